@@ -1,0 +1,98 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Issue, Judgement, SourcePosition } from '../shared/issue.js';
+import { issuesFromZod } from '../shared/zod-issues.js';
+import { type Clinic, ClinicSchema } from './clinic.js';
+import { reviewClinic } from './review-clinic.js';
+import { sourcePositionOf } from './source-position.js';
+
+/** The formats a clinic data file can be written in. */
+export type ClinicDataFormat = 'yaml' | 'json';
+
+/** Options of {@link parseClinicData}. */
+export interface ParseClinicDataOptions {
+  /** How the text is written. YAML 1.2 (core schema); JSON as RFC 8259. */
+  readonly format: ClinicDataFormat;
+}
+
+/** The largest clinic data file read, in characters: 5 MiB, far above any real practice. */
+export const MAX_CLINIC_DATA_LENGTH = 5 * 1024 * 1024;
+
+/** The most YAML alias expansions allowed, so a "billion laughs" file cannot exhaust memory. */
+const MAX_ALIAS_COUNT = 100;
+
+function positionAt(lineCounter: LineCounter, offset: number): SourcePosition {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function syntaxIssue(message: string, position: SourcePosition | undefined, code = 'syntax-error'): Issue {
+  return { code, severity: 'error', message, path: [], ...(position ? { position } : {}) };
+}
+
+function jsonSyntaxIssues(text: string, lineCounter: LineCounter): Issue[] {
+  try {
+    JSON.parse(text);
+    return [];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message)?.[1];
+    const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+    const position = at === undefined ? positionAt(lineCounter, text.length) : positionAt(lineCounter, Number(at));
+    return [syntaxIssue(`malformed JSON: ${detail}`, position)];
+  }
+}
+
+/**
+ * Parses a clinic data file (YAML or JSON) into a typed {@link Clinic}, or says everything that
+ * is wrong with it: each issue has a JSON path and, from the source text, a line and column.
+ * Malformed syntax, duplicate keys, unknown keys, wrong types, invalid values, broken
+ * cross-references and over-long strings are all reported; nothing throws.
+ *
+ * @example
+ * const result = parseClinicData(text, { format: 'yaml' });
+ * if (!result.ok) for (const i of result.issues) console.log(i.position?.line, formatPath(i.path), i.message);
+ */
+export function parseClinicData(text: string, options: ParseClinicDataOptions): Judgement<Clinic> {
+  if (text.length > MAX_CLINIC_DATA_LENGTH) {
+    return {
+      ok: false,
+      issues: [syntaxIssue(`the file is ${text.length} characters; at most ${MAX_CLINIC_DATA_LENGTH} are read`, undefined, 'too-large')],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const issues: Issue[] = options.format === 'json' ? jsonSyntaxIssues(text, lineCounter) : [];
+  for (const error of doc.errors) {
+    // For JSON, JSON.parse is the judge of syntax; YAML only adds what JSON.parse lets through.
+    if (options.format === 'json' && error.code !== 'DUPLICATE_KEY') continue;
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    issues.push(
+      syntaxIssue(
+        duplicate ? 'a key appears twice in the same object; keep one' : `malformed ${options.format === 'json' ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+        positionAt(lineCounter, error.pos[0]),
+        duplicate ? 'duplicate-key' : 'syntax-error',
+      ),
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  let data: unknown;
+  try {
+    data = options.format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [syntaxIssue(`the YAML cannot be expanded: ${message}`, undefined)] };
+  }
+  if (data === null || data === undefined) {
+    return { ok: false, issues: [syntaxIssue('the file is empty; it must hold a clinic object', { line: 1, column: 1 }, 'empty')] };
+  }
+
+  const withPosition = (issue: Issue): Issue => {
+    const position = sourcePositionOf(doc, lineCounter, issue.path, issue.code === 'unknown-key');
+    return position ? { ...issue, position } : issue;
+  };
+  const parsed = ClinicSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error).map(withPosition) };
+  return { ok: true, value: parsed.data, issues: reviewClinic(parsed.data).map(withPosition) };
+}

@@ -1,0 +1,64 @@
+/** How much an issue matters: an `error` makes the input unusable, a `warning` should be fixed, an `info` is advice. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One step of a JSON path: an object key or an array index. */
+export type PathSegment = string | number;
+
+/** A 1-based line and column in a source text. */
+export interface SourcePosition {
+  /** 1-based line number. */
+  readonly line: number;
+  /** 1-based column, counted in UTF-16 code units like editors do. */
+  readonly column: number;
+}
+
+/**
+ * One finding about an input: a stable `code` for programs, a `message` for people, and where it is.
+ *
+ * Codes are kebab-case and never change meaning; apps map them (HTTP status, exit code) and never
+ * match on `message`.
+ */
+export interface Issue {
+  /** Stable, kebab-case identifier of the rule, e.g. `invalid-phone` or `unknown-reference`. */
+  readonly code: string;
+  /** How much the issue matters. */
+  readonly severity: Severity;
+  /** What is wrong and what to do, in one sentence, without the path. */
+  readonly message: string;
+  /** JSON path of the offending value, e.g. `['therapists', 1, 'npi']`; empty for the whole input. */
+  readonly path: readonly PathSegment[];
+  /** Where the offending value starts in the source text, when the input was text. */
+  readonly position?: SourcePosition;
+  /** A replacement that resolves the issue, when one is known. */
+  readonly fix?: string;
+}
+
+/**
+ * The result of judging an input: the typed value when it is usable, and every issue found.
+ * Judging returns data; it throws only on bugs.
+ */
+export type Judgement<T> =
+  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly value?: undefined; readonly issues: readonly Issue[] };
+
+/**
+ * Formats a JSON path the way people read it: `therapists[1].credentials[2]`.
+ *
+ * @example
+ * formatPath(['therapists', 1, 'npi']); // 'therapists[1].npi'
+ * formatPath([]); // '(root)'
+ */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** True when no issue in the list is an error. */
+export function hasNoErrors(issues: readonly Issue[]): boolean {
+  return issues.every((issue) => issue.severity !== 'error');
+}
