@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Issue, Judgement, SourcePosition } from '../shared/issue.js';
+import { findJsonSyntaxError } from '../shared/json-syntax.js';
 import { issuesFromZod } from '../shared/zod-issues.js';
 import { type Clinic, ClinicSchema } from './clinic.js';
 import { reviewClinic } from './review-clinic.js';
@@ -30,16 +31,8 @@ function syntaxIssue(message: string, position: SourcePosition | undefined, code
 }
 
 function jsonSyntaxIssues(text: string, lineCounter: LineCounter): Issue[] {
-  try {
-    JSON.parse(text);
-    return [];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message)?.[1];
-    const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    const position = at === undefined ? positionAt(lineCounter, text.length) : positionAt(lineCounter, Number(at));
-    return [syntaxIssue(`malformed JSON: ${detail}`, position)];
-  }
+  const error = findJsonSyntaxError(text);
+  return error ? [syntaxIssue(`malformed JSON: ${error.message}`, positionAt(lineCounter, error.offset))] : [];
 }
 
 /**
@@ -63,16 +56,13 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const issues: Issue[] = options.format === 'json' ? jsonSyntaxIssues(text, lineCounter) : [];
   for (const error of doc.errors) {
-    // For JSON, JSON.parse is the judge of syntax; YAML only adds what JSON.parse lets through.
-    if (options.format === 'json' && error.code !== 'DUPLICATE_KEY') continue;
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    issues.push(
-      syntaxIssue(
-        duplicate ? 'a key appears twice in the same object; keep one' : `malformed ${options.format === 'json' ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
-        positionAt(lineCounter, error.pos[0]),
-        duplicate ? 'duplicate-key' : 'syntax-error',
-      ),
-    );
+    const position = positionAt(lineCounter, error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      issues.push(syntaxIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'));
+    } else if (options.format === 'yaml' && !issues.some((i) => i.code === 'syntax-error')) {
+      // Only the first: what a YAML parser reports after a syntax error is mostly its echo.
+      issues.push(syntaxIssue(`malformed YAML: ${error.message.split('\n')[0]}`, position));
+    }
   }
   if (issues.length > 0) return { ok: false, issues };
 

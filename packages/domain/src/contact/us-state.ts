@@ -64,4 +64,6 @@ export const UsStateCodeSchema = z
       suggestion ? { fix: suggestion } : {},
     );
   })
+  // JSON Schema cannot run the transform; the list lets editors complete and check the code.
+  .meta({ enum: Object.keys(US_STATES) })
   .describe('USPS two-letter state, territory or military code, e.g. "CA"');

@@ -27,6 +27,10 @@ function lengthOf(value: unknown): number | undefined {
   return undefined;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
 }
@@ -47,6 +51,11 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
     const path = toPath(raw.path);
     const base = { severity: 'error' as const, path };
     const shown = describeValue(raw.input);
+    // A required enum, literal or union whose key is absent arrives with no input: it is missing.
+    if (raw.input === undefined && (raw.code === 'invalid_value' || raw.code === 'invalid_union')) {
+      out.push({ ...base, code: 'missing', message: 'is required but missing' });
+      continue;
+    }
     switch (raw.code) {
       case 'invalid_type': {
         if (raw.input === undefined) {
@@ -105,14 +114,16 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
         break;
       }
       case 'invalid_union': {
+        const options = 'options' in raw && Array.isArray(raw.options) ? raw.options : undefined;
         const discriminator = 'discriminator' in raw && typeof raw.discriminator === 'string' ? raw.discriminator : undefined;
+        const given = discriminator && isRecord(raw.input) ? raw.input[discriminator] : undefined;
         out.push({
           ...base,
-          ...(discriminator ? { path: [...path, discriminator] } : {}),
           code: 'invalid-value',
-          message: discriminator
-            ? `"${discriminator}" must name one of the allowed kinds; see the schema for the options`
-            : `${shown} matches none of the allowed shapes`,
+          message:
+            discriminator && options
+              ? `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${given === undefined ? 'nothing' : describeValue(given)}`
+              : `${shown} matches none of the allowed shapes`,
         });
         break;
       }
