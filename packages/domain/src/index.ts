@@ -1,20 +1,25 @@
 // The public API of @ptfx/domain: every export is named here, nothing is re-exported wholesale.
 
-export { type Accessibility, AccessibilitySchema } from './clinic/location.js';
+export {
+  CLINIC_DATA_VERSION,
+  type Clinic,
+  type ClinicInput,
+  ClinicSchema,
+  checkClinicReferences,
+} from './clinic/clinic.js';
+export {
+  type ClinicDataFormat,
+  MAX_CLINIC_DATA_LENGTH,
+  type ParseClinicDataOptions,
+  parseClinicData,
+} from './clinic/clinic-data.js';
+export { CLINIC_JSON_SCHEMA_ID, clinicJsonSchema } from './clinic/clinic-json-schema.js';
 export {
   type AcceptedCoverage,
   AcceptedCoverageSchema,
   type CoverageKind,
   CoverageKindSchema,
 } from './clinic/coverage.js';
-export { checkClinicReferences, type Clinic, type ClinicInput, ClinicSchema, CLINIC_DATA_VERSION } from './clinic/clinic.js';
-export {
-  type ClinicDataFormat,
-  MAX_CLINIC_DATA_LENGTH,
-  parseClinicData,
-  type ParseClinicDataOptions,
-} from './clinic/clinic-data.js';
-export { CLINIC_JSON_SCHEMA_ID, clinicJsonSchema } from './clinic/clinic-json-schema.js';
 export {
   addCalendarDays,
   type DayHours,
@@ -28,7 +33,12 @@ export {
   type OpeningStatus,
   openingStatus,
 } from './clinic/hours.js';
-export { type Location, LocationSchema } from './clinic/location.js';
+export {
+  type Accessibility,
+  AccessibilitySchema,
+  type Location,
+  LocationSchema,
+} from './clinic/location.js';
 export {
   type HoursException,
   HoursExceptionSchema,
@@ -38,8 +48,8 @@ export {
   OpeningHoursSchema,
   type TimeRange,
   TimeRangeSchema,
-  type Weekday,
   WEEKDAYS,
+  type Weekday,
   WeekdaySchema,
   type WeeklyHours,
   WeeklyHoursSchema,
@@ -48,7 +58,14 @@ export { type Organization, OrganizationSchema } from './clinic/organization.js'
 export { type Program, ProgramAudienceSchema, ProgramSchema } from './clinic/program.js';
 export { reviewClinic } from './clinic/review-clinic.js';
 export { type TimeZone, TimeZoneSchema } from './clinic/time-zone.js';
-export { formatPostalAddress, type PostalAddress, PostalAddressSchema, usStateName, type ZipCode, ZipCodeSchema } from './contact/address.js';
+export {
+  formatPostalAddress,
+  type PostalAddress,
+  PostalAddressSchema,
+  usStateName,
+  type ZipCode,
+  ZipCodeSchema,
+} from './contact/address.js';
 export {
   type ContactChannel,
   type ContactChannelKind,
@@ -68,21 +85,42 @@ export {
   phoneToTelUri,
   splitPhoneNumber,
 } from './contact/phone.js';
-export { isUsStateCode, suggestUsStateCode, US_STATES, type UsStateCode, UsStateCodeSchema } from './contact/us-state.js';
+export {
+  isUsStateCode,
+  suggestUsStateCode,
+  US_STATES,
+  type UsStateCode,
+  UsStateCodeSchema,
+} from './contact/us-state.js';
 export { type WebsiteUrl, WebsiteUrlSchema } from './contact/website.js';
 export {
   type Article,
+  ArticleSchema,
   type ArticleSection,
   ArticleSectionSchema,
-  ArticleSchema,
   articleReadTime,
   articleWordCount,
   countWords,
   READING_WORDS_PER_MINUTE,
 } from './content/article.js';
-export { type Credential, CredentialSchema, type License, LicenseSchema } from './credentials/credential.js';
-export { explainInvalidNpi, isValidNpi, type Npi, NpiSchema, npiCheckDigit } from './identifiers/npi.js';
-export { type ProcedureCode, ProcedureCodeSchema, procedureCodeSystem } from './identifiers/procedure-code.js';
+export {
+  type Credential,
+  CredentialSchema,
+  type License,
+  LicenseSchema,
+} from './credentials/credential.js';
+export {
+  explainInvalidNpi,
+  isValidNpi,
+  type Npi,
+  NpiSchema,
+  npiCheckDigit,
+} from './identifiers/npi.js';
+export {
+  type ProcedureCode,
+  ProcedureCodeSchema,
+  procedureCodeSystem,
+} from './identifiers/procedure-code.js';
 export {
   NUCC_TAXONOMY_NAMES,
   NUCC_TAXONOMY_SYSTEM,
@@ -90,7 +128,12 @@ export {
   TaxonomyCodeSchema,
   taxonomyName,
 } from './identifiers/taxonomy.js';
-export { type BookingPath, BookingPathSchema, type BookingStep, BookingStepSchema } from './intake/booking-path.js';
+export {
+  type BookingPath,
+  BookingPathSchema,
+  type BookingStep,
+  BookingStepSchema,
+} from './intake/booking-path.js';
 export {
   type ConsultationRequest,
   ConsultationRequestSchema,
@@ -99,7 +142,15 @@ export {
   type ReplyChannel,
   ReplyChannelSchema,
 } from './intake/consultation-request.js';
-export { formatPath, hasNoErrors, type Issue, type Judgement, type PathSegment, type Severity, type SourcePosition } from './shared/issue.js';
+export {
+  formatPath,
+  hasNoErrors,
+  type Issue,
+  type Judgement,
+  type PathSegment,
+  type Severity,
+  type SourcePosition,
+} from './shared/issue.js';
 export { type LanguageTag, LanguageTagSchema } from './shared/language-tag.js';
 export { type IsoDate, IsoDateSchema, type Slug, SlugSchema } from './shared/schema.js';
 export { editDistance, suggestClosest } from './shared/suggest.js';
@@ -112,5 +163,15 @@ export {
   TherapistSchema,
   therapistDisplayName,
 } from './therapists/therapist.js';
-export { type Condition, type ConditionFact, ConditionFactSchema, ConditionSchema } from './treatments/condition.js';
-export { type Treatment, type TreatmentCategory, TreatmentCategorySchema, TreatmentSchema } from './treatments/treatment.js';
+export {
+  type Condition,
+  type ConditionFact,
+  ConditionFactSchema,
+  ConditionSchema,
+} from './treatments/condition.js';
+export {
+  type Treatment,
+  type TreatmentCategory,
+  TreatmentCategorySchema,
+  TreatmentSchema,
+} from './treatments/treatment.js';

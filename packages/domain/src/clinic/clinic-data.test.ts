@@ -34,7 +34,14 @@ describe('the sample clinic', () => {
     const fax = location && findContactChannel(location.contact, 'fax', 'referrals');
     expect(phone?.value).toBe('+16195441055');
     expect(fax && formatPhoneNumber(fax.value)).toBe('(619) 544-1056');
-    expect(clinic.therapists.map((t) => [t.honorificPrefix, t.name.given, t.name.family, t.credentialListing])).toEqual([
+    expect(
+      clinic.therapists.map((t) => [
+        t.honorificPrefix,
+        t.name.given,
+        t.name.family,
+        t.credentialListing,
+      ]),
+    ).toEqual([
       ['Dr.', 'Mark', 'Shulman', 'Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS'],
       ['Dr.', 'Allison', 'McKay', 'Doctor of Physical Therapy (DPT), PRPC'],
     ]);
@@ -82,7 +89,12 @@ const mistakes: {
 }[] = [
   {
     name: 'unknown key',
-    edit: (t) => replaceOnce(t, '    acceptingNewPatients: true', '    acceptingNewPatients: true\n    acceptsNewPatients: true'),
+    edit: (t) =>
+      replaceOnce(
+        t,
+        '    acceptingNewPatients: true',
+        '    acceptingNewPatients: true\n    acceptsNewPatients: true',
+      ),
     code: 'unknown-key',
     path: 'locations[0].acceptsNewPatients',
     line: (t) => lineOf(t, 'acceptsNewPatients'),
@@ -184,7 +196,12 @@ const mistakes: {
   {
     // The parser can only notice the missing "}" where the next line starts.
     name: 'malformed YAML (unclosed brace)',
-    edit: (t) => replaceOnce(t, 'name: { given: Mark, family: Shulman }', 'name: { given: Mark, family: Shulman'),
+    edit: (t) =>
+      replaceOnce(
+        t,
+        'name: { given: Mark, family: Shulman }',
+        'name: { given: Mark, family: Shulman',
+      ),
     code: 'syntax-error',
     path: '(root)',
     line: (t) => lineOf(t, 'family: Shulman\n') + 1,
@@ -218,7 +235,14 @@ describe('a clinic file with one mistake', () => {
     }
     const result = parseClinicData(text, { format: 'yaml' });
     const codes = new Set(result.issues.map((i) => i.code));
-    for (const code of ['unknown-key', 'invalid-phone', 'unknown-state', 'too-long', 'invalid-npi', 'missing']) {
+    for (const code of [
+      'unknown-key',
+      'invalid-phone',
+      'unknown-state',
+      'too-long',
+      'invalid-npi',
+      'missing',
+    ]) {
       expect(codes).toContain(code);
     }
     expect(result.issues.every((i) => i.position !== undefined)).toBe(true);
@@ -261,7 +285,12 @@ describe('malformed and hostile input', () => {
 
   it('stops a YAML alias bomb instead of expanding it', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const result = parseClinicData(`${lines.join('\n')}\n`, { format: 'yaml' });
     expect(result.ok).toBe(false);
     expect(result.issues[0]?.message).toMatch(/cannot be expanded/);
@@ -273,10 +302,17 @@ describe('malformed and hostile input', () => {
   });
 
   it('warns when the displayed read time disagrees with the text', () => {
-    const result = parseClinicData(replaceOnce(yaml, 'displayedReadTime: 3', 'displayedReadTime: 5'), { format: 'yaml' });
+    const result = parseClinicData(
+      replaceOnce(yaml, 'displayedReadTime: 3', 'displayedReadTime: 5'),
+      { format: 'yaml' },
+    );
     expect(result.ok).toBe(true);
     expect(summary(result.issues)).toEqual([
-      { code: 'read-time-mismatch', path: 'articles[0].displayedReadTime', line: lineOf(yaml, 'displayedReadTime') },
+      {
+        code: 'read-time-mismatch',
+        path: 'articles[0].displayedReadTime',
+        line: lineOf(yaml, 'displayedReadTime'),
+      },
     ]);
     expect(result.issues[0]).toMatchObject({ severity: 'warning', fix: '3' });
   });

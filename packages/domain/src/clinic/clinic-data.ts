@@ -26,13 +26,19 @@ function positionAt(lineCounter: LineCounter, offset: number): SourcePosition {
   return { line, column: col };
 }
 
-function syntaxIssue(message: string, position: SourcePosition | undefined, code = 'syntax-error'): Issue {
+function syntaxIssue(
+  message: string,
+  position: SourcePosition | undefined,
+  code = 'syntax-error',
+): Issue {
   return { code, severity: 'error', message, path: [], ...(position ? { position } : {}) };
 }
 
 function jsonSyntaxIssues(text: string, lineCounter: LineCounter): Issue[] {
   const error = findJsonSyntaxError(text);
-  return error ? [syntaxIssue(`malformed JSON: ${error.message}`, positionAt(lineCounter, error.offset))] : [];
+  return error
+    ? [syntaxIssue(`malformed JSON: ${error.message}`, positionAt(lineCounter, error.offset))]
+    : [];
 }
 
 /**
@@ -49,16 +55,29 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
   if (text.length > MAX_CLINIC_DATA_LENGTH) {
     return {
       ok: false,
-      issues: [syntaxIssue(`the file is ${text.length} characters; at most ${MAX_CLINIC_DATA_LENGTH} are read`, undefined, 'too-large')],
+      issues: [
+        syntaxIssue(
+          `the file is ${text.length} characters; at most ${MAX_CLINIC_DATA_LENGTH} are read`,
+          undefined,
+          'too-large',
+        ),
+      ],
     };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+  });
   const issues: Issue[] = options.format === 'json' ? jsonSyntaxIssues(text, lineCounter) : [];
   for (const error of doc.errors) {
     const position = positionAt(lineCounter, error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
-      issues.push(syntaxIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'));
+      issues.push(
+        syntaxIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'),
+      );
     } else if (options.format === 'yaml' && !issues.some((i) => i.code === 'syntax-error')) {
       // Only the first: what a YAML parser reports after a syntax error is mostly its echo.
       issues.push(syntaxIssue(`malformed YAML: ${error.message.split('\n')[0]}`, position));
@@ -68,14 +87,27 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
 
   let data: unknown;
   try {
-    data = options.format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data =
+      options.format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [syntaxIssue(`the YAML cannot be expanded: ${message}`, undefined)] };
+    return {
+      ok: false,
+      issues: [syntaxIssue(`the YAML cannot be expanded: ${message}`, undefined)],
+    };
   }
   if (data === null || data === undefined) {
-    return { ok: false, issues: [syntaxIssue('the file is empty; it must hold a clinic object', { line: 1, column: 1 }, 'empty')] };
+    return {
+      ok: false,
+      issues: [
+        syntaxIssue(
+          'the file is empty; it must hold a clinic object',
+          { line: 1, column: 1 },
+          'empty',
+        ),
+      ],
+    };
   }
 
   const withPosition = (issue: Issue): Issue => {

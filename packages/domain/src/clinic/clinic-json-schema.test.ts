@@ -16,7 +16,9 @@ describe('the clinic JSON Schema', () => {
   });
 
   it('is what the sample clinic points its editor at', () => {
-    expect(sampleClinicYaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/clinic.schema.json');
+    expect(sampleClinicYaml.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/clinic.schema.json',
+    );
     expect(schema.$id).toBe(CLINIC_JSON_SCHEMA_ID);
   });
 
@@ -32,11 +34,36 @@ describe('the clinic JSON Schema', () => {
   });
 
   it.each([
-    ['an unknown key', 'acceptingNewPatients: true', 'acceptingNewPatients: true\n    parking: lots', '/locations/0 must NOT have additional properties'],
-    ['an unknown state', 'state: CA', 'state: Ca', '/locations/0/address/state must be equal to one of the allowed values'],
-    ['a ZIP written as a number', 'postalCode: "92101"', 'postalCode: 92101', '/locations/0/address/postalCode must be string'],
-    ['an unknown treatment category', 'category: modality', 'category: modalities', '/treatments/4/category must be equal to one of the allowed values'],
-    ['an over-long name', 'name: San Diego', `name: ${'x'.repeat(121)}`, '/locations/0/name must NOT have more than 120 characters'],
+    [
+      'an unknown key',
+      'acceptingNewPatients: true',
+      'acceptingNewPatients: true\n    parking: lots',
+      '/locations/0 must NOT have additional properties',
+    ],
+    [
+      'an unknown state',
+      'state: CA',
+      'state: Ca',
+      '/locations/0/address/state must be equal to one of the allowed values',
+    ],
+    [
+      'a ZIP written as a number',
+      'postalCode: "92101"',
+      'postalCode: 92101',
+      '/locations/0/address/postalCode must be string',
+    ],
+    [
+      'an unknown treatment category',
+      'category: modality',
+      'category: modalities',
+      '/treatments/4/category must be equal to one of the allowed values',
+    ],
+    [
+      'an over-long name',
+      'name: San Diego',
+      `name: ${'x'.repeat(121)}`,
+      '/locations/0/name must NOT have more than 120 characters',
+    ],
   ])('rejects %s, as an editor would show it', (_name, from, to, error) => {
     const result = check(replaceOnce(sampleClinicYaml, from, to));
     expect(result.ok).toBe(false);
@@ -47,7 +74,12 @@ describe('the clinic JSON Schema', () => {
     const undescribed: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (typeof node !== 'object' || node === null) return;
-      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}/${i}`));
+      if (Array.isArray(node)) {
+        node.forEach((n, i) => {
+          walk(n, `${path}/${i}`);
+        });
+        return;
+      }
       const record = Object.fromEntries(Object.entries(node));
       const properties = record.properties;
       if (typeof properties === 'object' && properties !== null) {

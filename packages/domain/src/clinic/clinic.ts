@@ -21,7 +21,11 @@ const ClinicObjectSchema = z.strictObject({
     .describe('JSON Schema of this file, for editors; ignored by ptfx'),
   version: z.literal(CLINIC_DATA_VERSION).describe('Version of the clinic data format; 1'),
   organization: OrganizationSchema,
-  locations: z.array(LocationSchema).min(1).max(50).describe('The places the practice treats patients'),
+  locations: z
+    .array(LocationSchema)
+    .min(1)
+    .max(50)
+    .describe('The places the practice treats patients'),
   therapists: z.array(TherapistSchema).max(500).default([]).describe('The clinicians'),
   treatments: z.array(TreatmentSchema).max(200).default([]).describe('What the practice offers'),
   conditions: z.array(ConditionSchema).max(200).default([]).describe('Conditions it treats'),
@@ -31,7 +35,13 @@ const ClinicObjectSchema = z.strictObject({
 });
 
 type ClinicShape = z.output<typeof ClinicObjectSchema>;
-type Collection = 'locations' | 'therapists' | 'treatments' | 'conditions' | 'articles' | 'programs';
+type Collection =
+  | 'locations'
+  | 'therapists'
+  | 'treatments'
+  | 'conditions'
+  | 'articles'
+  | 'programs';
 
 /**
  * The issues of references inside a clinic: slugs that are not unique within their collection,
@@ -42,7 +52,14 @@ type Collection = 'locations' | 'therapists' | 'treatments' | 'conditions' | 'ar
 export function checkClinicReferences(clinic: ClinicShape): Issue[] {
   const issues: Issue[] = [];
   const slugs = new Map<Collection, Set<string>>();
-  const collections: Collection[] = ['locations', 'therapists', 'treatments', 'conditions', 'articles', 'programs'];
+  const collections: Collection[] = [
+    'locations',
+    'therapists',
+    'treatments',
+    'conditions',
+    'articles',
+    'programs',
+  ];
   for (const name of collections) {
     const seen = new Map<string, number>();
     clinic[name].forEach((item, i) => {
@@ -75,13 +92,17 @@ export function checkClinicReferences(clinic: ClinicShape): Issue[] {
     });
   };
   const each = (target: Collection, list: readonly string[], path: PathSegment[]) => {
-    list.forEach((slug, j) => check(target, slug, [...path, j]));
+    list.forEach((slug, j) => {
+      check(target, slug, [...path, j]);
+    });
   };
   clinic.therapists.forEach((t, i) => {
     each('locations', t.locations, ['therapists', i, 'locations']);
     each('treatments', t.treatments, ['therapists', i, 'treatments']);
   });
-  clinic.treatments.forEach((t, i) => each('conditions', t.conditions, ['treatments', i, 'conditions']));
+  clinic.treatments.forEach((t, i) => {
+    each('conditions', t.conditions, ['treatments', i, 'conditions']);
+  });
   clinic.conditions.forEach((c, i) => {
     each('treatments', c.treatments, ['conditions', i, 'treatments']);
     each('articles', c.articles, ['conditions', i, 'articles']);
@@ -91,7 +112,9 @@ export function checkClinicReferences(clinic: ClinicShape): Issue[] {
     each('conditions', a.conditions, ['articles', i, 'conditions']);
     each('treatments', a.treatments, ['articles', i, 'treatments']);
   });
-  clinic.programs.forEach((p, i) => each('locations', p.locations, ['programs', i, 'locations']));
+  clinic.programs.forEach((p, i) => {
+    each('locations', p.locations, ['programs', i, 'locations']);
+  });
   return issues;
 }
 
@@ -101,7 +124,12 @@ export function checkClinicReferences(clinic: ClinicShape): Issue[] {
  */
 export const ClinicSchema = ClinicObjectSchema.superRefine((clinic, ctx) => {
   for (const issue of checkClinicReferences(clinic)) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], params: issue.fix ? { code: issue.code, fix: issue.fix } : { code: issue.code } });
+    ctx.addIssue({
+      code: 'custom',
+      message: issue.message,
+      path: [...issue.path],
+      params: issue.fix ? { code: issue.code, fix: issue.fix } : { code: issue.code },
+    });
   }
 }).describe('ptfx clinic data: the public facts of a physical-therapy practice');
 /** A clinic: the parsed, checked contents of a clinic data file. */

@@ -27,12 +27,20 @@ export type CoverageKind = z.output<typeof CoverageKindSchema>;
 export const AcceptedCoverageSchema = z
   .strictObject({
     kind: CoverageKindSchema,
-    plan: boundedText(120, 'Plan or payer name, e.g. "Aetna PPO"; omit for the kind as a whole').optional(),
+    plan: boundedText(
+      120,
+      'Plan or payer name, e.g. "Aetna PPO"; omit for the kind as a whole',
+    ).optional(),
     network: z
       .enum(['in-network', 'out-of-network'])
       .optional()
-      .describe('Whether the practice is in the plan’s network or bills out of network; omit when it does not apply (self-pay)'),
-    notes: boundedText(300, 'What patients should know, e.g. "referral from the VA required"').optional(),
+      .describe(
+        'Whether the practice is in the plan’s network or bills out of network; omit when it does not apply (self-pay)',
+      ),
+    notes: boundedText(
+      300,
+      'What patients should know, e.g. "referral from the VA required"',
+    ).optional(),
   })
   .describe('A kind of coverage accepted');
 /** Coverage a location accepts. */

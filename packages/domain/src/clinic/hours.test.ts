@@ -10,12 +10,21 @@ const schedule = {
   timeZone: TimeZoneSchema.parse('America/Los_Angeles'),
   hours: OpeningHoursSchema.parse({
     weekly: [
-      { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], opens: '08:00', closes: '17:00' },
+      {
+        days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        opens: '08:00',
+        closes: '17:00',
+      },
       { days: ['sunday'], opens: '00:00', closes: '04:00' },
     ],
     exceptions: [
       { status: 'closed', from: '2026-11-26', reason: 'Thanksgiving' },
-      { status: 'open', from: '2026-12-24', reason: 'Christmas Eve', hours: [{ opens: '08:00', closes: '12:00' }] },
+      {
+        status: 'open',
+        from: '2026-12-24',
+        reason: 'Christmas Eve',
+        hours: [{ opens: '08:00', closes: '12:00' }],
+      },
       { status: 'closed', from: '2026-12-28', through: '2026-12-31', reason: 'Winter closure' },
     ],
   }),
@@ -65,9 +74,13 @@ describe.each([
 
     it('finds the next opening across the change', () => {
       // Friday 17:30 PST → Sunday 00:00 PST
-      expect(nextOpening(schedule, at('2026-03-07T01:30:00Z'))?.start.toISOString()).toBe('2026-03-08T08:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-03-07T01:30:00Z'))?.start.toISOString()).toBe(
+        '2026-03-08T08:00:00.000Z',
+      );
       // Sunday 04:00 PDT (closed) → Monday 08:00 PDT
-      expect(nextOpening(schedule, at('2026-03-08T11:00:00Z'))?.start.toISOString()).toBe('2026-03-09T15:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-03-08T11:00:00Z'))?.start.toISOString()).toBe(
+        '2026-03-09T15:00:00.000Z',
+      );
     });
   });
 
@@ -86,11 +99,15 @@ describe.each([
     it('opens at 08:00 PST on the Monday after', () => {
       expect(isOpenAt(schedule, at('2026-11-02T16:00:00Z'))).toBe(true);
       expect(isOpenAt(schedule, at('2026-11-02T15:30:00Z'))).toBe(false);
-      expect(nextOpening(schedule, at('2026-11-01T12:00:00Z'))?.start.toISOString()).toBe('2026-11-02T16:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-11-01T12:00:00Z'))?.start.toISOString()).toBe(
+        '2026-11-02T16:00:00.000Z',
+      );
     });
 
     it('finds the Sunday opening from Friday evening', () => {
-      expect(nextOpening(schedule, at('2026-10-31T00:30:00Z'))?.start.toISOString()).toBe('2026-11-01T07:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-10-31T00:30:00Z'))?.start.toISOString()).toBe(
+        '2026-11-01T07:00:00.000Z',
+      );
     });
   });
 
@@ -101,7 +118,9 @@ describe.each([
       expect(day.exception?.reason).toBe('Thanksgiving');
       expect(isOpenAt(schedule, at('2026-11-26T18:00:00Z'))).toBe(false);
       // Wednesday 17:30 PST → Friday 08:00 PST, skipping Thursday
-      expect(nextOpening(schedule, at('2026-11-26T01:30:00Z'))?.start.toISOString()).toBe('2026-11-27T16:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-11-26T01:30:00Z'))?.start.toISOString()).toBe(
+        '2026-11-27T16:00:00.000Z',
+      );
     });
 
     it('closes early on Christmas Eve', () => {
@@ -112,7 +131,9 @@ describe.each([
     it('skips a closure that spans several days', () => {
       expect(hoursOn(schedule, '2026-12-30').intervals).toEqual([]);
       // Sunday 2026-12-27 04:00 PST → Friday 2027-01-01 08:00 PST, after the closure
-      expect(nextOpening(schedule, at('2026-12-27T12:00:00Z'))?.start.toISOString()).toBe('2027-01-01T16:00:00.000Z');
+      expect(nextOpening(schedule, at('2026-12-27T12:00:00Z'))?.start.toISOString()).toBe(
+        '2027-01-01T16:00:00.000Z',
+      );
     });
   });
 
@@ -163,12 +184,17 @@ describe('nextOpening', () => {
 describe('OpeningHoursSchema', () => {
   const issuesOf = (input: unknown) => {
     const result = OpeningHoursSchema.safeParse(input);
-    return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return result.success
+      ? []
+      : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   };
 
   it('rejects a range that closes before it opens', () => {
     expect(issuesOf({ weekly: [{ days: ['monday'], opens: '17:00', closes: '08:00' }] })).toEqual([
-      { path: 'weekly.0.closes', message: expect.stringContaining('closes at 08:00, not after it opens at 17:00') },
+      {
+        path: 'weekly.0.closes',
+        message: expect.stringContaining('closes at 08:00, not after it opens at 17:00'),
+      },
     ]);
   });
 
@@ -197,16 +223,26 @@ describe('OpeningHoursSchema', () => {
   });
 
   it('accepts 24:00 as the end of the day and refuses 24:30', () => {
-    expect(issuesOf({ weekly: [{ days: ['saturday'], opens: '20:00', closes: '24:00' }] })).toEqual([]);
-    expect(issuesOf({ weekly: [{ days: ['saturday'], opens: '20:00', closes: '24:30' }] })).toHaveLength(1);
+    expect(issuesOf({ weekly: [{ days: ['saturday'], opens: '20:00', closes: '24:00' }] })).toEqual(
+      [],
+    );
+    expect(
+      issuesOf({ weekly: [{ days: ['saturday'], opens: '20:00', closes: '24:30' }] }),
+    ).toHaveLength(1);
   });
 });
 
 describe('TimeZoneSchema', () => {
-  it.each(['America/Los_Angeles', 'America/Argentina/Buenos_Aires', 'Pacific/Honolulu'])('accepts %s', (zone) => {
-    expect(TimeZoneSchema.safeParse(zone).success).toBe(true);
-  });
-  it.each(['PST', '-08:00', 'America/Springfield', 'Mars/Olympus_Mons', ''])('refuses %j', (zone) => {
-    expect(TimeZoneSchema.safeParse(zone).success).toBe(false);
-  });
+  it.each(['America/Los_Angeles', 'America/Argentina/Buenos_Aires', 'Pacific/Honolulu'])(
+    'accepts %s',
+    (zone) => {
+      expect(TimeZoneSchema.safeParse(zone).success).toBe(true);
+    },
+  );
+  it.each(['PST', '-08:00', 'America/Springfield', 'Mars/Olympus_Mons', ''])(
+    'refuses %j',
+    (zone) => {
+      expect(TimeZoneSchema.safeParse(zone).success).toBe(false);
+    },
+  );
 });

@@ -2,7 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
 import type { IsoDate } from '../shared/schema.js';
-import { type HoursException, type LocalTime, type OpeningHours, WEEKDAYS, type Weekday } from './opening-hours.js';
+import {
+  type HoursException,
+  type LocalTime,
+  type OpeningHours,
+  WEEKDAYS,
+  type Weekday,
+} from './opening-hours.js';
 import type { TimeZone } from './time-zone.js';
 
 /** What the hours functions need of a location: its zone and its hours. */
@@ -69,7 +75,8 @@ function noonOn(date: IsoDate, zone: TimeZone): TZDate {
 function instantOf(date: IsoDate, time: LocalTime, zone: TimeZone): Date {
   const [y, m, d] = dateParts(date);
   const [hh = 0, mm = 0] = time.split(':').map(Number);
-  const local = hh === 24 ? new TZDate(y, m - 1, d + 1, 0, 0, zone) : new TZDate(y, m - 1, d, hh, mm, zone);
+  const local =
+    hh === 24 ? new TZDate(y, m - 1, d + 1, 0, 0, zone) : new TZDate(y, m - 1, d, hh, mm, zone);
   return new Date(local.getTime());
 }
 

@@ -10,7 +10,10 @@ import { TimeZoneSchema } from './time-zone.js';
 export const AccessibilitySchema = z
   .strictObject({
     wheelchairAccessible: z.boolean().optional().describe('Step-free entrance and treatment areas'),
-    parking: boundedText(300, 'Where to park, e.g. "Validated parking in the building garage"').optional(),
+    parking: boundedText(
+      300,
+      'Where to park, e.g. "Validated parking in the building garage"',
+    ).optional(),
     publicTransit: boundedText(300, 'How to arrive by transit').optional(),
     notes: z
       .array(boundedText(300, 'One accessibility note'))

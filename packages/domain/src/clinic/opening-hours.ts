@@ -13,7 +13,9 @@ export const WEEKDAYS = [
 ] as const;
 
 /** A day of the week, lowercase English. */
-export const WeekdaySchema = z.enum(WEEKDAYS).describe('Day of the week, lowercase: "monday" … "sunday"');
+export const WeekdaySchema = z
+  .enum(WEEKDAYS)
+  .describe('Day of the week, lowercase: "monday" … "sunday"');
 /** A day of the week. */
 export type Weekday = z.output<typeof WeekdaySchema>;
 
@@ -29,7 +31,9 @@ export const LocalTimeSchema = z
 export type LocalTime = z.output<typeof LocalTimeSchema>;
 
 const opens = LocalTimeSchema.describe('Local time the doors open, "HH:MM"');
-const closes = LocalTimeSchema.describe('Local time the doors close, "HH:MM"; after `opens`, at most "24:00"');
+const closes = LocalTimeSchema.describe(
+  'Local time the doors close, "HH:MM"; after `opens`, at most "24:00"',
+);
 
 function checkOrder(range: { opens: string; closes: string }, ctx: z.core.$RefinementCtx<unknown>) {
   if (range.closes <= range.opens) {
@@ -64,7 +68,9 @@ export type WeeklyHours = z.output<typeof WeeklyHoursSchema>;
 
 const exceptionDates = {
   from: IsoDateSchema.describe('First date the exception applies to, YYYY-MM-DD'),
-  through: IsoDateSchema.optional().describe('Last date the exception applies to (inclusive); omit for one day'),
+  through: IsoDateSchema.optional().describe(
+    'Last date the exception applies to (inclusive); omit for one day',
+  ),
   reason: boundedText(120, 'Why the hours differ, shown to patients, e.g. "Thanksgiving"'),
 };
 
@@ -86,9 +92,14 @@ export const HoursExceptionSchema = z
   ])
   .superRefine((exception, ctx) => {
     if (exception.through !== undefined && exception.through < exception.from) {
-      reportIssue(ctx, 'invalid-date-range', `through ${exception.through} is before from ${exception.from}`, {
-        path: ['through'],
-      });
+      reportIssue(
+        ctx,
+        'invalid-date-range',
+        `through ${exception.through} is before from ${exception.from}`,
+        {
+          path: ['through'],
+        },
+      );
     }
   })
   .describe('Dated exception to the weekly hours: a holiday, a closure or special hours');
@@ -110,7 +121,9 @@ export const OpeningHoursSchema = z
       .array(HoursExceptionSchema)
       .max(400)
       .default([])
-      .describe('Dated exceptions (holidays, closures, special hours); they win over the weekly pattern'),
+      .describe(
+        'Dated exceptions (holidays, closures, special hours); they win over the weekly pattern',
+      ),
   })
   .superRefine((hours, ctx) => {
     hours.weekly.forEach((range, i) => {
@@ -143,9 +156,14 @@ export const OpeningHoursSchema = z
         exception.hours.forEach((range, k) => {
           const other = exception.hours.slice(0, k).findIndex((r) => overlaps(r, range));
           if (other >= 0) {
-            reportIssue(ctx, 'overlapping-hours', `${range.opens}–${range.closes} overlaps hours[${other}]`, {
-              path: ['exceptions', i, 'hours', k],
-            });
+            reportIssue(
+              ctx,
+              'overlapping-hours',
+              `${range.opens}–${range.closes} overlaps hours[${other}]`,
+              {
+                path: ['exceptions', i, 'hours', k],
+              },
+            );
           }
         });
       }

@@ -1,4 +1,13 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { PathSegment, SourcePosition } from '../shared/issue.js';
 
 function keyMatches(key: unknown, segment: PathSegment): boolean {
@@ -16,22 +25,27 @@ export function sourcePositionOf(
   path: readonly PathSegment[],
   atKey = false,
 ): SourcePosition | undefined {
-  let node: Node | null | undefined = isMap(doc.contents) || isSeq(doc.contents) || isScalar(doc.contents) ? doc.contents : undefined;
+  let node: Node | null | undefined =
+    isMap(doc.contents) || isSeq(doc.contents) || isScalar(doc.contents) ? doc.contents : undefined;
   let offset = node?.range?.[0];
   for (let i = 0; i < path.length && node; i++) {
     const segment = path[i];
     if (segment === undefined) break;
     if (isMap(node)) {
-      const pair: Pair<unknown, unknown> | undefined = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
+      const pair: Pair<unknown, unknown> | undefined = node.items.find(
+        (p) => isPair(p) && keyMatches(p.key, segment),
+      );
       if (!pair) break;
       const last = i === path.length - 1;
       const key = isScalar(pair.key) ? pair.key : undefined;
-      const value: Node | undefined = isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value) ? pair.value : undefined;
+      const value: Node | undefined =
+        isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value) ? pair.value : undefined;
       offset = (last && atKey ? key?.range?.[0] : (value?.range?.[0] ?? key?.range?.[0])) ?? offset;
       node = value;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item: unknown = node.items[segment];
-      const value: Node | undefined = isMap(item) || isSeq(item) || isScalar(item) ? item : undefined;
+      const value: Node | undefined =
+        isMap(item) || isSeq(item) || isScalar(item) ? item : undefined;
       if (!value) break;
       offset = value.range?.[0] ?? offset;
       node = value;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { boundedText } from '../shared/schema.js';
-import { type UsStateCode, UsStateCodeSchema, US_STATES } from './us-state.js';
+import { US_STATES, type UsStateCode, UsStateCodeSchema } from './us-state.js';
 
 /** A US ZIP code, `92101`, or ZIP+4, `92101-1234`. */
 export const ZipCodeSchema = z
   .string()
   .max(10)
-  .regex(/^\d{5}(?:-\d{4})?$/, { error: 'must be a ZIP code of 5 digits, or ZIP+4 like "92101-1234"' })
+  .regex(/^\d{5}(?:-\d{4})?$/, {
+    error: 'must be a ZIP code of 5 digits, or ZIP+4 like "92101-1234"',
+  })
   .describe('ZIP or ZIP+4, e.g. "92101" or "92101-1234"; quote it in YAML so leading zeros stay');
 /** A ZIP or ZIP+4 code. */
 export type ZipCode = z.output<typeof ZipCodeSchema>;
@@ -22,7 +24,10 @@ export const PostalAddressSchema = z
     city: boundedText(64, 'City, e.g. "San Diego"'),
     state: UsStateCodeSchema,
     postalCode: ZipCodeSchema,
-    country: z.literal('US').default('US').describe('ISO 3166-1 country code; only "US" is supported'),
+    country: z
+      .literal('US')
+      .default('US')
+      .describe('ISO 3166-1 country code; only "US" is supported'),
   })
   .describe('US postal address');
 /** A US postal address. */

@@ -83,5 +83,8 @@ export function findContactChannel<K extends ContactChannelKind>(
   purpose: ContactPurpose = 'general',
 ): Extract<ContactChannel, { kind: K }> | undefined {
   const ofKind = channels.filter((c): c is Extract<ContactChannel, { kind: K }> => c.kind === kind);
-  return ofKind.find((c) => c.purposes.includes(purpose)) ?? ofKind.find((c) => c.purposes.includes('general'));
+  return (
+    ofKind.find((c) => c.purposes.includes(purpose)) ??
+    ofKind.find((c) => c.purposes.includes('general'))
+  );
 }

@@ -322,7 +322,11 @@ describe('parseNanp properties', () => {
 
   it('rejects any area code or exchange that starts with 0 or 1', () => {
     const badCode = fc
-      .tuple(digit(0).filter((d) => d <= 1), digit(0), digit(0))
+      .tuple(
+        digit(0).filter((d) => d <= 1),
+        digit(0),
+        digit(0),
+      )
       .map((digits) => digits.join(''));
     fc.assert(
       fc.property(badCode, validCode, lineNumber, (bad, good, line) => {
@@ -356,7 +360,7 @@ describe('parseNanp properties', () => {
           expect(result.value).toMatch(E164);
           expect(result.value.slice(3, 5)).not.toBe('11');
           expect(result.value.slice(6, 8)).not.toBe('11');
-          // Re-parse without the extension: a stored ';ext=' is not re-readable (see the BUG above).
+          // Re-parse without the extension: a stored ';ext=' cannot be re-read (see BUG above).
           const stored = PhoneNumberSchema.parse(result.value.split(';')[0]);
           expect(PhoneNumberSchema.parse(formatPhoneNumber(stored))).toBe(stored);
         } else {

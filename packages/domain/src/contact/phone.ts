@@ -30,7 +30,10 @@ function isN11(code: string): boolean {
 export function parseNanp(
   text: string,
 ): { ok: true; value: string } | { ok: false; problem: NanpProblem } {
-  const fail = (message: string) => ({ ok: false as const, problem: { code: 'invalid-phone' as const, message } });
+  const fail = (message: string) => ({
+    ok: false as const,
+    problem: { code: 'invalid-phone' as const, message },
+  });
   let rest = text.trim();
   let extension: string | undefined;
   const ext = EXTENSION.exec(rest);
@@ -50,14 +53,18 @@ export function parseNanp(
   let digits = rest.replace(/\D/g, '');
   if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
   if (digits.length !== 10) {
-    return fail(`"${text}" has ${digits.length} digits; a US number has 10 (area code, exchange, line)`);
+    return fail(
+      `"${text}" has ${digits.length} digits; a US number has 10 (area code, exchange, line)`,
+    );
   }
   const area = digits.slice(0, 3);
   const exchange = digits.slice(3, 6);
   if (area[0] === '0' || area[0] === '1') return fail(`area code ${area} cannot start with 0 or 1`);
   if (isN11(area)) return fail(`area code ${area} is an N11 service code, not an area code`);
-  if (exchange[0] === '0' || exchange[0] === '1') return fail(`exchange ${exchange} cannot start with 0 or 1`);
-  if (isN11(exchange)) return fail(`exchange ${exchange} is an N11 service code and cannot start a number`);
+  if (exchange[0] === '0' || exchange[0] === '1')
+    return fail(`exchange ${exchange} cannot start with 0 or 1`);
+  if (isN11(exchange))
+    return fail(`exchange ${exchange} is an N11 service code and cannot start a number`);
   const e164 = `+1${digits}`;
   return { ok: true, value: extension ? `${e164};ext=${extension}` : e164 };
 }

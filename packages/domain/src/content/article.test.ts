@@ -37,13 +37,26 @@ describe('articleReadTime', () => {
   });
 
   it('counts headings and paragraphs, not image alt text', () => {
-    const withImage = { sections: [{ heading: 'Two words', paragraphs: ['three more words'], images: ['an image of many many words'] }] };
+    const withImage = {
+      sections: [
+        {
+          heading: 'Two words',
+          paragraphs: ['three more words'],
+          images: ['an image of many many words'],
+        },
+      ],
+    };
     expect(articleWordCount(withImage)).toBe(5);
   });
 });
 
 describe('ArticleSchema', () => {
-  const base = { slug: 'a', title: 'T', published: '2022-10-24', sections: [{ paragraphs: ['x'] }] };
+  const base = {
+    slug: 'a',
+    title: 'T',
+    published: '2022-10-24',
+    sections: [{ paragraphs: ['x'] }],
+  };
   it('rejects an update before publication and an impossible date', () => {
     expect(ArticleSchema.safeParse({ ...base, updated: '2022-10-01' }).success).toBe(false);
     expect(ArticleSchema.safeParse({ ...base, published: '2022-02-30' }).success).toBe(false);

@@ -29,7 +29,9 @@ export const ArticleSchema = z
     slug: SlugSchema,
     title: boundedText(200, 'Title'),
     subtitle: boundedText(300, 'Subtitle or standfirst').optional(),
-    author: SlugSchema.optional().describe('Slug of the therapist who wrote it; omit for the practice'),
+    author: SlugSchema.optional().describe(
+      'Slug of the therapist who wrote it; omit for the practice',
+    ),
     published: IsoDateSchema.describe('Publication date, YYYY-MM-DD'),
     updated: IsoDateSchema.optional().describe('Date of the last substantive update, YYYY-MM-DD'),
     sections: z.array(ArticleSectionSchema).min(1).max(50).describe('The body, in order'),
@@ -39,15 +41,26 @@ export const ArticleSchema = z
       .min(1)
       .max(600)
       .optional()
-      .describe('The read time in minutes the site displays, if any; checked against the computed one'),
+      .describe(
+        'The read time in minutes the site displays, if any; checked against the computed one',
+      ),
     conditions: z.array(SlugSchema).max(20).default([]).describe('Slugs of conditions it is about'),
-    treatments: z.array(SlugSchema).max(50).default([]).describe('Slugs of treatments it describes'),
+    treatments: z
+      .array(SlugSchema)
+      .max(50)
+      .default([])
+      .describe('Slugs of treatments it describes'),
   })
   .superRefine((article, ctx) => {
     if (article.updated && article.updated < article.published) {
-      reportIssue(ctx, 'invalid-date-range', `updated ${article.updated} is before published ${article.published}`, {
-        path: ['updated'],
-      });
+      reportIssue(
+        ctx,
+        'invalid-date-range',
+        `updated ${article.updated} is before published ${article.published}`,
+        {
+          path: ['updated'],
+        },
+      );
     }
   })
   .describe('An article the practice publishes');

@@ -10,7 +10,9 @@ export const LicenseSchema = z
       .trim()
       .min(1)
       .max(40)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, { error: 'must be letters, digits, spaces, ".", "-" or "/"' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, {
+        error: 'must be letters, digits, spaces, ".", "-" or "/"',
+      })
       .describe('License number as the board issues it, e.g. "PT 12345"; quote it in YAML'),
     state: UsStateCodeSchema.describe('State whose board issued the license'),
   })
@@ -35,16 +37,26 @@ export const CredentialSchema = z
       })
       .describe('Abbreviation as the issuer writes it, e.g. "DPT", "FAAOMPT", "Cert. MDT"'),
     name: boundedText(200, 'Full name, e.g. "Doctor of Physical Therapy"').optional(),
-    issuer: boundedText(200, 'Who issued it, e.g. "Physical Therapy Board of California" or a university').optional(),
+    issuer: boundedText(
+      200,
+      'Who issued it, e.g. "Physical Therapy Board of California" or a university',
+    ).optional(),
     earned: IsoDateSchema.optional().describe('Date earned or first issued, YYYY-MM-DD'),
-    expires: IsoDateSchema.optional().describe('Date it lapses unless renewed, YYYY-MM-DD; omit for degrees'),
+    expires: IsoDateSchema.optional().describe(
+      'Date it lapses unless renewed, YYYY-MM-DD; omit for degrees',
+    ),
     license: LicenseSchema.optional(),
   })
   .superRefine((credential, ctx) => {
     if (credential.earned && credential.expires && credential.expires < credential.earned) {
-      reportIssue(ctx, 'invalid-date-range', `expires ${credential.expires} before it was earned ${credential.earned}`, {
-        path: ['expires'],
-      });
+      reportIssue(
+        ctx,
+        'invalid-date-range',
+        `expires ${credential.expires} before it was earned ${credential.earned}`,
+        {
+          path: ['expires'],
+        },
+      );
     }
   })
   .describe('A credential held: degree, license, certification or fellowship');

@@ -56,6 +56,8 @@ export const NpiSchema = z
     if (problem) reportIssue(ctx, 'invalid-npi', problem);
   })
   .brand<'Npi'>()
-  .describe('National Provider Identifier: 10 digits with a valid CMS check digit, e.g. "1234567893"');
+  .describe(
+    'National Provider Identifier: 10 digits with a valid CMS check digit, e.g. "1234567893"',
+  );
 /** A National Provider Identifier with a valid check digit. */
 export type Npi = z.output<typeof NpiSchema>;

@@ -22,7 +22,8 @@ export const NUCC_TAXONOMY_NAMES = {
   '225700000X': 'Massage Therapist',
   '261QP2000X': 'Clinic/Center – Physical Therapy',
   '261QR0400X': 'Clinic/Center – Rehabilitation',
-  '261QR0401X': 'Clinic/Center – Rehabilitation, Comprehensive Outpatient Rehabilitation Facility (CORF)',
+  '261QR0401X':
+    'Clinic/Center – Rehabilitation, Comprehensive Outpatient Rehabilitation Facility (CORF)',
 } as const;
 
 /** The FHIR code system URI of NUCC taxonomy codes. */

@@ -20,13 +20,29 @@ describe('ConsultationRequestSchema', () => {
   });
 
   it.each([
-    ['without consent', { consent: { accepted: false, textVersion: '2026-01' } }, 'consent.accepted'],
-    ['with an email channel but a phone', { contact: { channel: 'email', phone: '6195550142' } }, 'contact.email'],
+    [
+      'without consent',
+      { consent: { accepted: false, textVersion: '2026-01' } },
+      'consent.accepted',
+    ],
+    [
+      'with an email channel but a phone',
+      { contact: { channel: 'email', phone: '6195550142' } },
+      'contact.email',
+    ],
     ['with an unknown channel', { contact: { channel: 'pigeon' } }, 'contact.channel'],
     ['with an empty reason', { reason: '   ' }, 'reason'],
     ['with an over-long reason', { reason: 'x'.repeat(2001) }, 'reason'],
-    ['with a member ID it does not ask for', { coverage: { kind: 'medicare', memberId: '1EG4-TE5-MK72' } }, 'coverage'],
-    ['with too many preferred times', { preferredTimes: Array(11).fill({ days: ['monday'], window: 'any' }) }, 'preferredTimes'],
+    [
+      'with a member ID it does not ask for',
+      { coverage: { kind: 'medicare', memberId: '1EG4-TE5-MK72' } },
+      'coverage',
+    ],
+    [
+      'with too many preferred times',
+      { preferredTimes: Array(11).fill({ days: ['monday'], window: 'any' }) },
+      'preferredTimes',
+    ],
   ])('refuses a request %s', (_name, change, path) => {
     const result = ConsultationRequestSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);

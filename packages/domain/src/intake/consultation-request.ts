@@ -43,7 +43,11 @@ export const ConsultationRequestSchema = z
       .describe('Name of the person to contact'),
     contact: ReplyChannelSchema,
     reason: boundedText(2000, 'Why they want a consultation, in their own words'),
-    preferredTimes: z.array(PreferredTimeSchema).max(10).default([]).describe('Times that suit, if any'),
+    preferredTimes: z
+      .array(PreferredTimeSchema)
+      .max(10)
+      .default([])
+      .describe('Times that suit, if any'),
     patientStatus: z.enum(['new', 'returning']).describe('new or returning patient'),
     coverage: z
       .strictObject({
@@ -56,7 +60,9 @@ export const ConsultationRequestSchema = z
     therapist: SlugSchema.optional().describe('Slug of the therapist they prefer'),
     consent: z
       .strictObject({
-        accepted: z.literal(true, { error: 'consent must be accepted (true) before a request can be sent' }),
+        accepted: z.literal(true, {
+          error: 'consent must be accepted (true) before a request can be sent',
+        }),
         textVersion: boundedText(40, 'Version of the consent text shown, e.g. "2026-01"'),
       })
       .describe('Consent to be contacted about the request, and which text they agreed to'),

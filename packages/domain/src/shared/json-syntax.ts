@@ -36,7 +36,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
-      if (c < 0x20) throw new Fail(i, 'a control character (such as a line break) inside a string; escape it');
+      if (c < 0x20)
+        throw new Fail(i, 'a control character (such as a line break) inside a string; escape it');
       if (c === 0x5c) {
         const next = text.charAt(i + 1);
         if ('"\\/bfnrt'.includes(next) && next !== '') i += 2;
@@ -63,14 +64,18 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       }
       for (;;) {
         ws();
-        if (text.charAt(i) !== '"') throw new Fail(i, `expected a double-quoted key, found ${describe()}`);
+        if (text.charAt(i) !== '"')
+          throw new Fail(i, `expected a double-quoted key, found ${describe()}`);
         string();
         ws();
         expect(':', '":" after the key');
         value(depth + 1);
         ws();
         if (text.charAt(i) === ',') i++;
-        else return expect('}', '"," or "}"');
+        else {
+          expect('}', '"," or "}"');
+          return;
+        }
       }
     }
     if (c === '[') {
@@ -84,10 +89,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         value(depth + 1);
         ws();
         if (text.charAt(i) === ',') i++;
-        else return expect(']', '"," or "]"');
+        else {
+          expect(']', '"," or "]"');
+          return;
+        }
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     for (const literal of ['true', 'false', 'null']) {
       if (text.startsWith(literal, i)) {
         i += literal.length;
@@ -99,7 +110,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   try {
     value(0);
     ws();
-    if (i < text.length) throw new Fail(i, `unexpected ${describe()} after the end of the JSON value`);
+    if (i < text.length)
+      throw new Fail(i, `unexpected ${describe()} after the end of the JSON value`);
     return undefined;
   } catch (error) {
     if (error instanceof Fail) return { offset: error.offset, message: error.message };

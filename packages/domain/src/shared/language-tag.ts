@@ -15,7 +15,14 @@ export const LanguageTagSchema = z
   .max(35)
   .transform((tag, ctx) => {
     const canonical = canonicalLocale(tag);
-    return canonical ?? reportIssue(ctx, 'invalid-language', `"${tag}" is not a BCP 47 language tag; use one like "en" or "es"`);
+    return (
+      canonical ??
+      reportIssue(
+        ctx,
+        'invalid-language',
+        `"${tag}" is not a BCP 47 language tag; use one like "en" or "es"`,
+      )
+    );
   })
   .describe('BCP 47 language tag, e.g. "en", "es", "zh-Hant"');
 /** A BCP 47 language tag. */

@@ -21,7 +21,9 @@ const Schema = z.strictObject({
 const judge = (input: unknown) => {
   const result = Schema.safeParse(input, { reportInput: true });
   if (result.success) return [];
-  return issuesFromZod(result.error).map((i) => `${formatPath(i.path)} [${i.code}] ${i.message}${i.fix ? ` (fix: ${i.fix})` : ''}`);
+  return issuesFromZod(result.error).map(
+    (i) => `${formatPath(i.path)} [${i.code}] ${i.message}${i.fix ? ` (fix: ${i.fix})` : ''}`,
+  );
 };
 
 describe('issuesFromZod', () => {
@@ -52,7 +54,9 @@ describe('issuesFromZod', () => {
   });
 
   it('calls an absent field missing, whatever its type', () => {
-    expect(judge({ name: '', zip: 'abc', tags: [], count: -1, contact: {} })).toMatchInlineSnapshot(`
+    expect(
+      judge({ name: '', zip: 'abc', tags: [], count: -1, contact: {} }),
+    ).toMatchInlineSnapshot(`
       [
         "name [empty] must not be empty",
         "zip [invalid-format] must be a 5-digit ZIP; got the text "abc"",

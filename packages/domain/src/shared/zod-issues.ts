@@ -9,7 +9,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return value.length > MAX_SHOWN ? `the text "${value.slice(0, MAX_SHOWN)}…"` : `the text "${value}"`;
+      return value.length > MAX_SHOWN
+        ? `the text "${value.slice(0, MAX_SHOWN)}…"`
+        : `the text "${value}"`;
     case 'number':
     case 'bigint':
       return `the number ${value}`;
@@ -59,8 +61,15 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
     switch (raw.code) {
       case 'invalid_type': {
         if (raw.input === undefined) {
-          out.push({ ...base, code: 'missing', message: `is required (${raw.expected}) but missing` });
-        } else if (raw.expected === 'string' && (typeof raw.input === 'number' || typeof raw.input === 'boolean')) {
+          out.push({
+            ...base,
+            code: 'missing',
+            message: `is required (${raw.expected}) but missing`,
+          });
+        } else if (
+          raw.expected === 'string' &&
+          (typeof raw.input === 'number' || typeof raw.input === 'boolean')
+        ) {
           out.push({
             ...base,
             code: 'invalid-type',
@@ -68,18 +77,34 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
             fix: JSON.stringify(String(raw.input)),
           });
         } else {
-          out.push({ ...base, code: 'invalid-type', message: `expected ${raw.expected}, got ${shown}` });
+          out.push({
+            ...base,
+            code: 'invalid-type',
+            message: `expected ${raw.expected}, got ${shown}`,
+          });
         }
         break;
       }
       case 'too_big': {
         const length = lengthOf(raw.input);
         if (raw.origin === 'string') {
-          out.push({ ...base, code: 'too-long', message: `is ${length ?? 'too many'} characters long; at most ${raw.maximum} allowed` });
+          out.push({
+            ...base,
+            code: 'too-long',
+            message: `is ${length ?? 'too many'} characters long; at most ${raw.maximum} allowed`,
+          });
         } else if (raw.origin === 'array' || raw.origin === 'set') {
-          out.push({ ...base, code: 'too-many', message: `has ${length ?? 'too many'} items; at most ${raw.maximum} allowed` });
+          out.push({
+            ...base,
+            code: 'too-many',
+            message: `has ${length ?? 'too many'} items; at most ${raw.maximum} allowed`,
+          });
         } else {
-          out.push({ ...base, code: 'out-of-range', message: `${shown} is above the maximum ${raw.maximum}` });
+          out.push({
+            ...base,
+            code: 'out-of-range',
+            message: `${shown} is above the maximum ${raw.maximum}`,
+          });
         }
         break;
       }
@@ -88,12 +113,24 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
           out.push(
             raw.minimum === 1
               ? { ...base, code: 'empty', message: 'must not be empty' }
-              : { ...base, code: 'too-short', message: `must be at least ${raw.minimum} characters` },
+              : {
+                  ...base,
+                  code: 'too-short',
+                  message: `must be at least ${raw.minimum} characters`,
+                },
           );
         } else if (raw.origin === 'array' || raw.origin === 'set') {
-          out.push({ ...base, code: 'too-few', message: `needs at least ${raw.minimum} item${raw.minimum === 1 ? '' : 's'}` });
+          out.push({
+            ...base,
+            code: 'too-few',
+            message: `needs at least ${raw.minimum} item${raw.minimum === 1 ? '' : 's'}`,
+          });
         } else {
-          out.push({ ...base, code: 'out-of-range', message: `${shown} is below the minimum ${raw.minimum}` });
+          out.push({
+            ...base,
+            code: 'out-of-range',
+            message: `${shown} is below the minimum ${raw.minimum}`,
+          });
         }
         break;
       }
@@ -110,12 +147,19 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
       }
       case 'invalid_value': {
         const options = raw.values.map((v) => JSON.stringify(v)).join(', ');
-        out.push({ ...base, code: 'invalid-value', message: `expected one of ${options}, got ${shown}` });
+        out.push({
+          ...base,
+          code: 'invalid-value',
+          message: `expected one of ${options}, got ${shown}`,
+        });
         break;
       }
       case 'invalid_union': {
         const options = 'options' in raw && Array.isArray(raw.options) ? raw.options : undefined;
-        const discriminator = 'discriminator' in raw && typeof raw.discriminator === 'string' ? raw.discriminator : undefined;
+        const discriminator =
+          'discriminator' in raw && typeof raw.discriminator === 'string'
+            ? raw.discriminator
+            : undefined;
         const given = discriminator && isRecord(raw.input) ? raw.input[discriminator] : undefined;
         out.push({
           ...base,

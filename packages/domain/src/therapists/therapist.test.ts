@@ -35,7 +35,10 @@ describe('TherapistSchema', () => {
   });
 
   it('canonicalises language tags', () => {
-    expect(TherapistSchema.parse({ ...mark, languages: ['EN', 'zh-hant'] }).languages).toEqual(['en', 'zh-Hant']);
+    expect(TherapistSchema.parse({ ...mark, languages: ['EN', 'zh-hant'] }).languages).toEqual([
+      'en',
+      'zh-Hant',
+    ]);
   });
 });
 
@@ -51,13 +54,19 @@ describe('CredentialSchema', () => {
     expect(pt.license).toEqual({ number: 'PT 38291', state: 'CA' });
   });
 
-  it.each(['DPT', 'OTR/L', 'Cert. MDT', 'LAc', 'FAAOMPT'])('accepts the abbreviation %j', (abbreviation) => {
-    expect(CredentialSchema.safeParse({ abbreviation }).success).toBe(true);
-  });
+  it.each(['DPT', 'OTR/L', 'Cert. MDT', 'LAc', 'FAAOMPT'])(
+    'accepts the abbreviation %j',
+    (abbreviation) => {
+      expect(CredentialSchema.safeParse({ abbreviation }).success).toBe(true);
+    },
+  );
 
-  it.each(['', '-PT', 'PT<script>', 'A'.repeat(21)])('refuses the abbreviation %j', (abbreviation) => {
-    expect(CredentialSchema.safeParse({ abbreviation }).success).toBe(false);
-  });
+  it.each(['', '-PT', 'PT<script>', 'A'.repeat(21)])(
+    'refuses the abbreviation %j',
+    (abbreviation) => {
+      expect(CredentialSchema.safeParse({ abbreviation }).success).toBe(false);
+    },
+  );
 
   it('refuses an expiry before the date earned, and a license from an unknown state', () => {
     const result = CredentialSchema.safeParse({
@@ -67,7 +76,11 @@ describe('CredentialSchema', () => {
       license: { number: '123', state: 'XX' },
     });
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['license.state']);
-    const dates = CredentialSchema.safeParse({ abbreviation: 'PT', earned: '2020-01-01', expires: '2019-12-31' });
+    const dates = CredentialSchema.safeParse({
+      abbreviation: 'PT',
+      earned: '2020-01-01',
+      expires: '2019-12-31',
+    });
     expect(dates.error?.issues.map((i) => i.path.join('.'))).toEqual(['expires']);
   });
 });

@@ -12,7 +12,10 @@ export const PersonNameSchema = z
     given: boundedText(60, 'Given (first) name'),
     middle: boundedText(60, 'Middle name or initial').optional(),
     family: boundedText(60, 'Family (last) name'),
-    suffix: boundedText(20, 'Generational suffix, e.g. "Jr." (credentials go in the listing, not here)').optional(),
+    suffix: boundedText(
+      20,
+      'Generational suffix, e.g. "Jr." (credentials go in the listing, not here)',
+    ).optional(),
   })
   .describe('A person’s name in parts');
 /** A person's name. */
@@ -21,7 +24,9 @@ export type PersonName = z.output<typeof PersonNameSchema>;
 /** What a therapist is, by regulatory designation: physical therapist, assistant, or other staff. */
 export const TherapistRoleSchema = z
   .enum(['PT', 'PTA', 'other'])
-  .describe('PT (physical therapist), PTA (physical therapist assistant) or other (aide, trainer, …)');
+  .describe(
+    'PT (physical therapist), PTA (physical therapist assistant) or other (aide, trainer, …)',
+  );
 /** A therapist's role. */
 export type TherapistRole = z.output<typeof TherapistRoleSchema>;
 
@@ -37,7 +42,9 @@ export const TherapistSchema = z
       .string()
       .min(1)
       .max(300)
-      .describe('The credentials exactly as the site displays them after the name, e.g. "PT, DPT, OCS"'),
+      .describe(
+        'The credentials exactly as the site displays them after the name, e.g. "PT, DPT, OCS"',
+      ),
     credentials: z
       .array(CredentialSchema)
       .max(30)
@@ -63,9 +70,20 @@ export const TherapistSchema = z
       })
       .optional()
       .describe('Portrait'),
-    locations: z.array(SlugSchema).min(1).max(50).describe('Slugs of the locations where the therapist treats'),
-    treatments: z.array(SlugSchema).max(100).default([]).describe('Slugs of the treatments the therapist offers'),
-    acceptingNewPatients: z.boolean().optional().describe('Overrides the location’s setting for this therapist'),
+    locations: z
+      .array(SlugSchema)
+      .min(1)
+      .max(50)
+      .describe('Slugs of the locations where the therapist treats'),
+    treatments: z
+      .array(SlugSchema)
+      .max(100)
+      .default([])
+      .describe('Slugs of the treatments the therapist offers'),
+    acceptingNewPatients: z
+      .boolean()
+      .optional()
+      .describe('Overrides the location’s setting for this therapist'),
   })
   .describe('A clinician of the practice');
 /** A clinician of the practice. */
@@ -77,7 +95,9 @@ export type Therapist = z.output<typeof TherapistSchema>;
  * @example
  * therapistDisplayName(therapist); // 'Dr. Mark Shulman'
  */
-export function therapistDisplayName(therapist: Pick<Therapist, 'name' | 'honorificPrefix'>): string {
+export function therapistDisplayName(
+  therapist: Pick<Therapist, 'name' | 'honorificPrefix'>,
+): string {
   const { given, middle, family, suffix } = therapist.name;
   return [therapist.honorificPrefix, given, middle, family, suffix].filter(Boolean).join(' ');
 }

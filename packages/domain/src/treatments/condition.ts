@@ -12,7 +12,10 @@ export const ConditionFactSchema = z
       })
       .optional()
       .describe('The figure the statement quotes, e.g. 80 percent'),
-    source: boundedText(300, 'Where the fact comes from: a citation or the article slug that states it').optional(),
+    source: boundedText(
+      300,
+      'Where the fact comes from: a citation or the article slug that states it',
+    ).optional(),
   })
   .describe('A fact about a condition');
 /** A fact about a condition. */
@@ -24,7 +27,11 @@ export const ConditionSchema = z
     slug: SlugSchema,
     name: boundedText(120, 'Name, e.g. "Back pain"'),
     summary: boundedText(1000, 'What it is, in the clinic’s words'),
-    facts: z.array(ConditionFactSchema).max(20).default([]).describe('Facts the clinic states about it'),
+    facts: z
+      .array(ConditionFactSchema)
+      .max(20)
+      .default([])
+      .describe('Facts the clinic states about it'),
     treatments: z.array(SlugSchema).max(50).default([]).describe('Slugs of treatments for it'),
     articles: z.array(SlugSchema).max(50).default([]).describe('Slugs of articles about it'),
   })

@@ -26,7 +26,11 @@ export const TreatmentSchema = z
     timed: z
       .boolean()
       .describe('Billed in 15-minute units (timed codes) rather than once per session (untimed)'),
-    conditions: z.array(SlugSchema).max(50).default([]).describe('Slugs of the conditions it addresses'),
+    conditions: z
+      .array(SlugSchema)
+      .max(50)
+      .default([])
+      .describe('Slugs of the conditions it addresses'),
   })
   .describe('A treatment the practice offers');
 /** A treatment the practice offers. */
