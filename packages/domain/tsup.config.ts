@@ -1,14 +1,24 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  // Dependencies stay external: a site that imports one function bundles only what it uses.
-  external: ['zod', 'yaml', 'date-fns', '@date-fns/tz'],
-  treeshake: true,
-});
+const common = { sourcemap: true, target: 'es2022', platform: 'neutral' } as const;
+
+export default defineConfig([
+  {
+    // ESM: one output file per source module, not one bundle. With `sideEffects: false`, a site
+    // that imports one function lets its bundler drop every module (and catalog) it never reaches.
+    ...common,
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.bench.ts', '!src/test-support/**'],
+    bundle: false,
+    format: ['esm'],
+    dts: { entry: 'src/index.ts' },
+    clean: true,
+  },
+  {
+    // CommonJS: one file, since require() cannot load the ESM modules above and CommonJS
+    // consumers do not tree-shake anyway. Dependencies stay external.
+    ...common,
+    entry: ['src/index.ts'],
+    format: ['cjs'],
+    dts: { entry: 'src/index.ts' },
+  },
+]);
