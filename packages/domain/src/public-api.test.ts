@@ -24,7 +24,8 @@ describe('the public API', () => {
   it('documents every export with TSDoc', () => {
     const undocumented = exported
       .filter((symbol) => {
-        const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+        const target =
+          symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
         return ts.displayPartsToString(target.getDocumentationComment(checker)).trim() === '';
       })
       .map((symbol) => symbol.getName());

@@ -64,11 +64,7 @@ describe('WebsiteUrlSchema', () => {
     expect(issues).toContainEqual(expect.objectContaining({ message: URL_MESSAGE }));
   });
 
-  // BUG (website.ts): the custom `protocol: /^https$/` switches off zod's guard that requires
-  // "://" (zod applies it only for its own `z.regexes.httpProtocol`), so URLs without the two
-  // slashes pass and are stored as written. Expected: rejected, as the schema promises an
-  // "https:// address"; such a value is not a well-formed absolute URL for JSON-LD, sitemaps or
-  // vCard. Currently both are accepted.
+  // zod's own \"//\" check is off with a custom protocol; ours must hold.
   it.each(['https:example.com', 'https:/example.com'])(
     'rejects %j, which lacks the "//" of an https:// address',
     (url) => {

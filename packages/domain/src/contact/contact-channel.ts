@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText } from '../shared/schema.js';
+import { boundedText, reportIssue } from '../shared/schema.js';
 import { EmailAddressSchema } from './email.js';
 import { PhoneNumberSchema } from './phone.js';
 import { WebsiteUrlSchema } from './website.js';
@@ -17,7 +17,11 @@ const purposes = z
   .array(ContactPurposeSchema)
   .min(1)
   .max(6)
-  .describe('What the channel is for; at least one purpose');
+  .superRefine((list, ctx) => {
+    const repeated = list.find((p, i) => list.indexOf(p) !== i);
+    if (repeated) reportIssue(ctx, 'duplicate-value', `purpose "${repeated}" is listed twice`);
+  })
+  .describe('What the channel is for; at least one purpose, each once');
 const label = boundedText(60, 'Label shown beside the channel, e.g. "Front desk"').optional();
 
 /**

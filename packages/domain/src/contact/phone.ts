@@ -9,8 +9,10 @@ export interface NanpProblem {
   readonly message: string;
 }
 
-const EXTENSION = /(?:[\s,;]*(?:ext\.?|extension|x\.?|#)\s*(\d{1,6}))\s*$/i;
-const ALLOWED = /^[\d\s().\-+/\u00a0]*$/;
+// "ext. 2", "extension 2", "x2", "#2", and RFC 3966's ";ext=2" (what the schema stores).
+const EXTENSION =
+  /(?:;ext=|[ ,;\u00a0]*(?:ext\.?|extension|x\.?|#)[ \u00a0]*)(\d{1,6})[ \u00a0]*$/i;
+const ALLOWED = /^[\d ().\-+/\u00a0]*$/;
 
 function isN11(code: string): boolean {
   return code[1] === '1' && code[2] === '1';
@@ -34,7 +36,7 @@ export function parseNanp(
     ok: false as const,
     problem: { code: 'invalid-phone' as const, message },
   });
-  let rest = text.trim();
+  let rest = text.trim().replace(/^tel:/i, '');
   let extension: string | undefined;
   const ext = EXTENSION.exec(rest);
   if (ext?.[1]) {
@@ -82,7 +84,7 @@ export const PhoneNumberSchema = z
   })
   .brand<'PhoneNumber'>()
   .describe(
-    'US phone number; any common spelling ("(619) 544-1055", "+1 619 544 1055", "619-544-1055 ext. 2") is accepted and stored as E.164',
+    'US phone number; any common spelling ("(619) 544-1055", "+1 619 544 1055", "619-544-1055 ext. 2", "+16195441055;ext=2") is accepted and stored as E.164',
   );
 
 /**

@@ -9,8 +9,14 @@ export const WebsiteUrlSchema = z
     protocol: /^https$/,
     hostname: z.regexes.domain,
     error: 'must be an https:// address with a domain name, like "https://www.example.com/"',
+    abort: true,
   })
   .max(2048)
+  // zod's own "//" check is off with a custom protocol, and credentials in a public link leak.
+  .regex(/^https:\/\/[^/?#@]+(?:[/?#]|$)/i, {
+    error:
+      'must be an https:// address with a domain name and no user name or password, like "https://www.example.com/"',
+  })
   .describe('https:// web address');
 /** An https web address. */
 export type WebsiteUrl = z.output<typeof WebsiteUrlSchema>;

@@ -15,6 +15,9 @@ describe('ProcedureCodeSchema', () => {
     ['CPT Category II', '1036F'],
     ['CPT Category III', '0042T'],
     ['CPT Category III', '0591T'],
+    ['CPT proprietary laboratory analysis', '0001U'],
+    ['CPT vaccine product', '0001A'],
+    ['CPT multianalyte assay', '0002M'],
     ['HCPCS electrical stimulation', 'G0283'],
     ['HCPCS supply', 'A4556'],
     ['HCPCS durable medical equipment', 'E0114'],
@@ -34,6 +37,9 @@ describe('ProcedureCodeSchema', () => {
     ['a letter inside', '97A10'],
     ['a HCPCS letter after V', 'W1234'],
     ['a HCPCS letter Z', 'Z1234'],
+    ['a letter HCPCS does not use (I)', 'I1234'],
+    ['a letter HCPCS does not use (N)', 'N1234'],
+    ['a letter HCPCS does not use (O)', 'O1234'],
     ['two letters', 'GG283'],
     ['a letter and three digits', 'G028'],
     ['a letter and five digits', 'G02830'],
@@ -61,15 +67,15 @@ describe('ProcedureCodeSchema', () => {
 
   it('accepts every 5-digit CPT code and every Category II/III code', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{4}[0-9FT]$/), (code) => {
+      fc.property(fc.stringMatching(/^\d{4}[0-9FTUAM]$/), (code) => {
         expect(ProcedureCodeSchema.safeParse(code).success).toBe(true);
       }),
     );
   });
 
-  it('accepts every HCPCS Level II code, a letter A–V and four digits', () => {
+  it('accepts every HCPCS Level II code, a letter in use (A–V without F, I, N, O) and four digits', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-V]\d{4}$/), (code) => {
+      fc.property(fc.stringMatching(/^[A-EGHJ-MP-V]\d{4}$/), (code) => {
         expect(ProcedureCodeSchema.safeParse(code).success).toBe(true);
       }),
     );
@@ -101,8 +107,8 @@ describe('procedureCodeSystem', () => {
   });
 
   it('calls every CPT code CPT and every HCPCS Level II code HCPCS', () => {
-    const cpt = fc.stringMatching(/^\d{4}[0-9FT]$/);
-    const hcpcs = fc.stringMatching(/^[A-V]\d{4}$/);
+    const cpt = fc.stringMatching(/^\d{4}[0-9FTUAM]$/);
+    const hcpcs = fc.stringMatching(/^[A-EGHJ-MP-V]\d{4}$/);
     fc.assert(
       fc.property(cpt, hcpcs, (c, h) => {
         expect(procedureCodeSystem(ProcedureCodeSchema.parse(c))).toBe('CPT');
