@@ -26,6 +26,9 @@ export function ptfxVitestConfig(options = {}) {
   };
   return defineConfig({
     test: {
+      // Under CI, also write a JSON report that .ci/run sums into one "N passed, N failed" line.
+      reporters: process.env.CI ? ['default', 'json'] : ['default'],
+      outputFile: { json: '.vitest-results.json' },
       passWithNoTests: false,
       benchmark: { include: ['src/**/*.bench.ts', 'bench/**/*.bench.ts'] },
       projects: options.integration ? [unit, integration] : [unit],
