@@ -26,7 +26,7 @@ function positionAt(lineCounter: LineCounter, offset: number): SourcePosition {
   return { line, column: col };
 }
 
-function syntaxIssue(
+function fileIssue(
   message: string,
   position: SourcePosition | undefined,
   code = 'syntax-error',
@@ -34,11 +34,15 @@ function syntaxIssue(
   return { code, severity: 'error', message, path: [], ...(position ? { position } : {}) };
 }
 
-function jsonSyntaxIssues(text: string, lineCounter: LineCounter): Issue[] {
-  const error = findJsonSyntaxError(text);
-  return error
-    ? [syntaxIssue(`malformed JSON: ${error.message}`, positionAt(lineCounter, error.offset))]
-    : [];
+/** Parses JSON as RFC 8259 says; on failure, finds where (Node 20's message may not say). */
+function parseJson(text: string, lineCounter: LineCounter): { data: unknown } | { issue: Issue } {
+  try {
+    return { data: JSON.parse(text) };
+  } catch {
+    const error = findJsonSyntaxError(text);
+    const at = error ? positionAt(lineCounter, error.offset) : undefined;
+    return { issue: fileIssue(`malformed JSON: ${error?.message ?? 'not valid JSON'}`, at) };
+  }
 }
 
 /**
@@ -56,7 +60,7 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
     return {
       ok: false,
       issues: [
-        syntaxIssue(
+        fileIssue(
           `the file is ${text.length} characters; at most ${MAX_CLINIC_DATA_LENGTH} are read`,
           undefined,
           'too-large',
@@ -71,37 +75,41 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
     uniqueKeys: true,
     version: '1.2',
   });
-  const issues: Issue[] = options.format === 'json' ? jsonSyntaxIssues(text, lineCounter) : [];
+  const json = options.format === 'json' ? parseJson(text, lineCounter) : undefined;
+  const issues: Issue[] = json && 'issue' in json ? [json.issue] : [];
   for (const error of doc.errors) {
     const position = positionAt(lineCounter, error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
+      // JSON.parse would keep the last silently; say so instead.
       issues.push(
-        syntaxIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'),
+        fileIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'),
       );
     } else if (options.format === 'yaml' && !issues.some((i) => i.code === 'syntax-error')) {
       // Only the first: what a YAML parser reports after a syntax error is mostly its echo.
-      issues.push(syntaxIssue(`malformed YAML: ${error.message.split('\n')[0]}`, position));
+      issues.push(fileIssue(`malformed YAML: ${error.message.split('\n')[0]}`, position));
     }
   }
   if (issues.length > 0) return { ok: false, issues };
 
   let data: unknown;
-  try {
-    data =
-      options.format === 'json' ? JSON.parse(text) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    // yaml throws a ReferenceError when aliases expand past maxAliasCount.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issues: [syntaxIssue(`the YAML cannot be expanded: ${message}`, undefined)],
-    };
+  if (json && 'data' in json) data = json.data;
+  else {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        issues: [fileIssue(`the YAML cannot be expanded: ${message}`, undefined)],
+      };
+    }
   }
   if (data === null || data === undefined) {
     return {
       ok: false,
       issues: [
-        syntaxIssue(
+        fileIssue(
           'the file is empty; it must hold a clinic object',
           { line: 1, column: 1 },
           'empty',

@@ -70,6 +70,20 @@ describe('the clinic JSON Schema', () => {
     expect(result.errors).toContain(error);
   });
 
+  it('bounds every string and array', () => {
+    const unbounded: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const record = Object.fromEntries(Object.entries(node));
+      const closed = 'enum' in record || 'const' in record;
+      if (record.type === 'string' && !closed && !('maxLength' in record)) unbounded.push(path);
+      if (record.type === 'array' && !('maxItems' in record)) unbounded.push(path);
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`);
+    };
+    walk(schema, '');
+    expect(unbounded).toEqual([]);
+  });
+
   it('describes every property, so editors can show help', () => {
     const undescribed: string[] = [];
     const walk = (node: unknown, path: string) => {
