@@ -12,6 +12,14 @@ export interface SourcePosition {
   readonly column: number;
 }
 
+/** A range of a text: `start` inclusive, `end` exclusive, in UTF-16 code units. */
+export interface Span {
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+}
+
 /**
  * One finding about an input: a stable `code` for programs, a `message` for people, and where it is.
  *
@@ -29,6 +37,10 @@ export interface Issue {
   readonly path: readonly PathSegment[];
   /** Where the offending value starts in the source text, when the input was text. */
   readonly position?: SourcePosition;
+  /** Where in a one-line input (a credential listing) the issue is. */
+  readonly span?: Span;
+  /** The rule's source: the statute, board rule or policy it enforces. */
+  readonly source?: string;
   /** A replacement that resolves the issue, when one is known. */
   readonly fix?: string;
 }

@@ -48,7 +48,9 @@ export type Slug = z.output<typeof SlugSchema>;
 
 /** A calendar date written `YYYY-MM-DD`. */
 export const IsoDateSchema = z.iso
-  .date({ error: 'must be a real calendar date written YYYY-MM-DD, like "2022-10-24"; quote it in YAML' })
+  .date({
+    error: 'must be a real calendar date written YYYY-MM-DD, like "2022-10-24"; quote it in YAML',
+  })
   .max(10)
   .describe('Calendar date, YYYY-MM-DD');
 /** A calendar date written `YYYY-MM-DD`, with no time or zone. */

@@ -31,8 +31,15 @@ export function suggestClosest(word: string, candidates: Iterable<string>): stri
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const candidateLower = candidate.toLowerCase();
+    const distance = editDistance(lower, candidateLower);
+    // On a tie, prefer a candidate the word starts with: "CMPTT" is "CMPT" typed with a stutter.
+    const tieWins =
+      distance === bestDistance &&
+      best !== undefined &&
+      lower.startsWith(candidateLower) &&
+      !lower.startsWith(best.toLowerCase());
+    if (distance < bestDistance || tieWins) {
       best = candidate;
       bestDistance = distance;
     }

@@ -1,0 +1,66 @@
+import type { UsStateCode } from '../contact/us-state.js';
+import type { TherapistRole } from '../therapists/therapist.js';
+import { type CredentialProfile, canonicalCredentialLabels } from './canonical-order.js';
+import type { CatalogEntry } from './catalog-entry.js';
+import { credentialById } from './catalog-lookup.js';
+import type { ParsedListing } from './listing-parser.js';
+
+/** Options of {@link canonicalListing}. */
+export interface CanonicalListingOptions {
+  /** The order to follow. */
+  readonly profile: CredentialProfile;
+  /** PT, PTA or other: decides the designation a listing must carry. */
+  readonly role: TherapistRole;
+  /** The state whose title law shapes a "Dr." listing. */
+  readonly jurisdiction?: UsStateCode;
+  /** Under apta-2016, spell out (default) or omit credentials outside APTA's categories. */
+  readonly outsideCategories?: 'spell-out' | 'omit';
+}
+
+// Which doctorate qualifies "Dr." first: the PT doctorate, then those California names.
+const TITLE_DEGREES = ['DPT', 'PhD', 'EdD', 'DSc', 'DScPT'];
+
+function designationFor(role: TherapistRole): CatalogEntry | undefined {
+  return role === 'other' ? undefined : credentialById(role);
+}
+
+/**
+ * The listing as it should read: the honorific and name as written, then the credentials in the
+ * profile's order, with the designation the role needs added (PT, or PTA), titles a PTA may not
+ * use removed, and "Dr." kept only with a doctorate — in California with that doctorate written
+ * out right after the name (B&P §2633(b)(2)). Parts not recognised are kept, as written, at the end.
+ *
+ * @example
+ * canonicalListing(parseCredentialListing('Jane Doe, DPT'), { profile: 'apta-2016', role: 'PT' }); // 'Jane Doe, PT, DPT'
+ */
+export function canonicalListing(parsed: ParsedListing, options: CanonicalListingOptions): string {
+  const designation = designationFor(options.role);
+  let entries = parsed.credentials.map((c) => c.credential);
+  if (options.role === 'PTA') entries = entries.filter((e) => !['PT', 'RPT', 'LPT'].includes(e.id));
+  if (designation && !entries.some((e) => e.kind === 'license-designation'))
+    entries = [designation, ...entries];
+
+  const titleDegree =
+    TITLE_DEGREES.map((id) => entries.find((e) => e.id === id)).find((e) => e !== undefined) ??
+    entries.find((e) => e.doctorate);
+  const keepTitle =
+    parsed.honorific !== undefined && options.role !== 'PTA' && titleDegree !== undefined;
+  const californiaTitle = keepTitle && options.jurisdiction === 'CA' ? titleDegree : undefined;
+
+  const labels = canonicalCredentialLabels(
+    entries.filter((e) => e !== californiaTitle),
+    {
+      profile: options.profile,
+      ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
+    },
+  );
+  const parts = [
+    ...(californiaTitle ? [californiaTitle.name] : []),
+    ...labels,
+    ...parsed.unknown.map((u) => u.text),
+  ];
+  const person = [keepTitle ? parsed.honorific?.text : undefined, parsed.name?.text]
+    .filter((x) => x !== undefined)
+    .join(' ');
+  return [person, ...parts].filter((x) => x !== '').join(', ');
+}

@@ -1,0 +1,161 @@
+import type { CatalogEntry } from './catalog-entry.js';
+
+/**
+ * The order a listing is judged and formatted by:
+ * - `apta-2016`: APTA's current policy (HOD RC 4-16): PT or PTA, the highest PT degree, other
+ *   regulated occupations, other academic degrees, FAPTA; everything else spelled out or left out.
+ * - `apta-legacy`: the replaced 2009 position (P06-03-17-14) many sites still follow: designation,
+ *   PT degree, other degrees, ABPTS certifications in alphabetical order, other credentials,
+ *   honors last.
+ */
+export type CredentialProfile = 'apta-2016' | 'apta-legacy';
+
+/** The profiles, for option parsing. */
+export const CREDENTIAL_PROFILES: readonly CredentialProfile[] = ['apta-2016', 'apta-legacy'];
+
+/** Options of {@link formatCredentials}. */
+export interface FormatCredentialsOptions {
+  /** The order to follow; `apta-2016` by default. */
+  readonly profile?: CredentialProfile;
+  /**
+   * Under `apta-2016`, what to do with credentials outside APTA's five categories (ABPTS
+   * certifications, fellowships, private certifications): write them out after the
+   * designations (`spell-out`, the default) or leave them out (`omit`).
+   */
+  readonly outsideCategories?: 'spell-out' | 'omit';
+}
+
+/**
+ * An entry's APTA 2016 category (1 designation, 2 PT degree, 3 other regulated occupation,
+ * 4 other academic degree, 5 FAPTA), or `undefined` when it is in none of them.
+ */
+export function aptaCategory(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | undefined {
+  switch (entry.kind) {
+    case 'license-designation':
+    case 'student-designation':
+    case 'obsolete-designation':
+      return 1;
+    case 'pt-degree':
+      return 2;
+    case 'regulated-occupation':
+      return 3;
+    case 'academic-degree':
+      return 4;
+    case 'apta-fellowship':
+      return 5;
+    case 'abpts-specialist':
+    case 'fellowship':
+    case 'certification':
+      return undefined;
+    default: {
+      const unhandled: never = entry.kind;
+      throw new Error(`unhandled credential kind ${unhandled}`);
+    }
+  }
+}
+
+/**
+ * An entry's rank in the legacy order: 1 designation, 2 PT degree, 3 other academic degrees,
+ * 4 ABPTS certifications, 5 other credentials from outside APTA (regulated occupations,
+ * certifications), 6 honors (fellowships, FAPTA).
+ */
+export function legacyRank(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | 6 {
+  switch (entry.kind) {
+    case 'license-designation':
+    case 'student-designation':
+    case 'obsolete-designation':
+      return 1;
+    case 'pt-degree':
+      return 2;
+    case 'academic-degree':
+      return 3;
+    case 'abpts-specialist':
+      return 4;
+    case 'regulated-occupation':
+    case 'certification':
+      return 5;
+    case 'apta-fellowship':
+    case 'fellowship':
+      return 6;
+    default: {
+      const unhandled: never = entry.kind;
+      throw new Error(`unhandled credential kind ${unhandled}`);
+    }
+  }
+}
+
+/** How an entry is written in a listing: its abbreviation, or its name when it has none. */
+export function credentialLabel(entry: CatalogEntry): string {
+  return entry.abbreviation ?? entry.name;
+}
+
+/** The entries without repeats, keeping the first of each. */
+function unique(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  return [...new Map(entries.map((e) => [e.id, e] as const)).values()];
+}
+
+/** The highest PT degree among the entries, if any. */
+export function highestPtDegree(entries: readonly CatalogEntry[]): CatalogEntry | undefined {
+  let best: CatalogEntry | undefined;
+  for (const e of entries) {
+    if (
+      e.kind === 'pt-degree' &&
+      (best === undefined || (e.ptDegreeRank ?? 0) > (best.ptDegreeRank ?? 0))
+    )
+      best = e;
+  }
+  return best;
+}
+
+/**
+ * The entries in the profile's canonical order, as labels: repeats and lower PT degrees dropped,
+ * obsolete designations (RPT, LPT) dropped, and under `apta-2016` the credentials outside the
+ * five categories written out at the end or left out.
+ */
+export function canonicalCredentialLabels(
+  entries: readonly CatalogEntry[],
+  options: FormatCredentialsOptions = {},
+): string[] {
+  const profile = options.profile ?? 'apta-2016';
+  const degree = highestPtDegree(entries);
+  const kept = unique(entries).filter(
+    (e) => e.kind !== 'obsolete-designation' && (e.kind !== 'pt-degree' || e === degree),
+  );
+  const byRank = (rank: (e: CatalogEntry) => number | undefined) =>
+    kept
+      .map((entry, index) => ({ entry, index, rank: rank(entry) }))
+      .filter(
+        (x): x is { entry: CatalogEntry; index: number; rank: number } => x.rank !== undefined,
+      )
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map((x) => x.entry);
+  if (profile === 'apta-legacy') {
+    const ordered = byRank(legacyRank);
+    // ABPTS certifications in alphabetical order, in their place.
+    const abpts = ordered
+      .filter((e) => e.kind === 'abpts-specialist')
+      .sort((a, b) => credentialLabel(a).localeCompare(credentialLabel(b)));
+    let k = 0;
+    return ordered
+      .map((e) => (e.kind === 'abpts-specialist' ? (abpts[k++] ?? e) : e))
+      .map(credentialLabel);
+  }
+  const inCategories = byRank(aptaCategory).map(credentialLabel);
+  if (options.outsideCategories === 'omit') return inCategories;
+  return [...inCategories, ...kept.filter((e) => aptaCategory(e) === undefined).map((e) => e.name)];
+}
+
+/**
+ * Formats credentials in the canonical order of a profile.
+ *
+ * @example
+ * formatCredentials([dpt, pt, ocs], { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
+ * formatCredentials([dpt, pt, ocs]); // 'PT, DPT, Board-Certified Orthopaedic Clinical Specialist'
+ * formatCredentials([dpt, pt, ocs], { outsideCategories: 'omit' }); // 'PT, DPT'
+ */
+export function formatCredentials(
+  entries: readonly CatalogEntry[],
+  options: FormatCredentialsOptions = {},
+): string {
+  return canonicalCredentialLabels(entries, options).join(', ');
+}

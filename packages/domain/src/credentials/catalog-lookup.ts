@@ -1,0 +1,88 @@
+import { suggestClosest } from '../shared/suggest.js';
+import { CREDENTIAL_CATALOG } from './catalog.js';
+import type { CatalogEntry } from './catalog-entry.js';
+
+/**
+ * The key an abbreviation is matched by: dots and spaces removed, case kept, so `P.T.` is `PT`,
+ * `Cert MDT` and `Cert. MDT` are `CertMDT`, and `LAc` stays apart from `LAC`.
+ */
+export function abbreviationKey(text: string): string {
+  return text.replace(/[.\s\u200b-\u200d\ufeff]/g, '');
+}
+
+/**
+ * The key a spelled-out name is matched by: lowercase, `&` read as "and", hyphens as spaces,
+ * curly apostrophes straight, dots and commas dropped, spaces collapsed.
+ */
+export function longFormKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’‘]/g, "'")
+    .replace(/[-‐‑–]/g, ' ')
+    .replace(/[.,]/g, '')
+    .replace(/[\s\u200b-\u200d\ufeff]+/g, ' ')
+    .trim();
+}
+
+const BY_ID = new Map<string, CatalogEntry>();
+const BY_ABBREVIATION = new Map<string, CatalogEntry>();
+const BY_LONG_FORM = new Map<string, CatalogEntry>();
+const SPELLINGS = new Map<string, string>();
+for (const entry of CREDENTIAL_CATALOG) {
+  BY_ID.set(entry.id, entry);
+  for (const written of [entry.abbreviation, ...entry.aliases]) {
+    if (written === undefined) continue;
+    BY_ABBREVIATION.set(abbreviationKey(written), entry);
+    SPELLINGS.set(abbreviationKey(written), written);
+  }
+  for (const form of entry.longForms) BY_LONG_FORM.set(longFormKey(form), entry);
+}
+// Names second, so an explicit long form wins over another entry's identical name.
+for (const entry of CREDENTIAL_CATALOG) {
+  const key = longFormKey(entry.name);
+  if (!BY_LONG_FORM.has(key)) BY_LONG_FORM.set(key, entry);
+}
+
+/** The most words a spelled-out credential in the catalog has. */
+export const LONGEST_LONG_FORM_WORDS = Math.max(
+  ...[...BY_LONG_FORM.keys()].map((k) => k.split(' ').length),
+);
+
+/**
+ * The catalog entry an abbreviation means, matched as written apart from dots and spaces.
+ *
+ * @example
+ * findCredential('D.P.T.')?.id; // 'DPT'
+ * findCredential('Cert MDT')?.id; // 'Cert. MDT'
+ * findCredential('dpt'); // undefined: case carries meaning (LAc is not LAC)
+ */
+export function findCredential(abbreviation: string): CatalogEntry | undefined {
+  return BY_ABBREVIATION.get(abbreviationKey(abbreviation));
+}
+
+/**
+ * The catalog entry a spelled-out name means, e.g. `Doctor of Physical Therapy` → DPT or
+ * `Board-Certified Orthopaedic Clinical Specialist` → OCS.
+ */
+export function findCredentialByName(name: string): CatalogEntry | undefined {
+  return BY_LONG_FORM.get(longFormKey(name));
+}
+
+/** The catalog entry with this id (its canonical abbreviation, or a slug for spelled-out-only ones). */
+export function credentialById(id: string): CatalogEntry | undefined {
+  return BY_ID.get(id);
+}
+
+/**
+ * The catalog spelling a near miss probably meant: `CMPTT` → `CMPT`, `Dpt` → `DPT`.
+ * `undefined` when nothing is close.
+ */
+export function suggestCredential(text: string): string | undefined {
+  const key = abbreviationKey(text);
+  const lower = key.toLowerCase();
+  for (const [candidate, written] of SPELLINGS)
+    if (candidate.toLowerCase() === lower) return written;
+  const closest = suggestClosest(key, SPELLINGS.keys());
+  return closest === undefined ? undefined : SPELLINGS.get(closest);
+}
