@@ -103,12 +103,60 @@ export {
   countWords,
   READING_WORDS_PER_MINUTE,
 } from './content/article.js';
+export { type CanonicalListingOptions, canonicalListing } from './credentials/canonical-listing.js';
+export {
+  aptaCategory,
+  CREDENTIAL_PROFILES,
+  type CredentialProfile,
+  canonicalCredentialLabels,
+  credentialLabel,
+  type FormatCredentialsOptions,
+  formatCredentials,
+  highestPtDegree,
+  legacyRank,
+} from './credentials/canonical-order.js';
+export { CREDENTIAL_CATALOG } from './credentials/catalog.js';
+export type { CatalogEntry, CredentialKind, RenewalRule } from './credentials/catalog-entry.js';
+export {
+  abbreviationKey,
+  credentialById,
+  findCredential,
+  findCredentialByName,
+  longFormKey,
+  suggestCredential,
+} from './credentials/catalog-lookup.js';
 export {
   type Credential,
   CredentialSchema,
   type License,
   LicenseSchema,
 } from './credentials/credential.js';
+export {
+  type CredentialExpiry,
+  type CredentialStatus,
+  credentialExpiry,
+  DEFAULT_EXPIRING_WITHIN_DAYS,
+  expiryFromCycle,
+} from './credentials/expiry.js';
+export {
+  CREDENTIAL_LINT_RULES,
+  type CredentialLintCode,
+  type CredentialLintRule,
+} from './credentials/lint-rules.js';
+export {
+  type CredentialListingLint,
+  type LintCredentialListingOptions,
+  lintCredentialListing,
+  MAX_LISTING_LENGTH,
+  MAX_READABLE_CREDENTIALS,
+} from './credentials/listing-lint.js';
+export {
+  type CredentialForm,
+  type CredentialToken,
+  type ListingToken,
+  type ParsedListing,
+  parseCredentialListing,
+} from './credentials/listing-parser.js';
 export {
   explainInvalidNpi,
   isValidNpi,
@@ -150,6 +198,7 @@ export {
   type PathSegment,
   type Severity,
   type SourcePosition,
+  type Span,
 } from './shared/issue.js';
 export { type LanguageTag, LanguageTagSchema } from './shared/language-tag.js';
 export { type IsoDate, IsoDateSchema, type Slug, SlugSchema } from './shared/schema.js';

@@ -32,6 +32,30 @@ describe('the public API', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('re-exports every export of every module, except the internal helpers named here', () => {
+    const internal = new Set([
+      'boundedText',
+      'describeValue',
+      'findJsonSyntaxError',
+      'issuesFromZod',
+      'reportIssue',
+      'sourcePositionOf',
+      'JsonSyntaxError',
+      'ReportOptions',
+      'LONGEST_LONG_FORM_WORDS',
+    ]);
+    const publicNames = new Set(exported.map((symbol) => symbol.getName()));
+    const missing: string[] = [];
+    for (const file of program.getSourceFiles()) {
+      if (file.isDeclarationFile || !file.fileName.includes('/packages/domain/src/') || file === source) continue;
+      const symbol = checker.getSymbolAtLocation(file);
+      for (const name of symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : []) {
+        if (!publicNames.has(name) && !internal.has(name)) missing.push(`${file.fileName.split('/src/')[1]}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('names every export in one explicit barrel (no export *)', async () => {
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(indexPath, 'utf8')).not.toMatch(/export \*/);

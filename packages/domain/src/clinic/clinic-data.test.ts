@@ -317,3 +317,15 @@ describe('malformed and hostile input', () => {
     expect(result.issues[0]).toMatchObject({ severity: 'warning', fix: '3' });
   });
 });
+
+describe('structured credentials', () => {
+  it('warns about an abbreviation the catalog does not know, with a suggestion', () => {
+    const text = replaceOnce(yaml, 'abbreviation: PRPC', 'abbreviation: PRCP');
+    const result = parseClinicData(text, { format: 'yaml' });
+    expect(result.ok).toBe(true);
+    expect(summary(result.issues)).toEqual([
+      { code: 'unknown-credential', path: 'therapists[1].credentials[2].abbreviation', line: lineOf(text, 'PRCP') },
+    ]);
+    expect(result.issues[0]?.fix).toBe('PRPC');
+  });
+});

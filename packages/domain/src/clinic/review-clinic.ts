@@ -1,13 +1,30 @@
 import { articleReadTime } from '../content/article.js';
+import { findCredential, suggestCredential } from '../credentials/catalog-lookup.js';
 import type { Issue } from '../shared/issue.js';
 import type { Clinic } from './clinic.js';
 
 /**
- * Warnings about a valid clinic: facts that parse but disagree with what ptfx computes, such as
- * a displayed read time that differs from {@link articleReadTime} (`read-time-mismatch`).
+ * Warnings about a valid clinic: facts that parse but disagree with what ptfx knows — a
+ * displayed read time that differs from {@link articleReadTime} (`read-time-mismatch`), a
+ * structured credential the catalog does not know (`unknown-credential`).
  */
 export function reviewClinic(clinic: Clinic): Issue[] {
   const issues: Issue[] = [];
+  clinic.therapists.forEach((therapist, i) => {
+    therapist.credentials.forEach((credential, j) => {
+      if (findCredential(credential.abbreviation)) return;
+      const suggestion = suggestCredential(credential.abbreviation);
+      issues.push({
+        code: 'unknown-credential',
+        severity: 'warning',
+        path: ['therapists', i, 'credentials', j, 'abbreviation'],
+        message: suggestion
+          ? `unknown credential "${credential.abbreviation}"; did you mean "${suggestion}"?`
+          : `unknown credential "${credential.abbreviation}"; check the spelling against the credential catalog`,
+        ...(suggestion ? { fix: suggestion } : {}),
+      });
+    });
+  });
   clinic.articles.forEach((article, i) => {
     if (article.displayedReadTime === undefined) return;
     const computed = articleReadTime(article);

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from './catalog-entry.js';
+import type { ParsedListing } from './listing-parser.js';
 
 /**
  * The order a listing is judged and formatted by:
@@ -146,16 +147,21 @@ export function canonicalCredentialLabels(
 }
 
 /**
- * Formats credentials in the canonical order of a profile.
+ * Formats credentials (catalog entries, or the credentials of a parsed listing) in the
+ * canonical order of a profile. Only the credentials: no honorific, no name; `canonicalListing`
+ * gives the whole listing.
  *
  * @example
+ * formatCredentials(parseCredentialListing('DPT, PT, OCS'), { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
  * formatCredentials([dpt, pt, ocs], { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
  * formatCredentials([dpt, pt, ocs]); // 'PT, DPT, Board-Certified Orthopaedic Clinical Specialist'
  * formatCredentials([dpt, pt, ocs], { outsideCategories: 'omit' }); // 'PT, DPT'
  */
 export function formatCredentials(
-  entries: readonly CatalogEntry[],
+  credentials: readonly CatalogEntry[] | ParsedListing,
   options: FormatCredentialsOptions = {},
 ): string {
+  const entries =
+    'tokens' in credentials ? credentials.credentials.map((c) => c.credential) : credentials;
   return canonicalCredentialLabels(entries, options).join(', ');
 }

@@ -18,6 +18,12 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
+// On a tie, prefer a candidate the word starts with ("CMPTT" is "CMPT" typed with a stutter),
+// then one of the same length (a swap, "OSC" for "OCS", over a dropped letter).
+function tieScore(word: string, candidate: string): number {
+  return (word.startsWith(candidate) ? 2 : 0) + (word.length === candidate.length ? 1 : 0);
+}
+
 /**
  * The candidate closest to `word`, when it is close enough to be a likely typo: at most a third
  * of the word's length in edits (and at most 3). Case-insensitive.
@@ -33,12 +39,10 @@ export function suggestClosest(word: string, candidates: Iterable<string>): stri
   for (const candidate of candidates) {
     const candidateLower = candidate.toLowerCase();
     const distance = editDistance(lower, candidateLower);
-    // On a tie, prefer a candidate the word starts with: "CMPTT" is "CMPT" typed with a stutter.
     const tieWins =
       distance === bestDistance &&
       best !== undefined &&
-      lower.startsWith(candidateLower) &&
-      !lower.startsWith(best.toLowerCase());
+      tieScore(lower, candidateLower) > tieScore(lower, best.toLowerCase());
     if (distance < bestDistance || tieWins) {
       best = candidate;
       bestDistance = distance;
