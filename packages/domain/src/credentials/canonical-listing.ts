@@ -4,6 +4,7 @@ import { type CredentialProfile, canonicalCredentialLabels } from './canonical-o
 import type { CatalogEntry } from './catalog-entry.js';
 import { credentialById } from './catalog-lookup.js';
 import type { ParsedListing } from './listing-parser.js';
+import { isBarredForAssistant, isDesignation, keepsTitle, titleDegree } from './title-rules.js';
 
 /** Options of {@link canonicalListing}. */
 export interface CanonicalListingOptions {
@@ -17,9 +18,6 @@ export interface CanonicalListingOptions {
   readonly outsideCategories?: 'spell-out' | 'omit';
 }
 
-// Which doctorate qualifies "Dr." first: the PT doctorate, then those California names.
-const TITLE_DEGREES = ['DPT', 'PhD', 'EdD', 'DSc', 'DScPT'];
-
 function designationFor(role: TherapistRole): CatalogEntry | undefined {
   return role === 'other' ? undefined : credentialById(role);
 }
@@ -27,8 +25,9 @@ function designationFor(role: TherapistRole): CatalogEntry | undefined {
 /**
  * The listing as it should read: the honorific and name as written, then the credentials in the
  * profile's order, with the designation the role needs added (PT, or PTA), titles a PTA may not
- * use removed, and "Dr." kept only with a doctorate — in California with that doctorate written
- * out right after the name (B&P §2633(b)(2)). Parts not recognised are kept, as written, at the end.
+ * use removed, and "Dr." kept where the law allows it (in California and Texas only with a
+ * qualifying doctorate; in California that doctorate written out right after the name, B&P
+ * §2633(b)(2)). Parts not recognised are kept, as written, at the end.
  *
  * @example
  * canonicalListing(parseCredentialListing('Jane Doe, DPT'), { profile: 'apta-2016', role: 'PT' }); // 'Jane Doe, PT, DPT'
@@ -36,16 +35,17 @@ function designationFor(role: TherapistRole): CatalogEntry | undefined {
 export function canonicalListing(parsed: ParsedListing, options: CanonicalListingOptions): string {
   const designation = designationFor(options.role);
   let entries = parsed.credentials.map((c) => c.credential);
-  if (options.role === 'PTA') entries = entries.filter((e) => !['PT', 'RPT', 'LPT'].includes(e.id));
-  if (designation && !entries.some((e) => e.kind === 'license-designation'))
-    entries = [designation, ...entries];
+  if (options.role === 'PTA') {
+    entries = parsed.credentials
+      .filter((c) => !isBarredForAssistant(c.credential, c.text))
+      .map((c) => c.credential);
+  }
+  if (designation && !entries.some(isDesignation)) entries = [designation, ...entries];
 
-  const titleDegree =
-    TITLE_DEGREES.map((id) => entries.find((e) => e.id === id)).find((e) => e !== undefined) ??
-    entries.find((e) => e.doctorate);
   const keepTitle =
-    parsed.honorific !== undefined && options.role !== 'PTA' && titleDegree !== undefined;
-  const californiaTitle = keepTitle && options.jurisdiction === 'CA' ? titleDegree : undefined;
+    parsed.honorific !== undefined && keepsTitle(entries, options.role, options.jurisdiction);
+  const californiaTitle =
+    keepTitle && options.jurisdiction === 'CA' ? titleDegree(entries, 'CA') : undefined;
 
   const labels = canonicalCredentialLabels(
     entries.filter((e) => e !== californiaTitle),

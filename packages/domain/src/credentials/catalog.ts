@@ -261,7 +261,14 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     },
   ),
   // ABPTS board certifications.
-  specialist('OCS', 'Orthopaedic Clinical Specialist'),
+  specialist('OCS', 'Orthopaedic Clinical Specialist', {
+    longForms: [
+      'Board-Certified Orthopaedic Clinical Specialist',
+      'Orthopaedic Clinical Specialist',
+      'Board-Certified Orthopedic Clinical Specialist',
+      'Orthopedic Clinical Specialist',
+    ],
+  }),
   specialist('SCS', 'Sports Clinical Specialist'),
   specialist('NCS', 'Neurologic Clinical Specialist'),
   specialist('PCS', 'Pediatric Clinical Specialist'),
@@ -355,7 +362,7 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     {
       aliases: ['Cred. MDT'],
       issuers: ['McKenzie Institute International'],
-      note: 'the McKenzie Institute writes both Cert. MDT and Cred. MDT for the same level',
+      ambiguity: 'the McKenzie Institute writes both Cert. MDT and Cred. MDT for the same level',
       unconfirmed: 'renewal',
     },
   ),

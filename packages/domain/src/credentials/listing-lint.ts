@@ -7,6 +7,7 @@ import {
   aptaCategory,
   type CredentialProfile,
   credentialLabel,
+  highestPtDegree,
   legacyRank,
 } from './canonical-order.js';
 import type { CatalogEntry } from './catalog-entry.js';
@@ -19,6 +20,12 @@ import {
   type ParsedListing,
   parseCredentialListing,
 } from './listing-parser.js';
+import {
+  CALIFORNIA_TITLE_DEGREES,
+  isBarredForAssistant,
+  isDesignation,
+  titleDegree,
+} from './title-rules.js';
 
 /** The longest listing read, in characters; a longer one is refused unread (`listing-too-long`). */
 export const MAX_LISTING_LENGTH = 300;
@@ -58,8 +65,6 @@ export interface CredentialListingLint {
   /** The canonical form when it differs from the input. */
   readonly fix?: string;
 }
-
-const DOCTOR_WORD = /\bdoctor\b/i;
 
 function issue(
   code: CredentialLintCode,
@@ -188,14 +193,24 @@ export function lintCredentialListing(
     jurisdiction === 'CA' &&
     parsed.honorific &&
     creds[0]?.form !== 'abbreviation' &&
-    creds[0]?.credential.doctorate
+    CALIFORNIA_TITLE_DEGREES.includes(creds[0]?.credential.id ?? '')
       ? creds[0]
       : undefined;
   const listed = creds.filter((c) => c !== caTitleDegree);
 
   if (role !== 'other' && creds.length + parsed.unknown.length > 0) {
-    const designation = creds.find((c) => c.credential.kind === 'license-designation');
+    const designation = creds.find((c) => isDesignation(c.credential));
     const obsolete = creds.find((c) => c.credential.kind === 'obsolete-designation');
+    if (designation?.credential.id === 'PT' && obsolete) {
+      issues.push(
+        issue(
+          'duplicate-credential',
+          `${obsolete.text} is an obsolete form of ${designation.text}; list ${designation.text} only`,
+          obsolete.span,
+          { fix: canonical },
+        ),
+      );
+    }
     if (!designation) {
       const want = role === 'PTA' ? 'PTA' : 'PT';
       const severity: Severity =
@@ -274,23 +289,17 @@ export function lintCredentialListing(
     });
   }
 
-  const degrees = [
-    ...new Set(creds.filter((c) => c.credential.kind === 'pt-degree').map((c) => c.credential)),
-  ];
-  if (degrees.length > 1) {
-    const top = Math.max(...degrees.map((d) => d.ptDegreeRank ?? 0));
-    for (const token of creds) {
-      if (token.credential.kind === 'pt-degree' && (token.credential.ptDegreeRank ?? 0) < top) {
-        issues.push(
-          issue(
-            'multiple-pt-degrees',
-            `${token.text} is a lower PT degree; list only the highest`,
-            token.span,
-            { fix: canonical },
-          ),
-        );
-      }
-    }
+  const keptDegree = highestPtDegree(creds.map((c) => c.credential));
+  for (const token of creds) {
+    if (token.credential.kind !== 'pt-degree' || token.credential === keptDegree) continue;
+    issues.push(
+      issue(
+        'multiple-pt-degrees',
+        `${token.text} is a second PT degree; list only the highest (${keptDegree ? credentialLabel(keptDegree) : 'one'})`,
+        token.span,
+        { fix: canonical },
+      ),
+    );
   }
 
   if (profile === 'apta-2016') {
@@ -341,7 +350,8 @@ export function lintCredentialListing(
 
   const honorific = parsed.honorific;
   if (honorific && role !== 'PTA') {
-    const doctorate = creds.find((c) => c.credential.doctorate);
+    const entries = creds.map((c) => c.credential);
+    const doctorate = titleDegree(entries, jurisdiction);
     if (jurisdiction === 'CA') {
       const afterName = parsed.tokens
         .slice(parsed.tokens.indexOf(parsed.name ?? honorific) + 1)
@@ -349,13 +359,13 @@ export function lintCredentialListing(
       const ok =
         afterName?.kind === 'credential' &&
         afterName.form !== 'abbreviation' &&
-        afterName.credential.doctorate === true;
+        CALIFORNIA_TITLE_DEGREES.includes(afterName.credential.id);
       if (!ok) {
         issues.push(
           issue(
             'title-requires-spelled-out-degree',
             doctorate
-              ? `in California "${honorific.text}" needs the doctoral degree written out right after the name, e.g. "${doctorate.credential.name}"`
+              ? `in California "${honorific.text}" needs the doctoral degree written out right after the name, e.g. "${doctorate.name}"`
               : `in California "${honorific.text}" is only for a PT with a doctoral degree (DPT, PhD, EdD), written out right after the name`,
             honorific.span,
             { fix: canonical },
@@ -385,11 +395,7 @@ export function lintCredentialListing(
     const severity: Severity = jurisdiction === 'CA' ? 'error' : 'warning';
     const offending = [
       ...(honorific ? [honorific] : []),
-      ...creds.filter(
-        (c) =>
-          ['PT', 'RPT', 'LPT'].includes(c.credential.id) ||
-          (c.form !== 'abbreviation' && DOCTOR_WORD.test(c.text)),
-      ),
+      ...creds.filter((c) => isBarredForAssistant(c.credential, c.text)),
     ];
     for (const token of offending) {
       issues.push(
