@@ -158,6 +158,13 @@ export {
   parseCredentialListing,
 } from './credentials/listing-parser.js';
 export {
+  CALIFORNIA_TITLE_DEGREES,
+  isBarredForAssistant,
+  isDesignation,
+  keepsTitle,
+  titleDegree,
+} from './credentials/title-rules.js';
+export {
   explainInvalidNpi,
   isValidNpi,
   type Npi,
