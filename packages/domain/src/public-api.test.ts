@@ -47,10 +47,16 @@ describe('the public API', () => {
     const publicNames = new Set(exported.map((symbol) => symbol.getName()));
     const missing: string[] = [];
     for (const file of program.getSourceFiles()) {
-      if (file.isDeclarationFile || !file.fileName.includes('/packages/domain/src/') || file === source) continue;
+      if (
+        file.isDeclarationFile ||
+        !file.fileName.includes('/packages/domain/src/') ||
+        file === source
+      )
+        continue;
       const symbol = checker.getSymbolAtLocation(file);
       for (const name of symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()) : []) {
-        if (!publicNames.has(name) && !internal.has(name)) missing.push(`${file.fileName.split('/src/')[1]}: ${name}`);
+        if (!publicNames.has(name) && !internal.has(name))
+          missing.push(`${file.fileName.split('/src/')[1]}: ${name}`);
       }
     }
     expect(missing).toEqual([]);

@@ -324,7 +324,11 @@ describe('structured credentials', () => {
     const result = parseClinicData(text, { format: 'yaml' });
     expect(result.ok).toBe(true);
     expect(summary(result.issues)).toEqual([
-      { code: 'unknown-credential', path: 'therapists[1].credentials[2].abbreviation', line: lineOf(text, 'PRCP') },
+      {
+        code: 'unknown-credential',
+        path: 'therapists[1].credentials[2].abbreviation',
+        line: lineOf(text, 'PRCP'),
+      },
     ]);
     expect(result.issues[0]?.fix).toBe('PRPC');
   });
