@@ -35,19 +35,19 @@ export const MAX_READABLE_CREDENTIALS = 6;
 /** Options of {@link lintCredentialListing}. */
 export interface LintCredentialListingOptions {
   /** The order to judge by; `apta-2016` by default. */
-  readonly profile?: CredentialProfile;
+  readonly profile?: CredentialProfile | undefined;
   /** The state whose title law applies (CA, TX, FL and NY have "Dr." rules). */
-  readonly jurisdiction?: UsStateCode;
+  readonly jurisdiction?: UsStateCode | undefined;
   /** PT, PTA or other; by default PTA when the listing has PTA, else PT. */
-  readonly role?: TherapistRole;
+  readonly role?: TherapistRole | undefined;
   /** The date expiry is judged on; without it, expiry is not checked. */
-  readonly asOf?: IsoDate;
+  readonly asOf?: IsoDate | undefined;
   /** The person's structured credentials, for expiry and issuers. */
-  readonly credentials?: readonly Credential[];
+  readonly credentials?: readonly Credential[] | undefined;
   /** Days before expiry that count as expiring; 90 by default. */
-  readonly expiringWithinDays?: number;
+  readonly expiringWithinDays?: number | undefined;
   /** Under apta-2016, spell out (default) or omit credentials outside APTA's categories in the fix. */
-  readonly outsideCategories?: 'spell-out' | 'omit';
+  readonly outsideCategories?: 'spell-out' | 'omit' | undefined;
 }
 
 /** The judgement of one credential listing. */

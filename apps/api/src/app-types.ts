@@ -1,0 +1,41 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiConfig } from './config.js';
+import type { ClinicSnapshot } from './snapshot.js';
+
+/** One structured log line. Never carries a request body. */
+export type LogLine = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+/** Where log lines go. */
+export interface Logger {
+  /** A request or lifecycle event. */
+  info(line: LogLine): void;
+  /** Something went wrong on our side. */
+  error(line: LogLine): void;
+}
+
+/** What the app is built from; tests pass their own. */
+export interface ApiDeps {
+  /** The clinic data being served; `current()` is read once per request. */
+  readonly source: { current(): ClinicSnapshot };
+  /** The time, for "open now" and expiry. */
+  readonly clock: () => Date;
+  /** Request and error log. */
+  readonly logger: Logger;
+  /** Whether the process takes traffic (false while starting or draining). */
+  readonly readiness: { isReady(): boolean };
+  /** The configuration the HTTP layer needs. */
+  readonly config: Pick<ApiConfig, 'corsOrigins' | 'bodyLimit' | 'baseUrl'>;
+}
+
+/** Per-request values. */
+export interface ApiEnv {
+  Variables: {
+    /** The request id (also in `X-Request-Id`). */
+    requestId: string;
+    /** The clinic snapshot this request is served from. */
+    snapshot: ClinicSnapshot;
+  };
+}
+
+/** The app's type, before routes are added. */
+export type ApiApp = OpenAPIHono<ApiEnv>;

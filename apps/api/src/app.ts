@@ -1,0 +1,149 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiDeps, ApiEnv } from './app-types.js';
+import { ApiProblem, problemResponse } from './http/problem.js';
+import { validationHook } from './http/validation.js';
+import { articleRoutes } from './routes/articles.js';
+import { clinicRoutes } from './routes/clinic.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { docsRoutes } from './routes/docs.js';
+import { fhirRoutes } from './routes/fhir.js';
+import { healthRoutes } from './routes/health.js';
+import { lintRoutes } from './routes/lint.js';
+import { locationRoutes } from './routes/locations.js';
+import { therapistRoutes } from './routes/therapists.js';
+import { treatmentRoutes } from './routes/treatments.js';
+
+/** The longest URL read, in characters; longer gets 414. */
+export const MAX_URL_LENGTH = 4096;
+/** The most header bytes read; more gets 431 (Node itself cuts at its maxHeaderSize above this). */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+const ALLOWED_HEADERS = ['Accept', 'Accept-Encoding', 'Content-Type', 'If-None-Match', 'X-Request-Id'];
+const EXPOSED_HEADERS = ['ETag', 'X-Request-Id', 'Allow'];
+
+function headerBytes(c: Context): number {
+  let total = 0;
+  c.req.raw.headers.forEach((value, name) => {
+    total += name.length + value.length + 4;
+  });
+  return total;
+}
+
+function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
+  if (error instanceof ApiProblem) return problemResponse(c, error);
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return problemResponse(c, new ApiProblem('payload-too-large', `the body is over the ${deps.config.bodyLimit}-byte limit`));
+    if (error.status === 400) return problemResponse(c, new ApiProblem('malformed-json', 'the body could not be read as JSON; check its syntax'));
+  }
+  deps.logger.error({
+    event: 'error',
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    path: c.req.path.slice(0, 200),
+    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+  });
+  return problemResponse(c, new ApiProblem('internal', 'something went wrong on our side; the request id identifies it in our logs'));
+}
+
+/**
+ * Builds the API from its dependencies: middleware (request id, access log, size limits,
+ * security headers, CORS, body limit, JSON-only bodies), every route, RFC 9457 errors, 405s.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request('/v1/clinic');
+ */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info({
+      event: 'request',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
+    if (headerBytes(c) > MAX_HEADER_BYTES) throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      // Public facts, fetched by the clinic's own site from another origin.
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
+  app.use(
+    '*',
+    cors({
+      origin: deps.config.corsOrigins === '*' ? '*' : [...deps.config.corsOrigins],
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      allowHeaders: ALLOWED_HEADERS,
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw new ApiProblem('payload-too-large', `the body is over the ${deps.config.bodyLimit}-byte limit`);
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+        throw new ApiProblem('unsupported-media-type', `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`);
+      }
+    }
+    c.set('snapshot', deps.source.current());
+    await next();
+  });
+
+  const routed = healthRoutes(app, deps);
+  clinicRoutes(routed);
+  locationRoutes(routed, deps);
+  therapistRoutes(routed, deps);
+  credentialRoutes(routed);
+  lintRoutes(routed);
+  treatmentRoutes(routed);
+  articleRoutes(routed);
+  fhirRoutes(routed, deps);
+  docsRoutes(routed, deps);
+
+  // 405 for a path that exists under another method; else 404.
+  const patterns = app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method, regex: new RegExp(`^${r.path.replace(/:(\w+)(\{[^}]+\})?/g, (_m, _n, re) => (re ? `(${re.slice(1, -1)})` : '[^/]+'))}$`) }));
+  app.notFound((c) => {
+    const methods = [...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method))];
+    if (methods.length > 0) {
+      const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+      return problemResponse(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed here; use ${allow}`, [], { Allow: allow }));
+    }
+    return problemResponse(c, new ApiProblem('not-found', `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`));
+  });
+  app.onError((error, c) => mapError(c, error, deps));
+  return routed;
+}
+
+/** The app's type, for a typed `hc` client: `hc<AppType>('https://api.example.com')`. */
+export type AppType = ReturnType<typeof createApp>;

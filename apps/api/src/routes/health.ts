@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { jsonBody } from './shared.js';
+
+const HealthSchema = z.object({ status: z.enum(['pass', 'fail']).describe('pass when healthy') }).openapi('Health');
+
+const healthz = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Liveness: the process answers (no I/O)',
+  tags: ['health'],
+  responses: { 200: jsonBody(HealthSchema, 'Alive', 'application/health+json') },
+});
+const readyz = createRoute({
+  method: 'get',
+  path: '/readyz',
+  summary: 'Readiness: false while starting or draining',
+  tags: ['health'],
+  responses: {
+    200: jsonBody(HealthSchema, 'Ready for traffic', 'application/health+json'),
+    503: jsonBody(HealthSchema, 'Starting or draining', 'application/health+json'),
+  },
+});
+
+const health = (status: 'pass' | 'fail', code: 200 | 503) =>
+  new Response(JSON.stringify({ status }), {
+    status: code,
+    headers: { 'Content-Type': 'application/health+json', 'Cache-Control': 'no-store' },
+  });
+
+/** `/healthz` and `/readyz`. */
+export function healthRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
+  return app
+    .openapi(healthz, () => health('pass', 200))
+    .openapi(readyz, () => (deps.readiness.isReady() ? health('pass', 200) : health('fail', 503)));
+}

@@ -1,0 +1,110 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  type CredentialListingLint,
+  CredentialSchema,
+  IsoDateSchema,
+  lintCredentialListing,
+  TherapistRoleSchema,
+  UsStateCodeSchema,
+} from '@ptfx/domain';
+import type { Schema } from 'hono';
+import type { ApiEnv } from '../app-types.js';
+import { CACHE, json, send } from '../http/representation.js';
+import { IssueSchema, jsonBody, problem } from './shared.js';
+
+/** Most listings one batch request may hold. */
+export const MAX_BATCH = 1000;
+
+const LintRequestSchema = z
+  .strictObject({
+    listing: z.string().max(10_000).describe('The listing as displayed, e.g. "Dr. Jane Doe, PT, DPT"'),
+    profile: z.enum(['apta-2016', 'apta-legacy']).optional().describe('Order to judge by; apta-2016 by default'),
+    jurisdiction: UsStateCodeSchema.optional().describe('State whose title law applies (CA, TX, FL, NY have "Dr." rules)'),
+    role: TherapistRoleSchema.optional(),
+    asOf: IsoDateSchema.optional().describe('Date to judge expiry on; needs credentials'),
+    credentials: z.array(CredentialSchema).max(30).optional().describe('Structured credentials, for expiry and issuers'),
+  })
+  .openapi('LintRequest', {
+    example: {
+      listing: 'Dr. Mark Shulman — Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS',
+      profile: 'apta-2016',
+      jurisdiction: 'CA',
+      role: 'PT',
+      asOf: '2026-11-27',
+      credentials: [{ abbreviation: 'CSCS', issuer: 'National Strength and Conditioning Association', expires: '2026-12-31' }],
+    },
+  });
+
+const LintResultSchema = z
+  .object({
+    input: z.string(),
+    clean: z.boolean().describe('No error and no warning'),
+    issues: z.array(IssueSchema),
+    canonical: z.string().nullable().describe('The listing in canonical form; null when too long to read'),
+    fix: z.string().nullable().describe('The canonical form when it differs from the input'),
+  })
+  .openapi('LintResult');
+
+const BatchSchema = z.array(LintRequestSchema).min(1).max(MAX_BATCH);
+
+const lint = createRoute({
+  method: 'post',
+  path: '/v1/credential-listings/lint',
+  summary: 'Lint a credential listing (or a batch of up to 1,000) against APTA order and state title rules',
+  tags: ['credentials'],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.union([LintRequestSchema, BatchSchema]).openapi({
+            example: { listing: 'Jane Doe, DPT, PT, OCS', profile: 'apta-legacy', jurisdiction: 'TX' },
+          }),
+          examples: {
+            single: { summary: 'One listing', value: { listing: 'Dr. Jane Doe, PT, DPT', jurisdiction: 'CA' } },
+            batch: {
+              summary: 'A batch',
+              value: [{ listing: 'Jane Doe, PT, DPT' }, { listing: 'John Roe, DPT, CMPTT', profile: 'apta-legacy' }],
+            },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonBody(
+      z.union([
+        LintResultSchema,
+        z.object({
+          results: z.array(LintResultSchema),
+          summary: z.object({ checked: z.number(), clean: z.number(), byCode: z.record(z.string(), z.number()) }),
+        }),
+      ]),
+      'The lint of the listing, or of each listing with a summary',
+    ),
+    400: problem('The body does not match the schema'),
+    413: problem('The body is over the size limit'),
+    415: problem('The body is not JSON'),
+  },
+});
+
+function view(result: CredentialListingLint) {
+  return { input: result.input, clean: result.clean, issues: result.issues, canonical: result.canonical ?? null, fix: result.fix ?? null };
+}
+
+function run(request: z.output<typeof LintRequestSchema>) {
+  const { listing, ...options } = request;
+  return view(lintCredentialListing(listing, options));
+}
+
+/** `POST /v1/credential-listings/lint`. */
+export function lintRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
+  return app.openapi(lint, (c) => {
+    const body = c.req.valid('json');
+    if (!Array.isArray(body)) return send(c, json(run(body), CACHE.none));
+    const results = body.map(run);
+    const byCode: Record<string, number> = {};
+    for (const r of results) for (const i of r.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+    return send(c, json({ results, summary: { checked: results.length, clean: results.filter((r) => r.clean).length, byCode } }, CACHE.none));
+  });
+}

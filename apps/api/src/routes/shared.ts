@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+
+/** The problem+json body every error has (RFC 9457). */
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('Stable URI of the problem type, e.g. https://ptfx.dev/problems/not-found'),
+    title: z.string().describe('Short summary of the problem type'),
+    status: z.number().int().describe('HTTP status'),
+    detail: z.string().describe('What went wrong in this request'),
+    instance: z.string().describe('The path requested'),
+    requestId: z.string().describe('The request id, as in X-Request-Id'),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional()
+      .describe('Each problem in the request, with the JSON path of the offending value'),
+  })
+  .openapi('Problem');
+
+/** An error response in the OpenAPI document. */
+export function problem(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+}
+
+/** A `{slug}` path parameter. */
+export const SlugParams = z.object({
+  slug: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'san-diego', description: 'The slug of the item' }),
+});
+
+/** A JSON response in the OpenAPI document. */
+export function jsonBody<T extends z.ZodType>(schema: T, description: string, type = 'application/json') {
+  return { description, content: { [type]: { schema } } };
+}
+
+/** The ETag and Cache-Control every GET answer carries. */
+export const cachingHeaders = {
+  ETag: { description: 'Strong validator; send it back in If-None-Match for a 304', schema: { type: 'string' as const } },
+  'Cache-Control': { description: 'How long the answer may be reused', schema: { type: 'string' as const } },
+};
+
+/** The 304 every GET can answer. */
+export const notModified = { description: 'Not modified: the If-None-Match ETag still matches' };
+
+/** A finding about an input, as the domain reports it. */
+export const IssueSchema = z
+  .object({
+    code: z.string().describe('Stable kebab-case code'),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    path: z.array(z.union([z.string(), z.number()])).describe('JSON path of the offending value'),
+    position: z.object({ line: z.number(), column: z.number() }).optional(),
+    span: z.object({ start: z.number(), end: z.number() }).optional().describe('UTF-16 offsets in the listing'),
+    source: z.string().optional().describe('The policy, statute or rule behind it'),
+    fix: z.string().optional().describe('A replacement that resolves it'),
+  })
+  .openapi('Issue');

@@ -1,0 +1,49 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { ConditionSchema, TreatmentSchema } from '@ptfx/domain';
+import type { Schema } from 'hono';
+import type { ApiEnv } from '../app-types.js';
+import { notFound } from '../http/problem.js';
+import { send, sendStored } from '../http/representation.js';
+import { cachingHeaders, jsonBody, notModified, problem, SlugParams } from './shared.js';
+
+const listTreatments = createRoute({
+  method: 'get',
+  path: '/v1/treatments',
+  summary: 'Every treatment the practice offers',
+  tags: ['care'],
+  responses: { 200: { ...jsonBody(z.object({ data: z.array(TreatmentSchema) }), 'The treatments'), headers: cachingHeaders }, 304: notModified },
+});
+const getTreatment = createRoute({
+  method: 'get',
+  path: '/v1/treatments/{slug}',
+  summary: 'One treatment',
+  tags: ['care'],
+  request: { params: SlugParams },
+  responses: { 200: { ...jsonBody(TreatmentSchema, 'The treatment'), headers: cachingHeaders }, 304: notModified, 404: problem('No such treatment') },
+});
+const getCondition = createRoute({
+  method: 'get',
+  path: '/v1/conditions/{slug}',
+  summary: 'One condition, with its facts, treatments and articles',
+  tags: ['care'],
+  request: { params: SlugParams },
+  responses: { 200: { ...jsonBody(ConditionSchema, 'The condition'), headers: cachingHeaders }, 304: notModified, 404: problem('No such condition') },
+});
+
+/** `/v1/treatments`, `/v1/treatments/{slug}`, `/v1/conditions/{slug}`. */
+export function treatmentRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
+  return app
+    .openapi(listTreatments, (c) => sendStored(c, c.var.snapshot.rep('treatments'), 'treatments'))
+    .openapi(getTreatment, (c) => {
+      const { slug } = c.req.valid('param');
+      const rep = c.var.snapshot.rep(`treatment:${slug}`);
+      if (!rep) throw notFound('treatment', slug);
+      return send(c, rep);
+    })
+    .openapi(getCondition, (c) => {
+      const { slug } = c.req.valid('param');
+      const rep = c.var.snapshot.rep(`condition:${slug}`);
+      if (!rep) throw notFound('condition', slug);
+      return send(c, rep);
+    });
+}

@@ -1,0 +1,166 @@
+import {
+  aptaCategory,
+  articleReadTime,
+  articleWordCount,
+  type Clinic,
+  CREDENTIAL_CATALOG,
+  type CatalogEntry,
+  clinicJsonLd,
+  type FhirResource,
+  fhirResources,
+  findCredential,
+  type IsoDate,
+  lintCredentialListing,
+  locationVCard,
+  organizationVCard,
+  serializeJsonLdForHtml,
+  type Therapist,
+  therapistDisplayName,
+} from '@ptfx/domain';
+import { CACHE, json, Representation } from './http/representation.js';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+/** A therapist as lists show them. */
+export function therapistSummary(t: Therapist, clinic: Clinic) {
+  return {
+    slug: t.slug,
+    displayName: therapistDisplayName(t),
+    name: t.name,
+    ...(t.honorificPrefix ? { honorificPrefix: t.honorificPrefix } : {}),
+    ...(t.pronouns ? { pronouns: t.pronouns } : {}),
+    role: t.role,
+    credentialListing: t.credentialListing,
+    specialties: t.specialties,
+    languages: t.languages,
+    locations: t.locations,
+    treatments: t.treatments,
+    acceptingNewPatients: acceptsNewPatients(t, clinic),
+    ...(t.photo ? { photo: t.photo } : {}),
+  };
+}
+
+/** Whether a therapist takes new patients: their own setting, else any of their locations'. */
+export function acceptsNewPatients(t: Therapist, clinic: Clinic): boolean {
+  return t.acceptingNewPatients ?? clinic.locations.some((l) => t.locations.includes(l.slug) && l.acceptingNewPatients);
+}
+
+/** A catalog entry as the API shows it. */
+export function credentialView(entry: CatalogEntry) {
+  return { ...entry, aptaCategory: aptaCategory(entry) ?? null };
+}
+
+/**
+ * Everything the API serves from one load of the clinic data, computed once: the views, their
+ * JSON with ETags, the projections. Nothing here depends on the request.
+ */
+export class ClinicSnapshot {
+  readonly locationsBySlug;
+  readonly therapistsBySlug;
+  readonly treatmentsBySlug;
+  readonly conditionsBySlug;
+  readonly articlesBySlug;
+  readonly reps = new Map<string, Representation>();
+  readonly fhir: readonly FhirResource[];
+  private readonly lintCache = new Map<string, Representation>();
+
+  constructor(
+    readonly clinic: Clinic,
+    readonly loadedAt: Date,
+    readonly baseUrl: string,
+  ) {
+    const bySlug = <T extends { slug: string }>(items: readonly T[]) => new Map(items.map((i) => [i.slug, i]));
+    this.locationsBySlug = bySlug(clinic.locations);
+    this.therapistsBySlug = bySlug(clinic.therapists);
+    this.treatmentsBySlug = bySlug(clinic.treatments);
+    this.conditionsBySlug = bySlug(clinic.conditions);
+    this.articlesBySlug = bySlug(clinic.articles);
+
+    const put = (key: string, rep: Representation) => this.reps.set(key, rep);
+    put('clinic', json({ organization: clinic.organization, locations: clinic.locations, programs: clinic.programs, bookingPath: clinic.bookingPath ?? null }, CACHE.facts));
+    put('locations', json({ data: clinic.locations }, CACHE.facts));
+    for (const l of clinic.locations) {
+      put(`location:${l.slug}`, json(l, CACHE.facts));
+      put(`location.vcf:${l.slug}`, new Representation(locationVCard(clinic, l), 'text/vcard; charset=utf-8', CACHE.facts));
+    }
+    put('treatments', json({ data: clinic.treatments }, CACHE.facts));
+    for (const t of clinic.treatments) put(`treatment:${t.slug}`, json(t, CACHE.facts));
+    for (const c of clinic.conditions) put(`condition:${c.slug}`, json(c, CACHE.facts));
+    put(
+      'articles',
+      json(
+        {
+          data: clinic.articles.map((a) => ({
+            slug: a.slug,
+            title: a.title,
+            ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+            ...(a.author ? { author: a.author } : {}),
+            published: a.published,
+            readTimeMinutes: articleReadTime(a),
+          })),
+        },
+        CACHE.facts,
+      ),
+    );
+    for (const a of clinic.articles) {
+      put(`article:${a.slug}`, json({ ...a, readTimeMinutes: articleReadTime(a), wordCount: articleWordCount(a) }, CACHE.facts));
+    }
+    put('credentials', json({ data: CREDENTIAL_CATALOG.map(credentialView) }, CACHE.catalog));
+    for (const entry of CREDENTIAL_CATALOG) put(`credential:${entry.id}`, json(credentialView(entry), CACHE.catalog));
+    put('clinic.jsonld', new Representation(serializeJsonLdForHtml(clinicJsonLd(clinic, { baseUrl: baseUrl })), 'application/ld+json; charset=utf-8', CACHE.facts));
+    put('clinic.vcf', new Representation(organizationVCard(clinic), 'text/vcard; charset=utf-8', CACHE.facts));
+
+    this.fhir = fhirResources(clinic);
+    for (const r of this.fhir) put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
+  }
+
+  /** The representation stored under `key`, if any. */
+  rep(key: string): Representation | undefined {
+    return this.reps.get(key);
+  }
+
+  /** The catalog entry for an abbreviation as written in a URL (`DPT`, `Cert. MDT`, `OTR%2FL`). */
+  credential(abbreviation: string): Representation | undefined {
+    const entry = findCredential(abbreviation) ?? CREDENTIAL_CATALOG.find((e) => e.id === abbreviation);
+    return entry ? this.reps.get(`credential:${entry.id}`) : undefined;
+  }
+
+  /**
+   * A therapist with the lint of their listing as of `today`: computed once a day per therapist
+   * (expiry depends on the date), under the state of their first location.
+   */
+  therapist(slug: string, today: IsoDate): Representation | undefined {
+    const t = this.therapistsBySlug.get(slug);
+    if (!t) return undefined;
+    const key = `${slug}@${today}`;
+    const cached = this.lintCache.get(key);
+    if (cached) return cached;
+    const state = this.clinic.locations.find((l) => t.locations.includes(l.slug))?.address.state;
+    const lint = lintCredentialListing(t.credentialListing, {
+      role: t.role,
+      credentials: t.credentials,
+      asOf: today,
+      ...(state ? { jurisdiction: state } : {}),
+    });
+    const rep = json(
+      {
+        ...therapistSummary(t, this.clinic),
+        ...(t.bio ? { bio: t.bio } : {}),
+        ...(t.npi ? { npi: t.npi } : {}),
+        credentials: t.credentials,
+        lint: {
+          profile: 'apta-2016',
+          jurisdiction: state ?? null,
+          asOf: today,
+          clean: lint.clean,
+          issues: lint.issues,
+          fix: lint.fix ?? null,
+        },
+      },
+      CACHE.facts,
+    );
+    if (this.lintCache.size > 10_000) this.lintCache.clear();
+    this.lintCache.set(key, rep);
+    return rep;
+  }
+}
