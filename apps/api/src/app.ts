@@ -24,7 +24,13 @@ export const MAX_URL_LENGTH = 4096;
 /** The most header bytes read; more gets 431 (Node itself cuts at its maxHeaderSize above this). */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
-const ALLOWED_HEADERS = ['Accept', 'Accept-Encoding', 'Content-Type', 'If-None-Match', 'X-Request-Id'];
+const ALLOWED_HEADERS = [
+  'Accept',
+  'Accept-Encoding',
+  'Content-Type',
+  'If-None-Match',
+  'X-Request-Id',
+];
 const EXPOSED_HEADERS = ['ETag', 'X-Request-Id', 'Allow'];
 
 function headerBytes(c: Context): number {
@@ -38,17 +44,37 @@ function headerBytes(c: Context): number {
 function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
   if (error instanceof ApiProblem) return problemResponse(c, error);
   if (error instanceof HTTPException) {
-    if (error.status === 413) return problemResponse(c, new ApiProblem('payload-too-large', `the body is over the ${deps.config.bodyLimit}-byte limit`));
-    if (error.status === 400) return problemResponse(c, new ApiProblem('malformed-json', 'the body could not be read as JSON; check its syntax'));
+    if (error.status === 413)
+      return problemResponse(
+        c,
+        new ApiProblem(
+          'payload-too-large',
+          `the body is over the ${deps.config.bodyLimit}-byte limit`,
+        ),
+      );
+    if (error.status === 400)
+      return problemResponse(
+        c,
+        new ApiProblem('malformed-json', 'the body could not be read as JSON; check its syntax'),
+      );
   }
   deps.logger.error({
     event: 'error',
     requestId: c.get('requestId'),
     method: c.req.method,
     path: c.req.path.slice(0, 200),
-    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+    error:
+      error instanceof Error
+        ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+        : String(error),
   });
-  return problemResponse(c, new ApiProblem('internal', 'something went wrong on our side; the request id identifies it in our logs'));
+  return problemResponse(
+    c,
+    new ApiProblem(
+      'internal',
+      'something went wrong on our side; the request id identifies it in our logs',
+    ),
+  );
 }
 
 /**
@@ -76,9 +102,20 @@ export function createApp(deps: ApiDeps) {
     });
   });
   app.use('*', async (c, next) => {
-    if (c.req.url.length > MAX_URL_LENGTH) throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
-    if (headerBytes(c) > MAX_HEADER_BYTES) throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
+    if (c.req.url.length > MAX_URL_LENGTH)
+      throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
+    if (headerBytes(c) > MAX_HEADER_BYTES)
+      throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
+  });
+  // Registered before secureHeaders so that it runs after it on the way out: the docs page needs
+  // its inline style allowed; nothing else changes.
+  app.use('/docs', async (c, next) => {
+    await next();
+    c.res.headers.set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
   });
   app.use(
     '*',
@@ -103,7 +140,10 @@ export function createApp(deps: ApiDeps) {
     bodyLimit({
       maxSize: deps.config.bodyLimit,
       onError: () => {
-        throw new ApiProblem('payload-too-large', `the body is over the ${deps.config.bodyLimit}-byte limit`);
+        throw new ApiProblem(
+          'payload-too-large',
+          `the body is over the ${deps.config.bodyLimit}-byte limit`,
+        );
       },
     }),
   );
@@ -111,7 +151,10 @@ export function createApp(deps: ApiDeps) {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
-        throw new ApiProblem('unsupported-media-type', `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`);
+        throw new ApiProblem(
+          'unsupported-media-type',
+          `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
+        );
       }
     }
     c.set('snapshot', deps.source.current());
@@ -132,14 +175,37 @@ export function createApp(deps: ApiDeps) {
   // 405 for a path that exists under another method; else 404.
   const patterns = app.routes
     .filter((r) => r.method !== 'ALL')
-    .map((r) => ({ method: r.method, regex: new RegExp(`^${r.path.replace(/:(\w+)(\{[^}]+\})?/g, (_m, _n, re) => (re ? `(${re.slice(1, -1)})` : '[^/]+'))}$`) }));
+    .map((r) => ({
+      method: r.method,
+      regex: new RegExp(
+        `^${r.path.replace(/:(\w+)(\{[^}]+\})?/g, (_m, _n, re) => (re ? `(${re.slice(1, -1)})` : '[^/]+'))}$`,
+      ),
+    }));
   app.notFound((c) => {
-    const methods = [...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method))];
+    const methods = [
+      ...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method)),
+    ];
     if (methods.length > 0) {
-      const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
-      return problemResponse(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed here; use ${allow}`, [], { Allow: allow }));
+      const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(
+        ', ',
+      );
+      return problemResponse(
+        c,
+        new ApiProblem(
+          'method-not-allowed',
+          `${c.req.method} is not allowed here; use ${allow}`,
+          [],
+          { Allow: allow },
+        ),
+      );
     }
-    return problemResponse(c, new ApiProblem('not-found', `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`));
+    return problemResponse(
+      c,
+      new ApiProblem(
+        'not-found',
+        `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`,
+      ),
+    );
   });
   app.onError((error, c) => mapError(c, error, deps));
   return routed;

@@ -5,7 +5,9 @@ import { type ClinicDataFormat, formatPath, type Issue, parseClinicData } from '
 import { ClinicSnapshot } from './snapshot.js';
 
 /** Where the clinic data comes from: a file, or the sample clinic shipped with @ptfx/domain. */
-export type ClinicOrigin = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'sample' };
+export type ClinicOrigin =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'sample' };
 
 /** The path of the sample clinic's YAML inside @ptfx/domain. */
 export function sampleClinicPath(): string {
@@ -24,13 +26,20 @@ export function describeIssue(file: string, issue: Issue): string {
 }
 
 /** The result of reading clinic data: a snapshot, or the lines that say what is wrong. */
-export type LoadResult = { readonly ok: true; readonly snapshot: ClinicSnapshot; readonly warnings: readonly string[] } | { readonly ok: false; readonly errors: readonly string[] };
+export type LoadResult =
+  | { readonly ok: true; readonly snapshot: ClinicSnapshot; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Reads and parses clinic data into a snapshot; never throws for bad input. */
-export async function loadClinic(origin: ClinicOrigin, baseUrl: string, now: Date): Promise<LoadResult> {
+export async function loadClinic(
+  origin: ClinicOrigin,
+  baseUrl: string,
+  now: Date,
+): Promise<LoadResult> {
   const path = origin.kind === 'file' ? origin.path : sampleClinicPath();
   const format = formatOf(path);
-  if (!format) return { ok: false, errors: [`${path}: the data file must end in .yaml, .yml or .json`] };
+  if (!format)
+    return { ok: false, errors: [`${path}: the data file must end in .yaml, .yml or .json`] };
   let text: string;
   try {
     text = await readFile(path, 'utf8');

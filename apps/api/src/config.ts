@@ -30,7 +30,10 @@ const whole = (name: string, min: number, max: number, fallback: number) =>
       if (text === undefined || text === '') return fallback;
       const value = Number(text);
       if (/^\d+$/.test(text) && value >= min && value <= max) return value;
-      ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}, got "${text}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a whole number from ${min} to ${max}, got "${text}"`,
+      });
       return z.NEVER;
     });
 
@@ -39,11 +42,15 @@ const EnvSchema = z.object({
   HOST: z
     .string()
     .max(255)
-    .regex(/^[A-Za-z0-9.:-]+$/, { error: (i) => `HOST must be a host name or IP address, got "${String(i.input)}"` })
+    .regex(/^[A-Za-z0-9.:-]+$/, {
+      error: (i) => `HOST must be a host name or IP address, got "${String(i.input)}"`,
+    })
     .optional(),
   PTFX_DATA: z.string().max(4096).optional(),
   PTFX_WATCH: z
-    .enum(['0', '1', 'true', 'false'], { error: (i) => `PTFX_WATCH must be 1 or 0, got "${String(i.input)}"` })
+    .enum(['0', '1', 'true', 'false'], {
+      error: (i) => `PTFX_WATCH must be 1 or 0, got "${String(i.input)}"`,
+    })
     .optional(),
   PTFX_CORS_ORIGINS: z
     .string()
@@ -51,20 +58,32 @@ const EnvSchema = z.object({
     .optional()
     .transform((text, ctx) => {
       if (text === undefined || text.trim() === '' || text.trim() === '*') return '*' as const;
-      const origins = text.split(',').map((o) => o.trim()).filter(Boolean);
+      const origins = text
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
       const bad = origins.find((o) => !/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(o));
       if (bad === undefined) return origins;
-      ctx.addIssue({ code: 'custom', message: `PTFX_CORS_ORIGINS must be * or a comma-separated list of origins like https://www.example.com, got "${bad}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `PTFX_CORS_ORIGINS must be * or a comma-separated list of origins like https://www.example.com, got "${bad}"`,
+      });
       return z.NEVER;
     }),
   PTFX_BASE_URL: z
     .string()
     .max(2048)
-    .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, { error: (i) => `PTFX_BASE_URL must be an absolute http(s) URL, got "${String(i.input)}"` })
+    .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, {
+      error: (i) => `PTFX_BASE_URL must be an absolute http(s) URL, got "${String(i.input)}"`,
+    })
     .optional(),
   PTFX_BODY_LIMIT: whole('PTFX_BODY_LIMIT', 1024, 16 * 1024 * 1024, 1024 * 1024),
   PTFX_SHUTDOWN_TIMEOUT_MS: whole('PTFX_SHUTDOWN_TIMEOUT_MS', 0, 120_000, 10_000),
-  PTFX_LOG: z.enum(['info', 'silent'], { error: (i) => `PTFX_LOG must be info or silent, got "${String(i.input)}"` }).optional(),
+  PTFX_LOG: z
+    .enum(['info', 'silent'], {
+      error: (i) => `PTFX_LOG must be info or silent, got "${String(i.input)}"`,
+    })
+    .optional(),
 });
 
 /**

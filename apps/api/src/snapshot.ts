@@ -2,9 +2,9 @@ import {
   aptaCategory,
   articleReadTime,
   articleWordCount,
+  type CatalogEntry,
   type Clinic,
   CREDENTIAL_CATALOG,
-  type CatalogEntry,
   clinicJsonLd,
   type FhirResource,
   fhirResources,
@@ -42,7 +42,10 @@ export function therapistSummary(t: Therapist, clinic: Clinic) {
 
 /** Whether a therapist takes new patients: their own setting, else any of their locations'. */
 export function acceptsNewPatients(t: Therapist, clinic: Clinic): boolean {
-  return t.acceptingNewPatients ?? clinic.locations.some((l) => t.locations.includes(l.slug) && l.acceptingNewPatients);
+  return (
+    t.acceptingNewPatients ??
+    clinic.locations.some((l) => t.locations.includes(l.slug) && l.acceptingNewPatients)
+  );
 }
 
 /** A catalog entry as the API shows it. */
@@ -69,7 +72,8 @@ export class ClinicSnapshot {
     readonly loadedAt: Date,
     readonly baseUrl: string,
   ) {
-    const bySlug = <T extends { slug: string }>(items: readonly T[]) => new Map(items.map((i) => [i.slug, i]));
+    const bySlug = <T extends { slug: string }>(items: readonly T[]) =>
+      new Map(items.map((i) => [i.slug, i]));
     this.locationsBySlug = bySlug(clinic.locations);
     this.therapistsBySlug = bySlug(clinic.therapists);
     this.treatmentsBySlug = bySlug(clinic.treatments);
@@ -77,11 +81,25 @@ export class ClinicSnapshot {
     this.articlesBySlug = bySlug(clinic.articles);
 
     const put = (key: string, rep: Representation) => this.reps.set(key, rep);
-    put('clinic', json({ organization: clinic.organization, locations: clinic.locations, programs: clinic.programs, bookingPath: clinic.bookingPath ?? null }, CACHE.facts));
+    put(
+      'clinic',
+      json(
+        {
+          organization: clinic.organization,
+          locations: clinic.locations,
+          programs: clinic.programs,
+          bookingPath: clinic.bookingPath ?? null,
+        },
+        CACHE.facts,
+      ),
+    );
     put('locations', json({ data: clinic.locations }, CACHE.facts));
     for (const l of clinic.locations) {
       put(`location:${l.slug}`, json(l, CACHE.facts));
-      put(`location.vcf:${l.slug}`, new Representation(locationVCard(clinic, l), 'text/vcard; charset=utf-8', CACHE.facts));
+      put(
+        `location.vcf:${l.slug}`,
+        new Representation(locationVCard(clinic, l), 'text/vcard; charset=utf-8', CACHE.facts),
+      );
     }
     put('treatments', json({ data: clinic.treatments }, CACHE.facts));
     for (const t of clinic.treatments) put(`treatment:${t.slug}`, json(t, CACHE.facts));
@@ -103,15 +121,33 @@ export class ClinicSnapshot {
       ),
     );
     for (const a of clinic.articles) {
-      put(`article:${a.slug}`, json({ ...a, readTimeMinutes: articleReadTime(a), wordCount: articleWordCount(a) }, CACHE.facts));
+      put(
+        `article:${a.slug}`,
+        json(
+          { ...a, readTimeMinutes: articleReadTime(a), wordCount: articleWordCount(a) },
+          CACHE.facts,
+        ),
+      );
     }
     put('credentials', json({ data: CREDENTIAL_CATALOG.map(credentialView) }, CACHE.catalog));
-    for (const entry of CREDENTIAL_CATALOG) put(`credential:${entry.id}`, json(credentialView(entry), CACHE.catalog));
-    put('clinic.jsonld', new Representation(serializeJsonLdForHtml(clinicJsonLd(clinic, { baseUrl: baseUrl })), 'application/ld+json; charset=utf-8', CACHE.facts));
-    put('clinic.vcf', new Representation(organizationVCard(clinic), 'text/vcard; charset=utf-8', CACHE.facts));
+    for (const entry of CREDENTIAL_CATALOG)
+      put(`credential:${entry.id}`, json(credentialView(entry), CACHE.catalog));
+    put(
+      'clinic.jsonld',
+      new Representation(
+        serializeJsonLdForHtml(clinicJsonLd(clinic, { baseUrl: baseUrl })),
+        'application/ld+json; charset=utf-8',
+        CACHE.facts,
+      ),
+    );
+    put(
+      'clinic.vcf',
+      new Representation(organizationVCard(clinic), 'text/vcard; charset=utf-8', CACHE.facts),
+    );
 
     this.fhir = fhirResources(clinic);
-    for (const r of this.fhir) put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
+    for (const r of this.fhir)
+      put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
   }
 
   /** The representation stored under `key`, if any. */
@@ -121,7 +157,8 @@ export class ClinicSnapshot {
 
   /** The catalog entry for an abbreviation as written in a URL (`DPT`, `Cert. MDT`, `OTR%2FL`). */
   credential(abbreviation: string): Representation | undefined {
-    const entry = findCredential(abbreviation) ?? CREDENTIAL_CATALOG.find((e) => e.id === abbreviation);
+    const entry =
+      findCredential(abbreviation) ?? CREDENTIAL_CATALOG.find((e) => e.id === abbreviation);
     return entry ? this.reps.get(`credential:${entry.id}`) : undefined;
   }
 
@@ -136,7 +173,9 @@ export class ClinicSnapshot {
     const cached = this.lintCache.get(key);
     if (cached) return cached;
     const state = this.clinic.locations.find((l) => t.locations.includes(l.slug))?.address.state;
-    const lint = lintCredentialListing(t.credentialListing, {
+    // As the site shows it: the name with its honorific, then the listing.
+    const displayed = `${therapistDisplayName(t)}, ${t.credentialListing}`;
+    const lint = lintCredentialListing(displayed, {
       role: t.role,
       credentials: t.credentials,
       asOf: today,
@@ -149,6 +188,7 @@ export class ClinicSnapshot {
         ...(t.npi ? { npi: t.npi } : {}),
         credentials: t.credentials,
         lint: {
+          input: displayed,
           profile: 'apta-2016',
           jurisdiction: state ?? null,
           asOf: today,

@@ -56,7 +56,12 @@ export function problemResponse(c: Context, problem: ApiProblem): Response {
   };
   return new Response(c.req.method === 'HEAD' ? null : JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...problem.headers },
+    headers: {
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Request-Id': String(c.get('requestId') ?? ''),
+      ...problem.headers,
+    },
   });
 }
 

@@ -38,7 +38,9 @@ export class Representation {
   /** The body in `encoding`, compressed once and then reused. */
   encoded(encoding: 'br' | 'gzip'): Buffer {
     if (encoding === 'br') {
-      this.brotli ??= brotliCompressSync(this.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      this.brotli ??= brotliCompressSync(this.body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+      });
       return this.brotli;
     }
     this.gzip ??= gzipSync(this.body, { level: 6 });
@@ -47,7 +49,11 @@ export class Representation {
 }
 
 /** A JSON representation. */
-export function json(value: unknown, cacheControl: string, contentType = 'application/json; charset=utf-8'): Representation {
+export function json(
+  value: unknown,
+  cacheControl: string,
+  contentType = 'application/json; charset=utf-8',
+): Representation {
   return new Representation(JSON.stringify(value), contentType, cacheControl);
 }
 
@@ -74,13 +80,24 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  * and `Vary: Accept-Encoding`. HEAD gets the headers alone.
  */
 export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
-  const headers = new Headers({ ETag: rep.etag, 'Cache-Control': rep.cacheControl, Vary: 'Accept-Encoding' });
+  const headers = new Headers({
+    ETag: rep.etag,
+    'Cache-Control': rep.cacheControl,
+    Vary: 'Accept-Encoding',
+  });
   const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch && matches(ifNoneMatch, rep.etag) && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+  if (
+    ifNoneMatch &&
+    matches(ifNoneMatch, rep.etag) &&
+    (c.req.method === 'GET' || c.req.method === 'HEAD')
+  ) {
     return new Response(null, { status: 304, headers });
   }
   headers.set('Content-Type', rep.contentType);
-  const encoding = rep.body.length >= MIN_COMPRESS_BYTES ? preferredEncoding(c.req.header('accept-encoding')) : undefined;
+  const encoding =
+    rep.body.length >= MIN_COMPRESS_BYTES
+      ? preferredEncoding(c.req.header('accept-encoding'))
+      : undefined;
   const body = encoding ? rep.encoded(encoding) : rep.body;
   if (encoding) headers.set('Content-Encoding', encoding);
   headers.set('Content-Length', String(body.length));

@@ -1,7 +1,12 @@
 import type { z } from '@hono/zod-openapi';
 import { ApiProblem, type ProblemDetailItem } from './problem.js';
 
-const TARGET: Readonly<Record<string, string>> = { json: 'body', query: 'query', param: 'params', header: 'headers' };
+const TARGET: Readonly<Record<string, string>> = {
+  json: 'body',
+  query: 'query',
+  param: 'params',
+  header: 'headers',
+};
 
 /** zod's issues as problem details, each with the JSON path of the offending value. */
 export function problemItems(error: z.ZodError, target: string): ProblemDetailItem[] {
@@ -14,9 +19,17 @@ export function problemItems(error: z.ZodError, target: string): ProblemDetailIt
 }
 
 /** The hook every route uses: a failed validation becomes a 400 problem listing each issue. */
-export function validationHook(result: { success: boolean; error?: z.ZodError; target: string }): void {
+export function validationHook(result: {
+  success: boolean;
+  error?: z.ZodError;
+  target: string;
+}): void {
   if (!result.success && result.error) {
     const items = problemItems(result.error, result.target);
-    throw new ApiProblem('invalid-request', `${items.length} problem${items.length === 1 ? '' : 's'} in the ${TARGET[result.target] ?? result.target}`, items);
+    throw new ApiProblem(
+      'invalid-request',
+      `${items.length} problem${items.length === 1 ? '' : 's'} in the ${TARGET[result.target] ?? result.target}`,
+      items,
+    );
   }
 }

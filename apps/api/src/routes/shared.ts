@@ -3,7 +3,9 @@ import { z } from '@hono/zod-openapi';
 /** The problem+json body every error has (RFC 9457). */
 export const ProblemSchema = z
   .object({
-    type: z.string().describe('Stable URI of the problem type, e.g. https://ptfx.dev/problems/not-found'),
+    type: z
+      .string()
+      .describe('Stable URI of the problem type, e.g. https://ptfx.dev/problems/not-found'),
     title: z.string().describe('Short summary of the problem type'),
     status: z.number().int().describe('HTTP status'),
     detail: z.string().describe('What went wrong in this request'),
@@ -26,18 +28,32 @@ export const SlugParams = z.object({
   slug: z
     .string()
     .max(64)
-    .openapi({ param: { name: 'slug', in: 'path' }, example: 'san-diego', description: 'The slug of the item' }),
+    .openapi({
+      param: { name: 'slug', in: 'path' },
+      example: 'san-diego',
+      description: 'The slug of the item',
+    }),
 });
 
 /** A JSON response in the OpenAPI document. */
-export function jsonBody<T extends z.ZodType>(schema: T, description: string, type = 'application/json') {
+export function jsonBody<T extends z.ZodType>(
+  schema: T,
+  description: string,
+  type = 'application/json',
+) {
   return { description, content: { [type]: { schema } } };
 }
 
 /** The ETag and Cache-Control every GET answer carries. */
 export const cachingHeaders = {
-  ETag: { description: 'Strong validator; send it back in If-None-Match for a 304', schema: { type: 'string' as const } },
-  'Cache-Control': { description: 'How long the answer may be reused', schema: { type: 'string' as const } },
+  ETag: {
+    description: 'Strong validator; send it back in If-None-Match for a 304',
+    schema: { type: 'string' as const },
+  },
+  'Cache-Control': {
+    description: 'How long the answer may be reused',
+    schema: { type: 'string' as const },
+  },
 };
 
 /** The 304 every GET can answer. */
@@ -51,7 +67,10 @@ export const IssueSchema = z
     message: z.string(),
     path: z.array(z.union([z.string(), z.number()])).describe('JSON path of the offending value'),
     position: z.object({ line: z.number(), column: z.number() }).optional(),
-    span: z.object({ start: z.number(), end: z.number() }).optional().describe('UTF-16 offsets in the listing'),
+    span: z
+      .object({ start: z.number(), end: z.number() })
+      .optional()
+      .describe('UTF-16 offsets in the listing'),
     source: z.string().optional().describe('The policy, statute or rule behind it'),
     fix: z.string().optional().describe('A replacement that resolves it'),
   })

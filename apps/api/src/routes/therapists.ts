@@ -5,7 +5,14 @@ import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
 import { CACHE, json, send } from '../http/representation.js';
 import { acceptsNewPatients, therapistSummary } from '../snapshot.js';
-import { cachingHeaders, IssueSchema, jsonBody, notModified, problem, SlugParams } from './shared.js';
+import {
+  cachingHeaders,
+  IssueSchema,
+  jsonBody,
+  notModified,
+  problem,
+  SlugParams,
+} from './shared.js';
 
 /** Most therapists one page can hold. */
 export const MAX_PAGE_SIZE = 100;
@@ -14,7 +21,12 @@ const TherapistSummarySchema = z
   .object({
     slug: z.string(),
     displayName: z.string().describe('Name as a profile heads it, e.g. "Dr. Mark Shulman"'),
-    name: z.object({ given: z.string(), middle: z.string().optional(), family: z.string(), suffix: z.string().optional() }),
+    name: z.object({
+      given: z.string(),
+      middle: z.string().optional(),
+      family: z.string(),
+      suffix: z.string().optional(),
+    }),
     honorificPrefix: z.string().optional(),
     pronouns: z.string().optional(),
     role: z.enum(['PT', 'PTA', 'other']),
@@ -33,6 +45,7 @@ const TherapistDetailSchema = TherapistSummarySchema.extend({
   npi: z.string().optional(),
   credentials: z.array(CredentialSchema),
   lint: z.object({
+    input: z.string().describe('What was linted: the name with its honorific, then the listing'),
     profile: z.literal('apta-2016'),
     jurisdiction: z.string().nullable().describe('State of the therapist’s first location'),
     asOf: z.string().describe('The date expiry was judged on'),
@@ -51,11 +64,35 @@ const listTherapists = createRoute({
   tags: ['therapists'],
   request: {
     query: z.object({
-      location: z.string().max(64).optional().openapi({ description: 'Only those who treat at this location (slug)', example: 'san-diego' }),
-      treatment: z.string().max(64).optional().openapi({ description: 'Only those who offer this treatment (slug)', example: 'massage' }),
-      credential: z.string().max(20).optional().openapi({ description: 'Only those who hold this credential (abbreviation)', example: 'DPT' }),
-      language: z.string().max(35).optional().openapi({ description: 'Only those who treat in this language (BCP 47)', example: 'en' }),
-      acceptingNewPatients: boolean.optional().openapi({ description: 'Only those who do (true) or do not (false) take new patients' }),
+      location: z
+        .string()
+        .max(64)
+        .optional()
+        .openapi({
+          description: 'Only those who treat at this location (slug)',
+          example: 'san-diego',
+        }),
+      treatment: z
+        .string()
+        .max(64)
+        .optional()
+        .openapi({ description: 'Only those who offer this treatment (slug)', example: 'massage' }),
+      credential: z
+        .string()
+        .max(20)
+        .optional()
+        .openapi({
+          description: 'Only those who hold this credential (abbreviation)',
+          example: 'DPT',
+        }),
+      language: z
+        .string()
+        .max(35)
+        .optional()
+        .openapi({ description: 'Only those who treat in this language (BCP 47)', example: 'en' }),
+      acceptingNewPatients: boolean
+        .optional()
+        .openapi({ description: 'Only those who do (true) or do not (false) take new patients' }),
       limit: z.coerce
         .number({ error: 'limit must be a whole number' })
         .int({ error: 'limit must be a whole number' })
@@ -63,7 +100,13 @@ const listTherapists = createRoute({
         .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
         .default(20)
         .openapi({ description: `Page size, 1 to ${MAX_PAGE_SIZE}`, example: 20 }),
-      offset: z.coerce.number().int().min(0).max(100_000).default(0).openapi({ description: 'Items to skip', example: 0 }),
+      offset: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(100_000)
+        .default(0)
+        .openapi({ description: 'Items to skip', example: 0 }),
     }),
   },
   responses: {
@@ -71,7 +114,12 @@ const listTherapists = createRoute({
       ...jsonBody(
         z.object({
           data: z.array(TherapistSummarySchema),
-          page: z.object({ limit: z.number(), offset: z.number(), total: z.number(), next: z.string().nullable() }),
+          page: z.object({
+            limit: z.number(),
+            offset: z.number(),
+            total: z.number(),
+            next: z.string().nullable(),
+          }),
         }),
         'A page of therapists',
       ),
@@ -88,13 +136,20 @@ const getTherapist = createRoute({
   summary: 'One therapist: structured credentials, the listing as displayed, and its lint',
   tags: ['therapists'],
   request: { params: SlugParams },
-  responses: { 200: { ...jsonBody(TherapistDetailSchema, 'The therapist'), headers: cachingHeaders }, 304: notModified, 404: problem('No such therapist') },
+  responses: {
+    200: { ...jsonBody(TherapistDetailSchema, 'The therapist'), headers: cachingHeaders },
+    304: notModified,
+    404: problem('No such therapist'),
+  },
 });
 
 function holds(t: Therapist, abbreviation: string): boolean {
   const wanted = findCredential(abbreviation);
   if (!wanted) return t.credentials.some((c) => c.abbreviation === abbreviation);
-  return t.credentials.some((c) => findCredential(c.abbreviation) === wanted) || t.credentialListing.includes(abbreviation);
+  return (
+    t.credentials.some((c) => findCredential(c.abbreviation) === wanted) ||
+    t.credentialListing.includes(abbreviation)
+  );
 }
 
 /** `/v1/therapists`, `/v1/therapists/{slug}`. */
@@ -111,8 +166,10 @@ export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, d
           (q.location === undefined || t.locations.includes(q.location)) &&
           (q.treatment === undefined || t.treatments.includes(q.treatment)) &&
           (q.credential === undefined || holds(t, q.credential)) &&
-          (q.language === undefined || t.languages.some((l) => l.toLowerCase() === q.language?.toLowerCase())) &&
-          (q.acceptingNewPatients === undefined || acceptsNewPatients(t, clinic) === q.acceptingNewPatients),
+          (q.language === undefined ||
+            t.languages.some((l) => l.toLowerCase() === q.language?.toLowerCase())) &&
+          (q.acceptingNewPatients === undefined ||
+            acceptsNewPatients(t, clinic) === q.acceptingNewPatients),
       );
       const page = matching.slice(q.offset, q.offset + q.limit);
       const nextOffset = q.offset + q.limit;
@@ -124,7 +181,10 @@ export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, d
         next = `${url.pathname}${url.search}`;
       }
       const rep = json(
-        { data: page.map((t) => therapistSummary(t, clinic)), page: { limit: q.limit, offset: q.offset, total: matching.length, next } },
+        {
+          data: page.map((t) => therapistSummary(t, clinic)),
+          page: { limit: q.limit, offset: q.offset, total: matching.length, next },
+        },
         CACHE.facts,
       );
       // Remember the commonest pages; a snapshot is replaced on reload, so this never goes stale.

@@ -11,7 +11,13 @@ const listTreatments = createRoute({
   path: '/v1/treatments',
   summary: 'Every treatment the practice offers',
   tags: ['care'],
-  responses: { 200: { ...jsonBody(z.object({ data: z.array(TreatmentSchema) }), 'The treatments'), headers: cachingHeaders }, 304: notModified },
+  responses: {
+    200: {
+      ...jsonBody(z.object({ data: z.array(TreatmentSchema) }), 'The treatments'),
+      headers: cachingHeaders,
+    },
+    304: notModified,
+  },
 });
 const getTreatment = createRoute({
   method: 'get',
@@ -19,7 +25,11 @@ const getTreatment = createRoute({
   summary: 'One treatment',
   tags: ['care'],
   request: { params: SlugParams },
-  responses: { 200: { ...jsonBody(TreatmentSchema, 'The treatment'), headers: cachingHeaders }, 304: notModified, 404: problem('No such treatment') },
+  responses: {
+    200: { ...jsonBody(TreatmentSchema, 'The treatment'), headers: cachingHeaders },
+    304: notModified,
+    404: problem('No such treatment'),
+  },
 });
 const getCondition = createRoute({
   method: 'get',
@@ -27,7 +37,11 @@ const getCondition = createRoute({
   summary: 'One condition, with its facts, treatments and articles',
   tags: ['care'],
   request: { params: SlugParams },
-  responses: { 200: { ...jsonBody(ConditionSchema, 'The condition'), headers: cachingHeaders }, 304: notModified, 404: problem('No such condition') },
+  responses: {
+    200: { ...jsonBody(ConditionSchema, 'The condition'), headers: cachingHeaders },
+    304: notModified,
+    404: problem('No such condition'),
+  },
 });
 
 /** `/v1/treatments`, `/v1/treatments/{slug}`, `/v1/conditions/{slug}`. */
