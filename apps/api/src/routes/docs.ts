@@ -30,7 +30,7 @@ const docsPage = createRoute({
   responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } } },
 });
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type Doc = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -44,7 +44,7 @@ export function renderDocs(doc: Doc): string {
       const params = (op.parameters ?? [])
         .map((p) =>
           'name' in p
-            ? `<li><code>${escape(p.name)}</code> (${escape(p.in)})${p.description ? ` — ${escape(p.description)}` : ''}</li>`
+            ? `<li><code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)})${p.description ? ` — ${escapeHtml(p.description)}` : ''}</li>`
             : '',
         )
         .join('');
@@ -58,21 +58,21 @@ export function renderDocs(doc: Doc): string {
       const responses = Object.entries(op.responses ?? {})
         .map(
           ([status, r]) =>
-            `<li><code>${escape(status)}</code> ${escape('description' in r ? String(r.description) : '')}</li>`,
+            `<li><code>${escapeHtml(status)}</code> ${escapeHtml('description' in r ? String(r.description) : '')}</li>`,
         )
         .join('');
       sections.push(
-        `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>` +
-          `<p>${escape(op.summary ?? '')}</p>` +
+        `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>` +
+          `<p>${escapeHtml(op.summary ?? '')}</p>` +
           (params ? `<h3>Parameters</h3><ul>${params}</ul>` : '') +
           (example === undefined
             ? ''
-            : `<h3>Request body example</h3><pre>${escape(JSON.stringify(example, null, 2))}</pre>`) +
+            : `<h3>Request body example</h3><pre>${escapeHtml(JSON.stringify(example, null, 2))}</pre>`) +
           `<h3>Responses</h3><ul>${responses}</ul></section>`,
       );
     }
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(doc.info.title)} — API reference</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem}.m{display:inline-block;min-width:4.5rem;font-weight:700}.get{color:#0a6}.post{color:#06c}pre{background:#f5f5f5;padding:.75rem;overflow:auto}code{font-size:.95em}</style></head><body><h1>${escape(doc.info.title)} ${escape(doc.info.version)}</h1><p>${escape(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457); FHIR errors are OperationOutcomes.</p>${sections.join('')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.info.title)} — API reference</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem}.m{display:inline-block;min-width:4.5rem;font-weight:700}.get{color:#0a6}.post{color:#06c}pre{background:#f5f5f5;padding:.75rem;overflow:auto}code{font-size:.95em}</style></head><body><h1>${escapeHtml(doc.info.title)} ${escapeHtml(doc.info.version)}</h1><p>${escapeHtml(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457); FHIR errors are OperationOutcomes.</p>${sections.join('')}</body></html>`;
 }
 
 /** `/openapi.json` and `/docs`, built from the routes once, on first request. */

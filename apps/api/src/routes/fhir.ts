@@ -143,14 +143,10 @@ const search = createRoute({
         .max(200)
         .optional()
         .openapi({ description: 'Any name part starts with this (case and accents ignored)' }),
-      identifier: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({
-          description: 'system|value, |value or value',
-          example: 'http://hl7.org/fhir/sid/us-npi|1748392069',
-        }),
+      identifier: z.string().max(200).optional().openapi({
+        description: 'system|value, |value or value',
+        example: 'http://hl7.org/fhir/sid/us-npi|1748392069',
+      }),
     }),
   },
   responses: {

@@ -64,27 +64,19 @@ const listTherapists = createRoute({
   tags: ['therapists'],
   request: {
     query: z.object({
-      location: z
-        .string()
-        .max(64)
-        .optional()
-        .openapi({
-          description: 'Only those who treat at this location (slug)',
-          example: 'san-diego',
-        }),
+      location: z.string().max(64).optional().openapi({
+        description: 'Only those who treat at this location (slug)',
+        example: 'san-diego',
+      }),
       treatment: z
         .string()
         .max(64)
         .optional()
         .openapi({ description: 'Only those who offer this treatment (slug)', example: 'massage' }),
-      credential: z
-        .string()
-        .max(20)
-        .optional()
-        .openapi({
-          description: 'Only those who hold this credential (abbreviation)',
-          example: 'DPT',
-        }),
+      credential: z.string().max(20).optional().openapi({
+        description: 'Only those who hold this credential (abbreviation)',
+        example: 'DPT',
+      }),
       language: z
         .string()
         .max(35)
