@@ -161,16 +161,17 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
 
-  const routed = healthRoutes(app, deps);
-  clinicRoutes(routed);
-  locationRoutes(routed, deps);
-  therapistRoutes(routed, deps);
-  credentialRoutes(routed);
-  lintRoutes(routed);
-  treatmentRoutes(routed);
-  articleRoutes(routed);
-  fhirRoutes(routed, deps);
-  docsRoutes(routed, deps);
+  // Chained, so that the app's type carries every route for a typed `hc` client.
+  const withHealth = healthRoutes(app, deps);
+  const withClinic = clinicRoutes(withHealth);
+  const withLocations = locationRoutes(withClinic, deps);
+  const withTherapists = therapistRoutes(withLocations, deps);
+  const withCredentials = credentialRoutes(withTherapists);
+  const withLint = lintRoutes(withCredentials);
+  const withTreatments = treatmentRoutes(withLint);
+  const withArticles = articleRoutes(withTreatments);
+  const withFhir = fhirRoutes(withArticles, deps);
+  const routed = docsRoutes(withFhir, deps);
 
   // 405 for a path that exists under another method; else 404.
   const patterns = app.routes
