@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { LogLine } from './app-types.js';
 import { type ClinicOrigin, ClinicSource, loadClinic, sampleClinicPath } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
@@ -17,6 +18,7 @@ async function start(
   options: {
     origin?: ClinicOrigin;
     bodyLimit?: number;
+    watch?: boolean;
     timeouts?: {
       requestTimeout: number;
       headersTimeout: number;
@@ -29,7 +31,7 @@ async function start(
   const config: ApiConfig = {
     port: 0,
     host: '127.0.0.1',
-    watch: false,
+    watch: options.watch ?? false,
     corsOrigins: '*',
     baseUrl: 'http://127.0.0.1',
     bodyLimit: options.bodyLimit ?? 4096,
@@ -66,6 +68,10 @@ function raw(
     socket.once('connect', () => resolve({ socket, received: () => data, closed }));
   });
 }
+
+const ClinicName = z.object({ organization: z.object({ name: z.string() }) });
+const clinicName = async (url: string) =>
+  ClinicName.parse(await (await fetch(`${url}/v1/clinic`)).json()).organization.name;
 
 const until = async (check: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -154,9 +160,7 @@ describe('the API over a real socket', () => {
     const sample = readFileSync(sampleClinicPath(), 'utf8');
     writeFileSync(path, sample);
     const { server, url, logs } = await start({ origin: { kind: 'file', path } });
-    const name = async () =>
-      ((await (await fetch(`${url}/v1/clinic`)).json()) as { organization: { name: string } })
-        .organization.name;
+    const name = () => clinicName(url);
     expect(await name()).toBe('The Physical Therapy Effect');
 
     writeFileSync(path, sample.replace('postalCode: "92101"', 'postalCode: "9210"'));
@@ -168,5 +172,24 @@ describe('the API over a real socket', () => {
     writeFileSync(path, sample.replace('name: The Physical Therapy Effect', 'name: The PT Effect'));
     expect((await server.reload('test')).ok).toBe(true);
     expect(await name()).toBe('The PT Effect');
+  });
+
+  it('re-reads the file when it changes, with PTFX_WATCH', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptfx-watch-'));
+    const path = join(dir, 'clinic.yaml');
+    const sample = readFileSync(sampleClinicPath(), 'utf8');
+    writeFileSync(path, sample);
+    const { url } = await start({ origin: { kind: 'file', path }, watch: true });
+    writeFileSync(
+      path,
+      sample.replace('name: The Physical Therapy Effect', 'name: Watched Clinic'),
+    );
+    let name = await clinicName(url);
+    const deadline = Date.now() + 5000;
+    while (name !== 'Watched Clinic' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      name = await clinicName(url);
+    }
+    expect(name).toBe('Watched Clinic');
   });
 });
