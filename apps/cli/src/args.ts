@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import {
+  CREDENTIAL_PROFILES,
+  type CredentialProfile,
+  type IsoDate,
+  IsoDateSchema,
+  isUsStateCode,
+  type Severity,
+  suggestUsStateCode,
+  type UsStateCode,
+} from '@ptfx/domain';
+import { CliError } from './errors.js';
+
+/** What `node:util` parseArgs accepts as option definitions. */
+export type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+>;
+
+/** Parses a command's arguments strictly: an unknown option or a missing value is a usage error. */
+export function parseCommandArgs<T extends OptionSpec>(
+  command: string,
+  args: readonly string[],
+  options: T,
+) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new CliError(
+      `${command}: ${message.replace(/^Unknown option/, 'unknown option').replace(/\. To specify a positional.*$/, '')}; see \`ptfx ${command} --help\``,
+    );
+  }
+}
+
+/** `--profile apta-2016|apta-legacy`. */
+export function profileOption(value: string | undefined): CredentialProfile | undefined {
+  if (value === undefined) return undefined;
+  const found = CREDENTIAL_PROFILES.find((p) => p === value);
+  if (!found) throw new CliError(`--profile must be apta-2016 or apta-legacy, got "${value}"`);
+  return found;
+}
+
+/** `--state CA`. */
+export function stateOption(value: string | undefined): UsStateCode | undefined {
+  if (value === undefined) return undefined;
+  if (isUsStateCode(value)) return value;
+  const hint = suggestUsStateCode(value);
+  throw new CliError(
+    `--state must be a USPS code like CA, got "${value}"${hint ? `; did you mean ${hint}?` : ''}`,
+  );
+}
+
+/** `--as-of 2026-11-27`. */
+export function dateOption(name: string, value: string | undefined): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  const parsed = IsoDateSchema.safeParse(value);
+  if (!parsed.success)
+    throw new CliError(
+      `${name} must be a date written YYYY-MM-DD, like 2026-11-27, got "${value}"`,
+    );
+  return parsed.data;
+}
+
+/** `--fail-on error|warning|info`. */
+export function failOnOption(value: string | undefined): Severity {
+  if (value === undefined) return 'error';
+  if (value === 'error' || value === 'warning' || value === 'info') return value;
+  throw new CliError(`--fail-on must be error, warning or info, got "${value}"`);
+}
+
+/** `--role PT|PTA|other`. */
+export function roleOption(value: string | undefined): 'PT' | 'PTA' | 'other' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'PT' || value === 'PTA' || value === 'other') return value;
+  throw new CliError(`--role must be PT, PTA or other, got "${value}"`);
+}
+
+/** `--within 90d` (days; a bare number is days too). */
+export function withinOption(value: string | undefined): number {
+  if (value === undefined) return 90;
+  const match = /^(\d{1,4})d?$/.exec(value);
+  if (!match?.[1]) throw new CliError(`--within must be a number of days like 90d, got "${value}"`);
+  return Number(match[1]);
+}
+
+/** The local date of `now` as YYYY-MM-DD. */
+export function today(now: Date): IsoDate {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

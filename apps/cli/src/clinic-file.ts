@@ -1,0 +1,33 @@
+import {
+  type Clinic,
+  type ClinicDataFormat,
+  formatPath,
+  type Issue,
+  parseClinicData,
+} from '@ptfx/domain';
+import { CliError } from './errors.js';
+import { readTextFile } from './input.js';
+import type { Io } from './io.js';
+
+/** The format a clinic file's name says; stdin (`-`) is YAML, which also reads JSON. */
+export function clinicFormat(path: string): ClinicDataFormat {
+  const lower = path.toLowerCase();
+  if (path === '-' || lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.json')) return 'json';
+  throw new CliError(`${path}: a clinic data file must end in .yaml, .yml or .json`);
+}
+
+/** An issue as `file:line:col  path  message  [code]`. */
+export function issueLine(file: string, issue: Issue): string {
+  const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
+  return `${where}  ${formatPath(issue.path)}  ${issue.message}  [${issue.code}]`;
+}
+
+/** A clinic that must parse; its issues are an input error (exit 2). */
+export async function requireClinic(io: Io, path: string): Promise<Clinic> {
+  const format = clinicFormat(path);
+  const result = parseClinicData(await readTextFile(io, path), { format });
+  const label = path === '-' ? '<stdin>' : path;
+  if (!result.ok) throw new CliError(result.issues.map((i) => issueLine(label, i)).join('\n'));
+  return result.value;
+}

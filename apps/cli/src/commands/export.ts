@@ -1,0 +1,93 @@
+import {
+  clinicJsonLd,
+  clinicJsonSchema,
+  fhirBundle,
+  locationVCard,
+  organizationVCard,
+  serializeJsonLdForHtml,
+} from '@ptfx/domain';
+import { parseCommandArgs } from '../args.js';
+import { requireClinic } from '../clinic-file.js';
+import { CliError, EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+
+const FORMATS = ['fhir', 'jsonld', 'vcard', 'json-schema'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+/** Help text of `ptfx export`. */
+export const help = `Usage: ptfx export FILE --format fhir|jsonld|vcard|json-schema [--out PATH] [--base-url URL]
+
+Project a clinic data file:
+  fhir          a FHIR R4 collection Bundle (Organization, Locations, Practitioners, roles, services)
+  jsonld        schema.org JSON-LD, safe to paste into <script type="application/ld+json">
+  vcard         vCard 4.0: the practice, then each location
+  json-schema   the JSON Schema of clinic data files (FILE is not read; give -)
+
+Options:
+  --format F     one of the above (required)
+  --out PATH     write to PATH instead of stdout
+  --base-url U   base URL for FHIR fullUrls and JSON-LD ids (default https://example.invalid)
+
+Examples:
+  ptfx export clinic.yaml --format jsonld --base-url https://www.example-pt.com
+  ptfx export clinic.yaml --format fhir --out bundle.json
+  ptfx export - --format json-schema > clinic.schema.json
+`;
+
+/** Writes one projection of a clinic; returns the exit code. */
+export async function exportClinic(
+  options: { file: string; format: ExportFormat; out?: string | undefined; baseUrl: string },
+  io: Io,
+): Promise<number> {
+  let text: string;
+  if (options.format === 'json-schema') text = `${JSON.stringify(clinicJsonSchema(), null, 2)}\n`;
+  else {
+    const clinic = await requireClinic(io, options.file);
+    switch (options.format) {
+      case 'fhir':
+        text = `${JSON.stringify(fhirBundle(clinic, { baseUrl: options.baseUrl }), null, 2)}\n`;
+        break;
+      case 'jsonld':
+        text = `${serializeJsonLdForHtml(clinicJsonLd(clinic, { baseUrl: options.baseUrl }))}\n`;
+        break;
+      case 'vcard':
+        text = [
+          organizationVCard(clinic),
+          ...clinic.locations.map((l) => locationVCard(clinic, l)),
+        ].join('');
+        break;
+      default: {
+        const unhandled: never = options.format;
+        throw new Error(`unhandled format ${unhandled}`);
+      }
+    }
+  }
+  if (options.out) await io.writeFile(options.out, text);
+  else io.stdout(text);
+  return EXIT.ok;
+}
+
+/** `ptfx export`. */
+export async function run(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', args, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format)
+    throw new CliError(
+      `export: --format must be one of ${FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''}`,
+    );
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0)
+    throw new CliError('export: give one clinic data file (or - for stdin)');
+  const baseUrl = values['base-url'] ?? 'https://example.invalid';
+  if (!/^https?:\/\/[^\s/?#]+/.test(baseUrl))
+    throw new CliError(`--base-url must be an absolute http(s) URL, got "${baseUrl}"`);
+  return exportClinic({ file, format, out: values.out, baseUrl }, io);
+}

@@ -1,0 +1,146 @@
+import {
+  type CredentialProfile,
+  type Issue,
+  lintCredentialListing,
+  parseClinicData,
+  type Severity,
+  therapistDisplayName,
+  type UsStateCode,
+} from '@ptfx/domain';
+import {
+  dateOption,
+  failOnOption,
+  parseCommandArgs,
+  profileOption,
+  stateOption,
+  today,
+} from '../args.js';
+import { clinicFormat, issueLine } from '../clinic-file.js';
+import { CliError, EXIT } from '../errors.js';
+import { readTextFile } from '../input.js';
+import type { Io } from '../io.js';
+import { countByCode, formatCounts, paint, reaches, severityLabel } from '../render.js';
+
+/** Help text of `ptfx validate`. */
+export const help = `Usage: ptfx validate [FILE] [options]
+
+Validate a clinic data file (YAML or JSON; - for stdin): its schema, cross-references, every
+therapist's credential listing (APTA order and the state's "Dr." rules) and credential expiry.
+FILE defaults to clinic.yaml.
+
+Options:
+  --profile NAME     apta-2016 (default) or apta-legacy
+  --state CODE       title law to apply (default: the state of each therapist's first location)
+  --as-of DATE       judge expiry on this date (default: today)
+  --fail-on LEVEL    exit 1 when an issue reaches error (default), warning or info
+  --json             one JSON object: { file, issues }
+  -h, --help         this help
+
+Exit status: 0 clean, 1 issues at or above --fail-on, 2 unreadable input or usage error.
+
+Examples:
+  ptfx validate clinic.yaml
+  ptfx validate clinic.yaml --fail-on warning --as-of 2027-01-01
+  cat clinic.json | ptfx validate - --json
+`;
+
+/** Options of {@link validateClinic}. */
+export interface ValidateOptions {
+  readonly file: string;
+  readonly profile?: CredentialProfile | undefined;
+  readonly state?: UsStateCode | undefined;
+  readonly asOf?: string | undefined;
+  readonly failOn: Severity;
+  readonly json: boolean;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Validates a clinic file; returns the exit code. */
+export async function validateClinic(options: ValidateOptions, io: Io): Promise<number> {
+  const label = options.file === '-' ? '<stdin>' : options.file;
+  const format = clinicFormat(options.file);
+  const text = await readTextFile(io, options.file);
+  const result = parseClinicData(text, { format });
+  const issues: Issue[] = [...result.issues];
+  if (result.ok) {
+    const clinic = result.value;
+    const asOf = options.asOf ?? today(io.now());
+    clinic.therapists.forEach((t, i) => {
+      const state =
+        options.state ?? clinic.locations.find((l) => t.locations.includes(l.slug))?.address.state;
+      const displayed = `${therapistDisplayName(t)}, ${t.credentialListing}`;
+      const lint = lintCredentialListing(displayed, {
+        profile: options.profile,
+        jurisdiction: state,
+        role: t.role,
+        credentials: t.credentials,
+        asOf,
+      });
+      const listingAt = text.indexOf(t.credentialListing);
+      for (const issue of lint.issues) {
+        const isExpiry = issue.path[0] === 'credentials';
+        const path = isExpiry
+          ? ['therapists', i, ...issue.path]
+          : ['therapists', i, 'credentialListing'];
+        const offsetInListing = issue.span
+          ? issue.span.start - (displayed.length - t.credentialListing.length)
+          : 0;
+        const position =
+          !isExpiry && listingAt >= 0
+            ? lineColumn(text, listingAt + Math.max(0, offsetInListing))
+            : undefined;
+        issues.push({ ...issue, path, ...(position ? { position } : {}) });
+      }
+    });
+  }
+  const failing = reaches(issues, options.failOn);
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ file: label, ok: result.ok && !failing, issues })}\n`);
+    return failing ? EXIT.findings : EXIT.ok;
+  }
+  const p = paint(io);
+  for (const issue of issues) {
+    const line = issueLine(label, issue);
+    io.stdout(`${severityLabel(p, issue.severity)}  ${line}\n`);
+  }
+  const counts = new Map<string, number>();
+  countByCode(counts, issues);
+  io.stdout(
+    issues.length === 0
+      ? `${p.green('clean')}  ${label}\n`
+      : `\n${label}: ${issues.length} issue${issues.length === 1 ? '' : 's'} (${formatCounts(counts)})\n`,
+  );
+  return failing ? EXIT.findings : EXIT.ok;
+}
+
+/** `ptfx validate`. */
+export async function run(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('validate', args, {
+    profile: { type: 'string' },
+    state: { type: 'string' },
+    'as-of': { type: 'string' },
+    'fail-on': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new CliError('validate: give one file (or - for stdin)');
+  return validateClinic(
+    {
+      file: positionals[0] ?? 'clinic.yaml',
+      profile: profileOption(values.profile),
+      state: stateOption(values.state),
+      asOf: dateOption('--as-of', values['as-of']),
+      failOn: failOnOption(values['fail-on']),
+      json: values.json === true,
+    },
+    io,
+  );
+}

@@ -1,0 +1,88 @@
+import * as expiring from './commands/credentials/expiring.js';
+import * as explain from './commands/credentials/explain.js';
+import * as lint from './commands/credentials/lint.js';
+import * as list from './commands/credentials/list.js';
+import * as exportCommand from './commands/export.js';
+import * as validate from './commands/validate.js';
+import { CliError, EXIT } from './errors.js';
+import type { Io } from './io.js';
+
+/** The version printed by `ptfx --version` (replaced at build time from package.json). */
+export const VERSION = typeof __PTFX_VERSION__ === 'string' ? __PTFX_VERSION__ : '0.0.0-dev';
+declare const __PTFX_VERSION__: string | undefined;
+
+interface Command {
+  readonly help: string;
+  readonly run: (args: readonly string[], io: Io) => number | Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate,
+  'credentials lint': lint,
+  'credentials explain': explain,
+  'credentials list': list,
+  'credentials expiring': expiring,
+  export: exportCommand,
+};
+
+/** Help text of `ptfx`. */
+export const HELP = `ptfx — validate a physical-therapy clinic's data and credential listings
+
+Usage: ptfx <command> [options]
+
+Commands:
+  validate [FILE]                   check a clinic data file (schema, references, listings, expiry)
+  credentials lint [LISTING...]     check credential listings against APTA order and state title law
+  credentials explain ABBR          what a credential is, who issues it, where it goes in the order
+  credentials list                  the credential catalog
+  credentials expiring [FILE]       credentials that expire soon or have expired
+  export FILE --format F            FHIR R4, schema.org JSON-LD, vCard or the JSON Schema
+
+Options:
+  -h, --help       help (also after any command: ptfx validate --help)
+  -v, --version    the version
+
+Exit status: 0 fine, 1 findings, 2 usage or input error. Colour only on a terminal, never with NO_COLOR.
+
+Examples:
+  ptfx validate clinic.yaml
+  ptfx credentials lint "Jane Doe, DPT, PT" --fix
+  ptfx credentials lint --file staff.csv --state TX --json > report.ndjson
+`;
+
+/**
+ * Runs `ptfx` with its arguments; returns the exit code. Every failure ends here: a usage or
+ * input error prints its message (exit 2), anything else is a bug and says so.
+ */
+export async function main(args: readonly string[], io: Io): Promise<number> {
+  try {
+    const [first, second] = args;
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+      io.stdout(HELP);
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === '-v' || first === '--version') {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const two = `${first} ${second ?? ''}`;
+    const command = COMMANDS[two] ?? COMMANDS[first];
+    if (!command) {
+      if (first === 'credentials')
+        throw new CliError(
+          `credentials: give a subcommand: lint, explain, list or expiring; see \`ptfx --help\``,
+        );
+      throw new CliError(`unknown command "${first}"; see \`ptfx --help\``);
+    }
+    return await command.run(args.slice(COMMANDS[two] ? 2 : 1), io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`ptfx: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(
+      `ptfx: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in ptfx; please report it with the command you ran.\n`,
+    );
+    return EXIT.usage;
+  }
+}
