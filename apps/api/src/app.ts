@@ -24,6 +24,7 @@ export const MAX_URL_LENGTH = 4096;
 /** The most header bytes read; more gets 431 (Node itself cuts at its maxHeaderSize above this). */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
+const JSON_CONTENT_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/;
 const ALLOWED_HEADERS = [
   'Accept',
   'Accept-Encoding',
@@ -32,6 +33,18 @@ const ALLOWED_HEADERS = [
   'X-Request-Id',
 ];
 const EXPOSED_HEADERS = ['ETag', 'X-Request-Id', 'Allow'];
+
+/** A Hono route path as a regular expression source: literal text escaped, parameters as groups. */
+function routePattern(path: string): string {
+  return path
+    .split(/(:\w+(?:\{[^}]+\})?)/)
+    .map((part) => {
+      const param = /^:\w+(?:\{([^}]+)\})?$/.exec(part);
+      if (param) return param[1] ? `(?:${param[1]})` : '[^/]+';
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+}
 
 function headerBytes(c: Context): number {
   let total = 0;
@@ -56,6 +69,11 @@ function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
       return problemResponse(
         c,
         new ApiProblem('malformed-json', 'the body could not be read as JSON; check its syntax'),
+      );
+    if (error.status === 415)
+      return problemResponse(
+        c,
+        new ApiProblem('unsupported-media-type', 'send the body as application/json'),
       );
   }
   deps.logger.error({
@@ -135,22 +153,26 @@ export function createApp(deps: ApiDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimit,
-      onError: () => {
-        throw new ApiProblem(
-          'payload-too-large',
-          `the body is over the ${deps.config.bodyLimit}-byte limit`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimit,
+    onError: () => {
+      throw new ApiProblem(
+        'payload-too-large',
+        `the body is over the ${deps.config.bodyLimit}-byte limit`,
+      );
+    },
+  });
+  // Only requests that may carry a body: counting a GET's body would build a Web Request for nothing.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
+      ? next()
+      : limitBody(c, next),
   );
   app.use('*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+      // The test the JSON validator itself applies, so nothing it would refuse gets past here.
+      const type = c.req.header('content-type') ?? '';
+      if (!JSON_CONTENT_TYPE.test(type)) {
         throw new ApiProblem(
           'unsupported-media-type',
           `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
@@ -178,9 +200,7 @@ export function createApp(deps: ApiDeps) {
     .filter((r) => r.method !== 'ALL')
     .map((r) => ({
       method: r.method,
-      regex: new RegExp(
-        `^${r.path.replace(/:(\w+)(\{[^}]+\})?/g, (_m, _n, re) => (re ? `(${re.slice(1, -1)})` : '[^/]+'))}$`,
-      ),
+      regex: new RegExp(`^${routePattern(r.path)}$`),
     }));
   app.notFound((c) => {
     const methods = [

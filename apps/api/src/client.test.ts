@@ -23,7 +23,9 @@ describe('a typed hc client', () => {
   });
 
   it('posts a listing to lint', async () => {
-    const res = await client.v1['credential-listings'].lint.$post({ json: { listing: 'Jane Doe, PT, DPT' } });
+    const res = await client.v1['credential-listings'].lint.$post({
+      json: { listing: 'Jane Doe, PT, DPT' },
+    });
     expect(await res.json()).toMatchObject({ clean: true });
   });
 });

@@ -47,7 +47,15 @@ describe('parseConfig', () => {
   });
 
   it('names the variable and what it expects, for every bad value at once', () => {
-    expect(parseConfig({ PORT: 'abc', PTFX_WATCH: 'yes', PTFX_CORS_ORIGINS: 'evil', PTFX_BODY_LIMIT: '1', HOST: 'a b' })).toEqual({
+    expect(
+      parseConfig({
+        PORT: 'abc',
+        PTFX_WATCH: 'yes',
+        PTFX_CORS_ORIGINS: 'evil',
+        PTFX_BODY_LIMIT: '1',
+        HOST: 'a b',
+      }),
+    ).toEqual({
       ok: false,
       errors: [
         'PORT must be a whole number from 1 to 65535, got "abc"',
@@ -57,7 +65,10 @@ describe('parseConfig', () => {
         'PTFX_BODY_LIMIT must be a whole number from 1024 to 16777216, got "1"',
       ],
     });
-    expect(parseConfig({ PORT: '70000' })).toMatchObject({ ok: false, errors: ['PORT must be a whole number from 1 to 65535, got "70000"'] });
+    expect(parseConfig({ PORT: '70000' })).toMatchObject({
+      ok: false,
+      errors: ['PORT must be a whole number from 1 to 65535, got "70000"'],
+    });
     expect(parseConfig({ PORT: '3.5' })).toMatchObject({ ok: false });
   });
 });

@@ -13,6 +13,7 @@ import {
   lintCredentialListing,
   locationVCard,
   organizationVCard,
+  parseCredentialListing,
   serializeJsonLdForHtml,
   type Therapist,
   therapistDisplayName,
@@ -65,6 +66,8 @@ export class ClinicSnapshot {
   readonly articlesBySlug;
   readonly reps = new Map<string, Representation>();
   readonly fhir: readonly FhirResource[];
+  /** Catalog ids of the credentials each therapist holds: structured, and in the listing. */
+  readonly credentialIds: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly lintCache = new Map<string, Representation>();
 
   constructor(
@@ -79,6 +82,15 @@ export class ClinicSnapshot {
     this.treatmentsBySlug = bySlug(clinic.treatments);
     this.conditionsBySlug = bySlug(clinic.conditions);
     this.articlesBySlug = bySlug(clinic.articles);
+    this.credentialIds = new Map(
+      clinic.therapists.map((t) => [
+        t.slug,
+        new Set([
+          ...t.credentials.flatMap((c) => findCredential(c.abbreviation)?.id ?? []),
+          ...parseCredentialListing(t.credentialListing).credentials.map((c) => c.credential.id),
+        ]),
+      ]),
+    );
 
     const put = (key: string, rep: Representation) => this.reps.set(key, rep);
     put(

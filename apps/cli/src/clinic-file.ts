@@ -25,8 +25,8 @@ export function issueLine(file: string, issue: Issue): string {
 
 /** A clinic that must parse; its issues are an input error (exit 2). */
 export async function requireClinic(io: Io, path: string): Promise<Clinic> {
-  const format = clinicFormat(path);
-  const result = parseClinicData(await readTextFile(io, path), { format });
+  const text = await readTextFile(io, path);
+  const result = parseClinicData(text, { format: clinicFormat(path) });
   const label = path === '-' ? '<stdin>' : path;
   if (!result.ok) throw new CliError(result.issues.map((i) => issueLine(label, i)).join('\n'));
   return result.value;

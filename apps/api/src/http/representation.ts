@@ -21,29 +21,29 @@ const MIN_COMPRESS_BYTES = 1024;
  * strong ETag, and its gzip and brotli encodings made on first use and kept.
  */
 export class Representation {
-  readonly body: Buffer;
+  readonly body: Uint8Array<ArrayBuffer>;
   readonly etag: string;
-  private gzip: Buffer | undefined;
-  private brotli: Buffer | undefined;
+  private gzip: Uint8Array<ArrayBuffer> | undefined;
+  private brotli: Uint8Array<ArrayBuffer> | undefined;
 
   constructor(
     body: string,
     readonly contentType: string,
     readonly cacheControl: string,
   ) {
-    this.body = Buffer.from(body, 'utf8');
+    this.body = new TextEncoder().encode(body);
     this.etag = `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
   }
 
   /** The body in `encoding`, compressed once and then reused. */
-  encoded(encoding: 'br' | 'gzip'): Buffer {
+  encoded(encoding: 'br' | 'gzip'): Uint8Array<ArrayBuffer> {
     if (encoding === 'br') {
-      this.brotli ??= brotliCompressSync(this.body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
-      });
+      this.brotli ??= new Uint8Array(
+        brotliCompressSync(this.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      );
       return this.brotli;
     }
-    this.gzip ??= gzipSync(this.body, { level: 6 });
+    this.gzip ??= new Uint8Array(gzipSync(this.body, { level: 6 }));
     return this.gzip;
   }
 }
@@ -80,28 +80,28 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  * and `Vary: Accept-Encoding`. HEAD gets the headers alone.
  */
 export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
-  const headers = new Headers({
-    ETag: rep.etag,
-    'Cache-Control': rep.cacheControl,
-    Vary: 'Accept-Encoding',
-  });
+  // Headers go through the context, which already holds those the middleware set: answering with
+  // a new Response would make Hono copy it into a full Web Response, which costs a fifth of a GET.
+  c.header('ETag', rep.etag);
+  c.header('Cache-Control', rep.cacheControl);
+  c.header('Vary', 'Accept-Encoding');
   const ifNoneMatch = c.req.header('if-none-match');
   if (
     ifNoneMatch &&
     matches(ifNoneMatch, rep.etag) &&
     (c.req.method === 'GET' || c.req.method === 'HEAD')
   ) {
-    return new Response(null, { status: 304, headers });
+    return c.body(null, 304);
   }
-  headers.set('Content-Type', rep.contentType);
+  c.header('Content-Type', rep.contentType);
   const encoding =
     rep.body.length >= MIN_COMPRESS_BYTES
       ? preferredEncoding(c.req.header('accept-encoding'))
       : undefined;
   const body = encoding ? rep.encoded(encoding) : rep.body;
-  if (encoding) headers.set('Content-Encoding', encoding);
-  headers.set('Content-Length', String(body.length));
-  return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
+  if (encoding) c.header('Content-Encoding', encoding);
+  c.header('Content-Length', String(body.length));
+  return c.req.method === 'HEAD' ? c.body(null, status) : c.body(body, status);
 }
 
 /** Sends a stored representation that must exist (a bug if it does not). */

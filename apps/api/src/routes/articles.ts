@@ -4,7 +4,7 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
 import { send, sendStored } from '../http/representation.js';
-import { cachingHeaders, jsonBody, notModified, problem, SlugParams } from './shared.js';
+import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const ArticleSummarySchema = z
   .object({
@@ -35,7 +35,7 @@ const getArticle = createRoute({
   path: '/v1/articles/{slug}',
   summary: 'One article, with its read time and word count',
   tags: ['content'],
-  request: { params: SlugParams },
+  request: { params: slugParams('how-can-physical-therapy-help-to-reduce-back-pain') },
   responses: {
     200: {
       ...jsonBody(

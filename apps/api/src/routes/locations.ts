@@ -4,7 +4,7 @@ import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
 import { CACHE, json, send, sendStored } from '../http/representation.js';
-import { cachingHeaders, jsonBody, notModified, problem, SlugParams } from './shared.js';
+import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const IntervalSchema = z
   .object({
@@ -53,7 +53,7 @@ const getLocation = createRoute({
   path: '/v1/locations/{slug}',
   summary: 'One location',
   tags: ['locations'],
-  request: { params: SlugParams },
+  request: { params: slugParams('san-diego') },
   responses: {
     200: { ...jsonBody(LocationSchema, 'The location'), headers: cachingHeaders },
     304: notModified,
@@ -67,12 +67,15 @@ const getHours = createRoute({
     'Open or not at an instant, today’s hours and the next opening, in the location’s time zone',
   tags: ['locations'],
   request: {
-    params: SlugParams,
+    params: slugParams('san-diego'),
     query: z.object({
       at: z.iso
         .datetime({
           offset: true,
           error: 'at must be an ISO 8601 instant such as 2026-11-27T18:00:00Z',
+        })
+        .refine((text) => new Date(text).getUTCFullYear() >= 1, {
+          error: 'at must be in year 1 or later',
         })
         .optional()
         .openapi({
@@ -114,7 +117,7 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
     path: '/v1/locations/{slug}.vcf',
     summary: 'One location as a vCard 4.0',
     tags: ['projections'],
-    request: { params: SlugParams },
+    request: { params: slugParams('san-diego') },
     responses: {
       200: {
         description: 'vCard 4.0 (RFC 6350)',

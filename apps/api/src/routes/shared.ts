@@ -23,17 +23,19 @@ export function problem(description: string) {
   return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
 
-/** A `{slug}` path parameter. */
-export const SlugParams = z.object({
-  slug: z
-    .string()
-    .max(64)
-    .openapi({
-      param: { name: 'slug', in: 'path' },
-      example: 'san-diego',
-      description: 'The slug of the item',
-    }),
-});
+/** A `{slug}` path parameter, with an example that exists in the sample clinic. */
+export function slugParams(example: string) {
+  return z.object({
+    slug: z
+      .string()
+      .max(64)
+      .openapi({
+        param: { name: 'slug', in: 'path' },
+        example,
+        description: 'The slug of the item',
+      }),
+  });
+}
 
 /** A JSON response in the OpenAPI document. */
 export function jsonBody<T extends z.ZodType>(

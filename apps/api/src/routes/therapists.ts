@@ -11,7 +11,7 @@ import {
   jsonBody,
   notModified,
   problem,
-  SlugParams,
+  slugParams,
 } from './shared.js';
 
 /** Most therapists one page can hold. */
@@ -127,7 +127,7 @@ const getTherapist = createRoute({
   path: '/v1/therapists/{slug}',
   summary: 'One therapist: structured credentials, the listing as displayed, and its lint',
   tags: ['therapists'],
-  request: { params: SlugParams },
+  request: { params: slugParams('mark-shulman') },
   responses: {
     200: { ...jsonBody(TherapistDetailSchema, 'The therapist'), headers: cachingHeaders },
     304: notModified,
@@ -135,13 +135,24 @@ const getTherapist = createRoute({
   },
 });
 
-function holds(t: Therapist, abbreviation: string): boolean {
+function holds(ids: ReadonlySet<string> | undefined, t: Therapist, abbreviation: string): boolean {
   const wanted = findCredential(abbreviation);
-  if (!wanted) return t.credentials.some((c) => c.abbreviation === abbreviation);
-  return (
-    t.credentials.some((c) => findCredential(c.abbreviation) === wanted) ||
-    t.credentialListing.includes(abbreviation)
-  );
+  return wanted
+    ? (ids?.has(wanted.id) ?? false)
+    : t.credentials.some((c) => c.abbreviation === abbreviation);
+}
+
+// The clinic's date, worked out at most once a minute: time-zone arithmetic is dear per request.
+let todayCache: { minute: number; zone: string; date: string } | undefined;
+function today(
+  snapshot: { clinic: { locations: readonly { timeZone: string }[] } },
+  now: Date,
+): string {
+  const zone = snapshot.clinic.locations[0]?.timeZone ?? 'UTC';
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (todayCache?.minute !== minute || todayCache.zone !== zone)
+    todayCache = { minute, zone, date: localDateOf(now, zone) };
+  return todayCache.date;
 }
 
 /** `/v1/therapists`, `/v1/therapists/{slug}`. */
@@ -157,7 +168,8 @@ export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, d
         (t) =>
           (q.location === undefined || t.locations.includes(q.location)) &&
           (q.treatment === undefined || t.treatments.includes(q.treatment)) &&
-          (q.credential === undefined || holds(t, q.credential)) &&
+          (q.credential === undefined ||
+            holds(c.var.snapshot.credentialIds.get(t.slug), t, q.credential)) &&
           (q.language === undefined ||
             t.languages.some((l) => l.toLowerCase() === q.language?.toLowerCase())) &&
           (q.acceptingNewPatients === undefined ||
@@ -185,9 +197,7 @@ export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, d
     })
     .openapi(getTherapist, (c) => {
       const { slug } = c.req.valid('param');
-      const now = deps.clock();
-      const zone = c.var.snapshot.clinic.locations[0]?.timeZone ?? 'UTC';
-      const rep = c.var.snapshot.therapist(slug, localDateOf(now, zone));
+      const rep = c.var.snapshot.therapist(slug, today(c.var.snapshot, deps.clock()));
       if (!rep) throw notFound('therapist', slug);
       return send(c, rep);
     });

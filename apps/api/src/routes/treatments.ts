@@ -4,7 +4,7 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
 import { send, sendStored } from '../http/representation.js';
-import { cachingHeaders, jsonBody, notModified, problem, SlugParams } from './shared.js';
+import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const listTreatments = createRoute({
   method: 'get',
@@ -24,7 +24,7 @@ const getTreatment = createRoute({
   path: '/v1/treatments/{slug}',
   summary: 'One treatment',
   tags: ['care'],
-  request: { params: SlugParams },
+  request: { params: slugParams('massage') },
   responses: {
     200: { ...jsonBody(TreatmentSchema, 'The treatment'), headers: cachingHeaders },
     304: notModified,
@@ -36,7 +36,7 @@ const getCondition = createRoute({
   path: '/v1/conditions/{slug}',
   summary: 'One condition, with its facts, treatments and articles',
   tags: ['care'],
-  request: { params: SlugParams },
+  request: { params: slugParams('back-pain') },
   responses: {
     200: { ...jsonBody(ConditionSchema, 'The condition'), headers: cachingHeaders },
     304: notModified,

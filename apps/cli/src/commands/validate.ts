@@ -63,8 +63,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** Validates a clinic file; returns the exit code. */
 export async function validateClinic(options: ValidateOptions, io: Io): Promise<number> {
   const label = options.file === '-' ? '<stdin>' : options.file;
-  const format = clinicFormat(options.file);
   const text = await readTextFile(io, options.file);
+  const format = clinicFormat(options.file);
   const result = parseClinicData(text, { format });
   const issues: Issue[] = [...result.issues];
   if (result.ok) {

@@ -65,18 +65,36 @@ function dateParts(date: string): [number, number, number] {
   return [y, m, d];
 }
 
+/**
+ * The instant of a wall-clock time in a zone. Like `Date`, TZDate reads years 0–99 as 1900–1999,
+ * so those years are set after construction.
+ */
+function zoned(
+  year: number,
+  month: number,
+  day: number,
+  hours: number,
+  minutes: number,
+  zone: TimeZone,
+): TZDate {
+  if (year >= 100) return new TZDate(year, month, day, hours, minutes, zone);
+  const date = new TZDate(2000, month, day, hours, minutes, zone);
+  date.setFullYear(year, month, day);
+  date.setHours(hours, minutes, 0, 0);
+  return date;
+}
+
 /** Noon on `date` in `zone`: a time of day that exists on every date, whatever DST does. */
 function noonOn(date: IsoDate, zone: TimeZone): TZDate {
   const [y, m, d] = dateParts(date);
-  return new TZDate(y, m - 1, d, 12, 0, zone);
+  return zoned(y, m - 1, d, 12, 0, zone);
 }
 
 /** The instant of wall-clock `time` on `date` in `zone`; `24:00` is midnight ending the day. */
 function instantOf(date: IsoDate, time: LocalTime, zone: TimeZone): Date {
   const [y, m, d] = dateParts(date);
   const [hh = 0, mm = 0] = time.split(':').map(Number);
-  const local =
-    hh === 24 ? new TZDate(y, m - 1, d + 1, 0, 0, zone) : new TZDate(y, m - 1, d, hh, mm, zone);
+  const local = hh === 24 ? zoned(y, m - 1, d + 1, 0, 0, zone) : zoned(y, m - 1, d, hh, mm, zone);
   return new Date(local.getTime());
 }
 

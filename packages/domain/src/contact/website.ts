@@ -13,7 +13,7 @@ export const WebsiteUrlSchema = z
   })
   .max(2048)
   // zod's own "//" check is off with a custom protocol, and credentials in a public link leak.
-  .regex(/^https:\/\/[^/?#@]+(?:[/?#]|$)/i, {
+  .regex(/^[hH][tT][tT][pP][sS]:\/\/[^/?#@]+(?:[/?#]|$)/, {
     error:
       'must be an https:// address with a domain name and no user name or password, like "https://www.example.com/"',
   })

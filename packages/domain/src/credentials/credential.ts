@@ -32,7 +32,8 @@ export const CredentialSchema = z
       .trim()
       .min(1)
       .max(20)
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} .&'/-]*$/u, {
+      // A refinement, not .regex(): a JSON Schema pattern cannot carry the u flag that \p{…} needs.
+      .refine((text) => /^[\p{L}\p{N}][\p{L}\p{N} .&'/-]*$/u.test(text), {
         error: 'must be an abbreviation like "DPT", "OTR/L" or "Cert. MDT"',
       })
       .describe('Abbreviation as the issuer writes it, e.g. "DPT", "FAAOMPT", "Cert. MDT"'),

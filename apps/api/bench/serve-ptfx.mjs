@@ -1,0 +1,20 @@
+// Child process: the real ptfx API, built (../dist), on 127.0.0.1 with an OS-chosen port, logging
+// silenced (PTFX_LOG=silent and a logger whose info/error do nothing). Reports its port over IPC.
+import { ClinicSource, loadClinic, parseConfig, startServer } from '../dist/index.js';
+
+const parsed = parseConfig({ HOST: '127.0.0.1', PTFX_LOG: 'silent' });
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+// PORT must be 1-65535 in the environment; port 0 (any free port) can only be set here.
+const config = { ...parsed.config, port: 0 };
+const origin = { kind: 'sample' };
+const loaded = await loadClinic(origin, config.baseUrl, new Date());
+if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+const logger = { info() {}, error() {} };
+const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
+const running = await startServer({ config, source, origin, logger });
+process.send({ port: running.address.port });
+
+// Exit through process.exit so that --cpu-prof, when given, writes its profile.
+const stop = () => void running.shutdown('bench').then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
