@@ -11,6 +11,8 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   bundle: true,
+  // Commands are split into chunks loaded on demand; the entry stays small for --help and --version.
+  splitting: true,
   noExternal: [/.*/],
   minify: true,
   sourcemap: false,

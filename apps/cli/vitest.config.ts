@@ -1,3 +1,4 @@
 import { ptfxVitestConfig } from '@ptfx/vitest-config';
 
-export default ptfxVitestConfig();
+// bin.int.test.ts spawns the built bin; the test task builds first.
+export default ptfxVitestConfig({ integration: true });

@@ -3,7 +3,6 @@ import {
   CREDENTIAL_PROFILES,
   type CredentialProfile,
   type IsoDate,
-  IsoDateSchema,
   isUsStateCode,
   type Severity,
   suggestUsStateCode,
@@ -59,12 +58,14 @@ export function stateOption(value: string | undefined): UsStateCode | undefined 
 /** `--as-of 2026-11-27`. */
 export function dateOption(name: string, value: string | undefined): IsoDate | undefined {
   if (value === undefined) return undefined;
-  const parsed = IsoDateSchema.safeParse(value);
-  if (!parsed.success)
+  // A real calendar date: the Date round trip refuses 2026-02-30. (No zod here: lint stays light.)
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
     throw new CliError(
       `${name} must be a date written YYYY-MM-DD, like 2026-11-27, got "${value}"`,
     );
-  return parsed.data;
+  }
+  return value;
 }
 
 /** `--fail-on error|warning|info`. */

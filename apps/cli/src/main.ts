@@ -1,9 +1,3 @@
-import * as expiring from './commands/credentials/expiring.js';
-import * as explain from './commands/credentials/explain.js';
-import * as lint from './commands/credentials/lint.js';
-import * as list from './commands/credentials/list.js';
-import * as exportCommand from './commands/export.js';
-import * as validate from './commands/validate.js';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 
@@ -16,13 +10,14 @@ interface Command {
   readonly run: (args: readonly string[], io: Io) => number | Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  validate,
-  'credentials lint': lint,
-  'credentials explain': explain,
-  'credentials list': list,
-  'credentials expiring': expiring,
-  export: exportCommand,
+// Each command is loaded when it runs, so `ptfx --version` does not build a single schema.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  validate: () => import('./commands/validate.js'),
+  'credentials lint': () => import('./commands/credentials/lint.js'),
+  'credentials explain': () => import('./commands/credentials/explain.js'),
+  'credentials list': () => import('./commands/credentials/list.js'),
+  'credentials expiring': () => import('./commands/credentials/expiring.js'),
+  export: () => import('./commands/export.js'),
 };
 
 /** Help text of `ptfx`. */
@@ -66,14 +61,15 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const two = `${first} ${second ?? ''}`;
-    const command = COMMANDS[two] ?? COMMANDS[first];
-    if (!command) {
+    const load = COMMANDS[two] ?? COMMANDS[first];
+    if (!load) {
       if (first === 'credentials')
         throw new CliError(
           `credentials: give a subcommand: lint, explain, list or expiring; see \`ptfx --help\``,
         );
       throw new CliError(`unknown command "${first}"; see \`ptfx --help\``);
     }
+    const command = await load();
     return await command.run(args.slice(COMMANDS[two] ? 2 : 1), io);
   } catch (error) {
     if (error instanceof CliError) {

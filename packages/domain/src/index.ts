@@ -85,13 +85,13 @@ export {
   phoneToTelUri,
   splitPhoneNumber,
 } from './contact/phone.js';
+export { UsStateCodeSchema } from './contact/us-state.js';
 export {
   isUsStateCode,
   suggestUsStateCode,
   US_STATES,
   type UsStateCode,
-  UsStateCodeSchema,
-} from './contact/us-state.js';
+} from './contact/us-state-codes.js';
 export { type WebsiteUrl, WebsiteUrlSchema } from './contact/website.js';
 export {
   type Article,

@@ -1,101 +1,13 @@
 import { z } from 'zod';
 import { reportIssue } from '../shared/schema.js';
+import {
+  isUsStateCode,
+  suggestUsStateCode,
+  US_STATES,
+  type UsStateCode,
+} from './us-state-codes.js';
 
-/**
- * The two-letter codes USPS accepts in the state field of an address (Publication 28,
- * Appendix B): the 50 states, DC, the territories and freely associated states, and the Armed
- * Forces codes AA, AE and AP, with their names.
- */
-export const US_STATES = {
-  AL: 'Alabama',
-  AK: 'Alaska',
-  AZ: 'Arizona',
-  AR: 'Arkansas',
-  CA: 'California',
-  CO: 'Colorado',
-  CT: 'Connecticut',
-  DE: 'Delaware',
-  DC: 'District of Columbia',
-  FL: 'Florida',
-  GA: 'Georgia',
-  HI: 'Hawaii',
-  ID: 'Idaho',
-  IL: 'Illinois',
-  IN: 'Indiana',
-  IA: 'Iowa',
-  KS: 'Kansas',
-  KY: 'Kentucky',
-  LA: 'Louisiana',
-  ME: 'Maine',
-  MD: 'Maryland',
-  MA: 'Massachusetts',
-  MI: 'Michigan',
-  MN: 'Minnesota',
-  MS: 'Mississippi',
-  MO: 'Missouri',
-  MT: 'Montana',
-  NE: 'Nebraska',
-  NV: 'Nevada',
-  NH: 'New Hampshire',
-  NJ: 'New Jersey',
-  NM: 'New Mexico',
-  NY: 'New York',
-  NC: 'North Carolina',
-  ND: 'North Dakota',
-  OH: 'Ohio',
-  OK: 'Oklahoma',
-  OR: 'Oregon',
-  PA: 'Pennsylvania',
-  RI: 'Rhode Island',
-  SC: 'South Carolina',
-  SD: 'South Dakota',
-  TN: 'Tennessee',
-  TX: 'Texas',
-  UT: 'Utah',
-  VT: 'Vermont',
-  VA: 'Virginia',
-  WA: 'Washington',
-  WV: 'West Virginia',
-  WI: 'Wisconsin',
-  WY: 'Wyoming',
-  AS: 'American Samoa',
-  GU: 'Guam',
-  MP: 'Northern Mariana Islands',
-  PR: 'Puerto Rico',
-  VI: 'U.S. Virgin Islands',
-  FM: 'Federated States of Micronesia',
-  MH: 'Marshall Islands',
-  PW: 'Palau',
-  AA: 'Armed Forces Americas',
-  AE: 'Armed Forces Europe',
-  AP: 'Armed Forces Pacific',
-} as const;
-
-/** A USPS two-letter state, territory or military code, such as `CA`. */
-export type UsStateCode = keyof typeof US_STATES;
-
-const CODES = new Map<string, UsStateCode>();
-const BY_NAME = new Map<string, UsStateCode>();
-for (const [code, name] of Object.entries(US_STATES)) {
-  if (isUsStateCode(code)) {
-    CODES.set(code, code);
-    BY_NAME.set(name.toLowerCase().replace(/[^a-z]/g, ''), code);
-  }
-}
-
-/** True when `text` is exactly one of the USPS codes in {@link US_STATES}. */
-export function isUsStateCode(text: string): text is UsStateCode {
-  return Object.hasOwn(US_STATES, text);
-}
-
-/**
- * Suggests the USPS code someone probably meant: `"ca"` → `CA`, `"California"` → `CA`.
- * Returns `undefined` when nothing is close.
- */
-export function suggestUsStateCode(text: string): UsStateCode | undefined {
-  const upper = text.trim().toUpperCase().replace(/\./g, '');
-  return CODES.get(upper) ?? BY_NAME.get(text.toLowerCase().replace(/[^a-z]/g, ''));
-}
+export { isUsStateCode, suggestUsStateCode, US_STATES, type UsStateCode };
 
 /** A USPS state code, checked against the real list; a near miss gets a suggestion. */
 export const UsStateCodeSchema = z

@@ -1,4 +1,5 @@
 import {
+  type CredentialListingLint,
   type CredentialProfile,
   lintCredentialListing,
   type Severity,
@@ -45,6 +46,8 @@ Examples:
   ptfx credentials lint --file staff.csv --fail-on warning
   cut -d, -f3 staff.csv | ptfx credentials lint --json
 `;
+
+const MEMO_SIZE = 10_000;
 
 /** Options of {@link lintListings}. */
 export interface LintListingsOptions {
@@ -105,13 +108,23 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
     rows = readLines(io.stdin(), '<stdin>');
   }
   const bar = progress(io, size);
+  // Rosters repeat themselves ("PT, DPT" a thousand times): remember recent answers, boundedly.
+  const memo = new Map<string, CredentialListingLint>();
   for await (const row of rows) {
-    const result = lintCredentialListing(row.listing, {
-      profile: options.profile,
-      jurisdiction: row.state ?? options.state,
-      role: row.role ?? options.role,
-      asOf: options.asOf,
-    });
+    const jurisdiction = row.state ?? options.state;
+    const role = row.role ?? options.role;
+    const key = `${jurisdiction ?? ''}|${role ?? ''}|${row.listing}`;
+    let result = memo.get(key);
+    if (!result) {
+      result = lintCredentialListing(row.listing, {
+        profile: options.profile,
+        jurisdiction,
+        role,
+        asOf: options.asOf,
+      });
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(key, result);
+    }
     checked++;
     countByCode(counts, result.issues);
     if (reaches(result.issues, options.failOn)) failing++;
