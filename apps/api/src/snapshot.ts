@@ -10,7 +10,7 @@ import {
   fhirResources,
   findCredential,
   type IsoDate,
-  lintCredentialListing,
+  lintTherapistListing,
   locationVCard,
   organizationVCard,
   parseCredentialListing,
@@ -184,15 +184,11 @@ export class ClinicSnapshot {
     const key = `${slug}@${today}`;
     const cached = this.lintCache.get(key);
     if (cached) return cached;
-    const state = this.clinic.locations.find((l) => t.locations.includes(l.slug))?.address.state;
-    // As the site shows it: the name with its honorific, then the listing.
-    const displayed = `${therapistDisplayName(t)}, ${t.credentialListing}`;
-    const lint = lintCredentialListing(displayed, {
-      role: t.role,
-      credentials: t.credentials,
-      asOf: today,
-      ...(state ? { jurisdiction: state } : {}),
-    });
+    const {
+      input,
+      jurisdiction,
+      result: lint,
+    } = lintTherapistListing(t, this.clinic.locations, { asOf: today });
     const rep = json(
       {
         ...therapistSummary(t, this.clinic),
@@ -200,9 +196,9 @@ export class ClinicSnapshot {
         ...(t.npi ? { npi: t.npi } : {}),
         credentials: t.credentials,
         lint: {
-          input: displayed,
+          input,
           profile: 'apta-2016',
-          jurisdiction: state ?? null,
+          jurisdiction: jurisdiction ?? null,
           asOf: today,
           clean: lint.clean,
           issues: lint.issues,

@@ -266,6 +266,7 @@ export {
   TherapistSchema,
   therapistDisplayName,
 } from './therapists/therapist.js';
+export { lintTherapistListing, type TherapistListingLint } from './therapists/therapist-lint.js';
 export {
   type Condition,
   type ConditionFact,

@@ -1,10 +1,9 @@
 import {
   type CredentialProfile,
   type Issue,
-  lintCredentialListing,
+  lintTherapistListing,
   parseClinicData,
   type Severity,
-  therapistDisplayName,
   type UsStateCode,
 } from '@ptfx/domain';
 import {
@@ -71,14 +70,9 @@ export async function validateClinic(options: ValidateOptions, io: Io): Promise<
     const clinic = result.value;
     const asOf = options.asOf ?? today(io.now());
     clinic.therapists.forEach((t, i) => {
-      const state =
-        options.state ?? clinic.locations.find((l) => t.locations.includes(l.slug))?.address.state;
-      const displayed = `${therapistDisplayName(t)}, ${t.credentialListing}`;
-      const lint = lintCredentialListing(displayed, {
+      const { input: displayed, result: lint } = lintTherapistListing(t, clinic.locations, {
         profile: options.profile,
-        jurisdiction: state,
-        role: t.role,
-        credentials: t.credentials,
+        jurisdiction: options.state,
         asOf,
       });
       const listingAt = text.indexOf(t.credentialListing);
