@@ -1,12 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps, ApiEnv } from './app-types.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
+import { publicHeaders } from './http/public-headers.js';
 import { validationHook } from './http/validation.js';
 import { articleRoutes } from './routes/articles.js';
 import { clinicRoutes } from './routes/clinic.js';
@@ -126,27 +125,10 @@ export function createApp(deps: ApiDeps) {
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
   });
-  // Registered before secureHeaders so that it runs after it on the way out: the docs page needs
-  // its inline style allowed; nothing else changes.
-  app.use('/docs', async (c, next) => {
-    await next();
-    c.res.headers.set(
-      'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    );
-  });
   app.use(
     '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      // Public facts, fetched by the clinic's own site from another origin.
-      crossOriginResourcePolicy: 'cross-origin',
-    }),
-  );
-  app.use(
-    '*',
-    cors({
-      origin: deps.config.corsOrigins === '*' ? '*' : [...deps.config.corsOrigins],
+    publicHeaders({
+      origins: deps.config.corsOrigins,
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ALLOWED_HEADERS,
       exposeHeaders: EXPOSED_HEADERS,

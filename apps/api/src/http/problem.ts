@@ -54,15 +54,11 @@ export function problemResponse(c: Context, problem: ApiProblem): Response {
     requestId: c.get('requestId'),
     ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
   };
-  return new Response(c.req.method === 'HEAD' ? null : JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/problem+json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Request-Id': String(c.get('requestId') ?? ''),
-      ...problem.headers,
-    },
-  });
+  c.header('Content-Type', 'application/problem+json; charset=utf-8');
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Request-Id', String(c.get('requestId') ?? ''));
+  for (const [name, value] of Object.entries(problem.headers)) c.header(name, value);
+  return c.req.method === 'HEAD' ? c.body(null, status) : c.body(JSON.stringify(body), status);
 }
 
 /** A 404 for a slug that names nothing. */

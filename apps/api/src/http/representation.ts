@@ -84,7 +84,7 @@ export function send(c: Context, rep: Representation, status: 200 | 201 = 200): 
   // a new Response would make Hono copy it into a full Web Response, which costs a fifth of a GET.
   c.header('ETag', rep.etag);
   c.header('Cache-Control', rep.cacheControl);
-  c.header('Vary', 'Accept-Encoding');
+  c.header('Vary', 'Accept-Encoding', { append: true });
   const ifNoneMatch = c.req.header('if-none-match');
   if (
     ifNoneMatch &&

@@ -37,19 +37,14 @@ function outcome(
   code: 'not-found' | 'not-supported' | 'invalid',
   diagnostics: string,
 ): Response {
-  return new Response(
+  c.header('Content-Type', FHIR_JSON);
+  c.header('Cache-Control', 'no-store');
+  return c.body(
     JSON.stringify({
       resourceType: 'OperationOutcome',
       issue: [{ severity: 'error', code, diagnostics }],
     }),
-    {
-      status,
-      headers: {
-        'Content-Type': FHIR_JSON,
-        'Cache-Control': 'no-store',
-        'X-Request-Id': c.get('requestId') ?? '',
-      },
-    },
+    status,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Schema } from 'hono';
+import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { jsonBody } from './shared.js';
 
@@ -26,15 +26,17 @@ const readyz = createRoute({
   },
 });
 
-const health = (status: 'pass' | 'fail', code: 200 | 503) =>
-  new Response(JSON.stringify({ status }), {
-    status: code,
-    headers: { 'Content-Type': 'application/health+json', 'Cache-Control': 'no-store' },
-  });
+const health = (c: Context, status: 'pass' | 'fail', code: 200 | 503) => {
+  c.header('Content-Type', 'application/health+json');
+  c.header('Cache-Control', 'no-store');
+  return c.body(JSON.stringify({ status }), code);
+};
 
 /** `/healthz` and `/readyz`. */
 export function healthRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
   return app
-    .openapi(healthz, () => health('pass', 200))
-    .openapi(readyz, () => (deps.readiness.isReady() ? health('pass', 200) : health('fail', 503)));
+    .openapi(healthz, (c) => health(c, 'pass', 200))
+    .openapi(readyz, (c) =>
+      deps.readiness.isReady() ? health(c, 'pass', 200) : health(c, 'fail', 503),
+    );
 }
