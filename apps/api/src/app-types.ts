@@ -34,6 +34,8 @@ export interface ApiEnv {
     requestId: string;
     /** The clinic snapshot this request is served from. */
     snapshot: ClinicSnapshot;
+    /** Security, CORS and request-id headers every response to this request carries. */
+    baseHeaders: Record<string, string>;
   };
 }
 

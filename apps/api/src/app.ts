@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import type { ApiDeps, ApiEnv } from './app-types.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
 import { publicHeaders } from './http/public-headers.js';
@@ -105,7 +104,16 @@ function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use(
+    '*',
+    publicHeaders({
+      origins: deps.config.corsOrigins,
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      allowHeaders: ALLOWED_HEADERS,
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+  );
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -125,16 +133,6 @@ export function createApp(deps: ApiDeps) {
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
   });
-  app.use(
-    '*',
-    publicHeaders({
-      origins: deps.config.corsOrigins,
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-      allowHeaders: ALLOWED_HEADERS,
-      exposeHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
-  );
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimit,
     onError: () => {

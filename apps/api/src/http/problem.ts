@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { responseHeaders } from './public-headers.js';
 
 /** Base of every problem `type` this API returns; each type's page explains it. */
 export const PROBLEM_BASE = 'https://ptfx.dev/problems/';
@@ -54,11 +55,12 @@ export function problemResponse(c: Context, problem: ApiProblem): Response {
     requestId: c.get('requestId'),
     ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
   };
-  c.header('Content-Type', 'application/problem+json; charset=utf-8');
-  c.header('Cache-Control', 'no-store');
-  c.header('X-Request-Id', String(c.get('requestId') ?? ''));
-  for (const [name, value] of Object.entries(problem.headers)) c.header(name, value);
-  return c.req.method === 'HEAD' ? c.body(null, status) : c.body(JSON.stringify(body), status);
+  const headers = responseHeaders(c, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...problem.headers,
+  });
+  return new Response(c.req.method === 'HEAD' ? null : JSON.stringify(body), { status, headers });
 }
 
 /** A 404 for a slug that names nothing. */

@@ -1,40 +1,48 @@
-import type { MiddlewareHandler } from 'hono';
+import { randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 
 // Hono's secureHeaders() defaults, with a CSP for JSON and a cross-origin CORP for public data.
-const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'cross-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-];
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+};
 const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 const DOCS_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+// A client's own id is kept when it is short and plain (safe in logs), as Hono's requestId() does.
+const CLIENT_ID = /^[\w-]{1,255}$/;
 
-/**
- * Security headers and CORS, set before the handler runs. Hono's secureHeaders() and cors() set
- * them on the finished response instead, which turns @hono/node-server's light response into a
- * full Web Response on every request; setting them up front keeps the fast path.
- */
-export function publicHeaders(options: {
+/** Options of {@link publicHeaders}. */
+export interface PublicHeadersOptions {
   readonly origins: '*' | readonly string[];
   readonly allowMethods: readonly string[];
   readonly allowHeaders: readonly string[];
   readonly exposeHeaders: readonly string[];
   readonly maxAge: number;
-}): MiddlewareHandler {
+}
+
+/**
+ * The headers every response carries — security headers, CORS, the request id — worked out once
+ * per request and kept in `c.var.baseHeaders`; responses are built with them as a plain object.
+ * Hono's secureHeaders(), cors() and requestId() write to the response instead, which makes
+ * Hono copy it into a full Web Response on every request: a third of the cost of a GET here.
+ */
+export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler {
   const allowMethods = options.allowMethods.join(',');
   const allowHeaders = options.allowHeaders.join(',');
   const exposeHeaders = options.exposeHeaders.join(',');
   return async (c, next) => {
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    c.header('Content-Security-Policy', c.req.path === '/docs' ? DOCS_CSP : JSON_CSP);
+    const clientId = c.req.header('x-request-id');
+    const id = clientId && CLIENT_ID.test(clientId) ? clientId : randomUUID();
+    c.set('requestId', id);
     const origin = c.req.header('origin');
     const allowOrigin =
       options.origins === '*'
@@ -42,17 +50,41 @@ export function publicHeaders(options: {
         : origin && options.origins.includes(origin)
           ? origin
           : undefined;
-    if (allowOrigin) c.header('Access-Control-Allow-Origin', allowOrigin);
-    if (options.origins !== '*') c.header('Vary', 'Origin', { append: true });
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': c.req.path === '/docs' ? DOCS_CSP : JSON_CSP,
+      'X-Request-Id': id,
+      ...(allowOrigin ? { 'Access-Control-Allow-Origin': allowOrigin } : {}),
+      ...(options.origins === '*' ? {} : { Vary: 'Origin' }),
+    };
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      c.header('Access-Control-Allow-Methods', allowMethods);
       // An explicit list, never the request's own: reflecting it is the ReDoS path (CVE-2026-69207).
-      c.header('Access-Control-Allow-Headers', allowHeaders);
-      c.header('Access-Control-Max-Age', String(options.maxAge));
-      return c.body(null, 204);
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...headers,
+          'Access-Control-Allow-Methods': allowMethods,
+          'Access-Control-Allow-Headers': allowHeaders,
+          'Access-Control-Max-Age': String(options.maxAge),
+        },
+      });
     }
-    c.header('Access-Control-Expose-Headers', exposeHeaders);
+    headers['Access-Control-Expose-Headers'] = exposeHeaders;
+    c.set('baseHeaders', headers);
     await next();
     return undefined;
   };
+}
+
+/** The headers for a response to this request: the base set plus `extra` (Vary is merged). */
+export function responseHeaders(
+  c: Context,
+  extra: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const base: Readonly<Record<string, string>> = c.get('baseHeaders') ?? {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': JSON_CSP,
+  };
+  const vary = [base.Vary, extra.Vary].filter(Boolean).join(', ');
+  return { ...base, ...extra, ...(vary ? { Vary: vary } : {}) };
 }

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type FhirResource, fhirFullUrl } from '@ptfx/domain';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { responseHeaders } from '../http/public-headers.js';
 import { CACHE, json, send } from '../http/representation.js';
 import { cachingHeaders, notModified } from './shared.js';
 
@@ -37,14 +38,15 @@ function outcome(
   code: 'not-found' | 'not-supported' | 'invalid',
   diagnostics: string,
 ): Response {
-  c.header('Content-Type', FHIR_JSON);
-  c.header('Cache-Control', 'no-store');
-  return c.body(
+  return new Response(
     JSON.stringify({
       resourceType: 'OperationOutcome',
       issue: [{ severity: 'error', code, diagnostics }],
     }),
-    status,
+    {
+      status,
+      headers: responseHeaders(c, { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' }),
+    },
   );
 }
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { responseHeaders } from '../http/public-headers.js';
 import { jsonBody } from './shared.js';
 
 const HealthSchema = z
@@ -26,11 +27,14 @@ const readyz = createRoute({
   },
 });
 
-const health = (c: Context, status: 'pass' | 'fail', code: 200 | 503) => {
-  c.header('Content-Type', 'application/health+json');
-  c.header('Cache-Control', 'no-store');
-  return c.body(JSON.stringify({ status }), code);
-};
+const health = (c: Context, status: 'pass' | 'fail', code: 200 | 503) =>
+  new Response(JSON.stringify({ status }), {
+    status: code,
+    headers: responseHeaders(c, {
+      'Content-Type': 'application/health+json',
+      'Cache-Control': 'no-store',
+    }),
+  });
 
 /** `/healthz` and `/readyz`. */
 export function healthRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
