@@ -33,7 +33,11 @@ export class Representation {
     readonly cacheControl: string,
   ) {
     this.body = new TextEncoder().encode(body);
-    this.etag = `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
+    // An answer nobody may store (a lint result) needs no validator: skip the hash.
+    this.etag =
+      cacheControl === CACHE.none
+        ? ''
+        : `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
   }
 
   /** The body in `encoding`, compressed once and then reused. */
@@ -83,9 +87,14 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
   // One plain header object, so that @hono/node-server sends it without building a Web Response.
   const ifNoneMatch = c.req.header('if-none-match');
-  const caching = { ETag: rep.etag, 'Cache-Control': rep.cacheControl, Vary: 'Accept-Encoding' };
+  const caching = {
+    ...(rep.etag ? { ETag: rep.etag } : {}),
+    'Cache-Control': rep.cacheControl,
+    Vary: 'Accept-Encoding',
+  };
   if (
     ifNoneMatch &&
+    rep.etag &&
     matches(ifNoneMatch, rep.etag) &&
     (c.req.method === 'GET' || c.req.method === 'HEAD')
   ) {
