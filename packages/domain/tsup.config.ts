@@ -10,15 +10,15 @@ export default defineConfig([
     entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.bench.ts', '!src/test-support/**'],
     bundle: false,
     format: ['esm'],
-    dts: { entry: 'src/index.ts' },
+    dts: { entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' } },
     clean: true,
   },
   {
     // CommonJS: one file, since require() cannot load the ESM modules above and CommonJS
     // consumers do not tree-shake anyway. Dependencies stay external.
     ...common,
-    entry: ['src/index.ts'],
+    entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' },
     format: ['cjs'],
-    dts: { entry: 'src/index.ts' },
+    dts: { entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' } },
   },
 ]);

@@ -7,7 +7,7 @@ import {
   type Severity,
   suggestUsStateCode,
   type UsStateCode,
-} from '@ptfx/domain';
+} from '@ptfx/domain/credentials';
 import { CliError } from './errors.js';
 
 /** What `node:util` parseArgs accepts as option definitions. */

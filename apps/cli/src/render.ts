@@ -1,4 +1,4 @@
-import type { Issue, Severity } from '@ptfx/domain';
+import type { Issue, Severity } from '@ptfx/domain/credentials';
 import type { Io } from './io.js';
 
 /** Colour functions: real ANSI on a terminal without NO_COLOR, plain text otherwise. */

@@ -4,7 +4,7 @@ import {
   suggestUsStateCode,
   type TherapistRole,
   type UsStateCode,
-} from '@ptfx/domain';
+} from '@ptfx/domain/credentials';
 import { CliError } from './errors.js';
 
 /** One listing to lint, with where it came from. */

@@ -5,7 +5,7 @@ import {
   findCredential,
   legacyRank,
   suggestCredential,
-} from '@ptfx/domain';
+} from '@ptfx/domain/credentials';
 import { parseCommandArgs } from '../../args.js';
 import { CliError, EXIT } from '../../errors.js';
 import type { Io } from '../../io.js';

@@ -5,7 +5,7 @@ import {
   type Severity,
   type TherapistRole,
   type UsStateCode,
-} from '@ptfx/domain';
+} from '@ptfx/domain/credentials';
 import {
   dateOption,
   failOnOption,

@@ -1,4 +1,4 @@
-import { aptaCategory, CREDENTIAL_CATALOG, type CredentialKind } from '@ptfx/domain';
+import { aptaCategory, CREDENTIAL_CATALOG, type CredentialKind } from '@ptfx/domain/credentials';
 import { parseCommandArgs } from '../../args.js';
 import { CliError, EXIT } from '../../errors.js';
 import type { Io } from '../../io.js';

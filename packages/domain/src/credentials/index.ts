@@ -1,0 +1,34 @@
+// @ptfx/domain/credentials: the credential catalog, parser, formatter, linter and expiry alone —
+// no zod, no YAML — for scripts and CLIs that lint listings and want to start fast. Everything
+// here is also exported from @ptfx/domain.
+
+export type { UsStateCode } from '../contact/us-state-codes.js';
+export { isUsStateCode, suggestUsStateCode, US_STATES } from '../contact/us-state-codes.js';
+export type { Issue, Severity, Span } from '../shared/issue.js';
+export type { IsoDate } from '../shared/schema.js';
+export type { TherapistRole } from '../therapists/therapist.js';
+export { canonicalListing } from './canonical-listing.js';
+export {
+  aptaCategory,
+  CREDENTIAL_PROFILES,
+  type CredentialProfile,
+  credentialLabel,
+  formatCredentials,
+  legacyRank,
+} from './canonical-order.js';
+export { CREDENTIAL_CATALOG } from './catalog.js';
+export type { CatalogEntry, CredentialKind, RenewalRule } from './catalog-entry.js';
+export {
+  credentialById,
+  findCredential,
+  findCredentialByName,
+  suggestCredential,
+} from './catalog-lookup.js';
+export { type CredentialExpiry, credentialExpiry, expiryFromCycle } from './expiry.js';
+export { CREDENTIAL_LINT_RULES, type CredentialLintCode } from './lint-rules.js';
+export {
+  type CredentialListingLint,
+  type LintCredentialListingOptions,
+  lintCredentialListing,
+} from './listing-lint.js';
+export { type ParsedListing, parseCredentialListing } from './listing-parser.js';
