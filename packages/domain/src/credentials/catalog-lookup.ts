@@ -44,6 +44,11 @@ for (const entry of CREDENTIAL_CATALOG) {
   if (!BY_LONG_FORM.has(key)) BY_LONG_FORM.set(key, entry);
 }
 
+/** The first word of every spelled-out credential, so that most words can be ruled out at once. */
+export const LONG_FORM_FIRST_WORDS: ReadonlySet<string> = new Set(
+  [...BY_LONG_FORM.keys()].map((k) => k.split(' ')[0] ?? ''),
+);
+
 /** The most words a spelled-out credential in the catalog has. */
 export const LONGEST_LONG_FORM_WORDS = Math.max(
   ...[...BY_LONG_FORM.keys()].map((k) => k.split(' ').length),
@@ -79,6 +84,17 @@ export function credentialById(id: string): CatalogEntry | undefined {
  * `undefined` when nothing is close.
  */
 export function suggestCredential(text: string): string | undefined {
+  if (SUGGESTIONS.has(text)) return SUGGESTIONS.get(text);
+  const found = closestSpelling(text);
+  // The same typo comes back again and again in a roster; edit distance over the catalog is dear.
+  if (SUGGESTIONS.size >= 10_000) SUGGESTIONS.clear();
+  SUGGESTIONS.set(text, found);
+  return found;
+}
+
+const SUGGESTIONS = new Map<string, string | undefined>();
+
+function closestSpelling(text: string): string | undefined {
   const key = abbreviationKey(text);
   const lower = key.toLowerCase();
   for (const [candidate, written] of SPELLINGS)

@@ -3,7 +3,9 @@ import type { CatalogEntry } from './catalog-entry.js';
 import {
   findCredential,
   findCredentialByName,
+  LONG_FORM_FIRST_WORDS,
   LONGEST_LONG_FORM_WORDS,
+  longFormKey,
   suggestCredential,
 } from './catalog-lookup.js';
 
@@ -111,6 +113,9 @@ export function parseCredentialListing(text: string): ParsedListing {
   });
 
   const longFormAt = (i: number): { entry: CatalogEntry; last: number } | undefined => {
+    // Most words start no spelled-out credential: rule them out before trying phrases.
+    const first = longFormKey(words[i]?.text ?? '').split(' ')[0] ?? '';
+    if (!LONG_FORM_FIRST_WORDS.has(first)) return undefined;
     let last = i;
     while (last - i + 1 < LONGEST_LONG_FORM_WORDS && joinable[last]) last++;
     for (let j = last; j >= i; j--) {

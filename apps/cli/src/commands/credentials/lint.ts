@@ -1,6 +1,7 @@
 import {
   type CredentialListingLint,
   type CredentialProfile,
+  type Issue,
   lintCredentialListing,
   type Severity,
   type TherapistRole,
@@ -48,6 +49,18 @@ Examples:
 `;
 
 const MEMO_SIZE = 10_000;
+
+// NDJSON issues carry what a script acts on; the rule's source (a long citation, the same for
+// every issue of a code) is left to `ptfx credentials explain` and CREDENTIAL_LINT_RULES, or it
+// would be most of a million-row report.
+const brief = (issue: Issue) => ({
+  code: issue.code,
+  severity: issue.severity,
+  message: issue.message,
+  ...(issue.span ? { span: issue.span } : {}),
+  ...(issue.path.length > 0 ? { path: issue.path } : {}),
+  ...(issue.fix === undefined ? {} : { fix: issue.fix }),
+});
 
 /** Options of {@link lintListings}. */
 export interface LintListingsOptions {
@@ -108,6 +121,19 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
     rows = readLines(io.stdin(), '<stdin>');
   }
   const bar = progress(io, size);
+  // One write per 64 KiB, not per listing: a million small writes cost more than the linting.
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const out = (text: string) => {
+    pending.push(text);
+    pendingBytes += text.length;
+    if (pendingBytes >= 65_536) flush();
+  };
+  const flush = () => {
+    if (pending.length > 0) io.stdout(pending.join(''));
+    pending = [];
+    pendingBytes = 0;
+  };
   // Rosters repeat themselves ("PT, DPT" a thousand times): remember recent answers, boundedly.
   const memo = new Map<string, CredentialListingLint>();
   for await (const row of rows) {
@@ -129,26 +155,26 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
     countByCode(counts, result.issues);
     if (reaches(result.issues, options.failOn)) failing++;
     if (options.json) {
-      io.stdout(
-        `${JSON.stringify({ line: row.line, ...(row.name ? { name: row.name } : {}), input: result.input, clean: result.clean, issues: result.issues, fix: result.fix ?? null })}\n`,
+      out(
+        `${JSON.stringify({ line: row.line, ...(row.name ? { name: row.name } : {}), input: result.input, clean: result.clean, issues: result.issues.map(brief), fix: result.fix ?? null })}\n`,
       );
     } else {
       const where = options.file ? `${options.file}:${row.line}  ` : '';
       const who = row.name ? `${row.name}: ` : '';
-      io.stdout(
+      out(
         `${where}${who}${result.clean ? p.green('clean') : p.bold(result.input)}${result.clean ? `  ${result.input}` : ''}\n`,
       );
       for (const issue of result.issues) {
         const col = issue.span ? `${issue.span.start + 1}` : '-';
-        io.stdout(
+        out(
           `  ${p.dim(`col ${col}`)}  ${severityLabel(p, issue.severity)}  ${issue.message}  ${p.dim(`[${issue.code}]`)}\n`,
         );
       }
-      if (options.fix && result.fix !== undefined)
-        io.stdout(`  ${p.green('fix:')} ${result.fix}\n`);
+      if (options.fix && result.fix !== undefined) out(`  ${p.green('fix:')} ${result.fix}\n`);
     }
     bar.tick(checked, bytesRead);
   }
+  flush();
   bar.done();
   const summary = `${checked} listing${checked === 1 ? '' : 's'} checked, ${failing} at or above ${options.failOn}${counts.size > 0 ? `: ${formatCounts(counts)}` : ''}`;
   if (options.json) io.stderr(`${summary}\n`);
