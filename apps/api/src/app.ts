@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, ApiEnv } from './app-types.js';
+import { readBody } from './http/body.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
 import { publicHeaders } from './http/public-headers.js';
 import { validationHook } from './http/validation.js';
@@ -133,21 +133,6 @@ export function createApp(deps: ApiDeps) {
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
   });
-  const limitBody = bodyLimit({
-    maxSize: deps.config.bodyLimit,
-    onError: () => {
-      throw new ApiProblem(
-        'payload-too-large',
-        `the body is over the ${deps.config.bodyLimit}-byte limit`,
-      );
-    },
-  });
-  // Only requests that may carry a body: counting a GET's body would build a Web Request for nothing.
-  app.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
-      ? next()
-      : limitBody(c, next),
-  );
   app.use('*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here.
@@ -158,6 +143,7 @@ export function createApp(deps: ApiDeps) {
           `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
         );
       }
+      await readBody(c, deps.config.bodyLimit);
     }
     c.set('snapshot', deps.source.current());
     await next();
