@@ -14,7 +14,8 @@ function incomingOf(env: unknown): IncomingMessage | undefined {
  * for the body (streams, abort signals) cost more than the linting behind the one POST route.
  */
 export async function readBody(c: Context, limit: number): Promise<void> {
-  const tooLarge = () => new ApiProblem('payload-too-large', `the body is over the ${limit}-byte limit`);
+  const tooLarge = () =>
+    new ApiProblem('payload-too-large', `the body is over the ${limit}-byte limit`);
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > limit) throw tooLarge();
   const source: AsyncIterable<Uint8Array> | null = incomingOf(c.env) ?? c.req.raw.body;
