@@ -43,6 +43,7 @@ describe('the public API', () => {
       'JsonSyntaxError',
       'ReportOptions',
       'LONGEST_LONG_FORM_WORDS',
+      'LONG_FORM_FIRST_WORDS',
     ]);
     const publicNames = new Set(exported.map((symbol) => symbol.getName()));
     const missing: string[] = [];
