@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, ApiEnv } from './app-types.js';
 import { readBody } from './http/body.js';
+import { requestHeader, requestSize } from './http/node-request.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
 import { publicHeaders } from './http/public-headers.js';
 import { validationHook } from './http/validation.js';
@@ -42,14 +43,6 @@ function routePattern(path: string): string {
       return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('');
-}
-
-function headerBytes(c: Context): number {
-  let total = 0;
-  c.req.raw.headers.forEach((value, name) => {
-    total += name.length + value.length + 4;
-  });
-  return total;
 }
 
 function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
@@ -127,16 +120,17 @@ export function createApp(deps: ApiDeps) {
     });
   });
   app.use('*', async (c, next) => {
-    if (c.req.url.length > MAX_URL_LENGTH)
+    const size = requestSize(c);
+    if (size.url > MAX_URL_LENGTH)
       throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
-    if (headerBytes(c) > MAX_HEADER_BYTES)
+    if (size.headers > MAX_HEADER_BYTES)
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
   });
   app.use('*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here.
-      const type = c.req.header('content-type') ?? '';
+      const type = requestHeader(c, 'content-type') ?? '';
       if (!JSON_CONTENT_TYPE.test(type)) {
         throw new ApiProblem(
           'unsupported-media-type',

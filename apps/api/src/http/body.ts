@@ -1,11 +1,6 @@
-import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import { incomingOf, requestHeader } from './node-request.js';
 import { ApiProblem } from './problem.js';
-
-function incomingOf(env: unknown): IncomingMessage | undefined {
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  return env.incoming instanceof IncomingMessage ? env.incoming : undefined;
-}
 
 /**
  * Reads a request body up to `limit` bytes — counted on the stream, so a chunked body without
@@ -16,9 +11,9 @@ function incomingOf(env: unknown): IncomingMessage | undefined {
 export async function readBody(c: Context, limit: number): Promise<void> {
   const tooLarge = () =>
     new ApiProblem('payload-too-large', `the body is over the ${limit}-byte limit`);
-  const declared = Number(c.req.header('content-length') ?? '0');
+  const declared = Number(requestHeader(c, 'content-length') ?? '0');
   if (declared > limit) throw tooLarge();
-  const source: AsyncIterable<Uint8Array> | null = incomingOf(c.env) ?? c.req.raw.body;
+  const source: AsyncIterable<Uint8Array> | null = incomingOf(c) ?? c.req.raw.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (source) {

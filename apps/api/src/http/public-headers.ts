@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { requestHeader } from './node-request.js';
 
 // Hono's secureHeaders() defaults, with a CSP for JSON and a cross-origin CORP for public data.
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -40,10 +41,10 @@ export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler 
   const allowHeaders = options.allowHeaders.join(',');
   const exposeHeaders = options.exposeHeaders.join(',');
   return async (c, next) => {
-    const clientId = c.req.header('x-request-id');
+    const clientId = requestHeader(c, 'x-request-id');
     const id = clientId && CLIENT_ID.test(clientId) ? clientId : randomUUID();
     c.set('requestId', id);
-    const origin = c.req.header('origin');
+    const origin = requestHeader(c, 'origin');
     const allowOrigin =
       options.origins === '*'
         ? '*'
@@ -57,7 +58,7 @@ export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler 
       ...(allowOrigin ? { 'Access-Control-Allow-Origin': allowOrigin } : {}),
       ...(options.origins === '*' ? {} : { Vary: 'Origin' }),
     };
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
+    if (c.req.method === 'OPTIONS' && requestHeader(c, 'access-control-request-method')) {
       // An explicit list, never the request's own: reflecting it is the ReDoS path (CVE-2026-69207).
       return new Response(null, {
         status: 204,

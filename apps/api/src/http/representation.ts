@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { requestHeader } from './node-request.js';
 import { responseHeaders } from './public-headers.js';
 
 /** How long clients and caches may keep a response, per route. */
@@ -28,11 +29,12 @@ export class Representation {
   private brotli: Uint8Array<ArrayBuffer> | undefined;
 
   constructor(
-    body: string,
+    /** The body as text, sent as is when not compressed: Node writes a string with the headers. */
+    readonly text: string,
     readonly contentType: string,
     readonly cacheControl: string,
   ) {
-    this.body = new TextEncoder().encode(body);
+    this.body = new TextEncoder().encode(text);
     // An answer nobody may store (a lint result) needs no validator: skip the hash.
     this.etag =
       cacheControl === CACHE.none
@@ -86,7 +88,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  */
 export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
   // One plain header object, so that @hono/node-server sends it without building a Web Response.
-  const ifNoneMatch = c.req.header('if-none-match');
+  const ifNoneMatch = requestHeader(c, 'if-none-match');
   const caching = {
     ...(rep.etag ? { ETag: rep.etag } : {}),
     'Cache-Control': rep.cacheControl,
@@ -102,13 +104,13 @@ export function send(c: Context, rep: Representation, status: 200 | 201 = 200): 
   }
   const encoding =
     rep.body.length >= MIN_COMPRESS_BYTES
-      ? preferredEncoding(c.req.header('accept-encoding'))
+      ? preferredEncoding(requestHeader(c, 'accept-encoding'))
       : undefined;
-  const body = encoding ? rep.encoded(encoding) : rep.body;
+  const body = encoding ? rep.encoded(encoding) : rep.text;
   const headers = responseHeaders(c, {
     ...caching,
     'Content-Type': rep.contentType,
-    'Content-Length': String(body.length),
+    'Content-Length': String(encoding ? rep.encoded(encoding).length : rep.body.length),
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
   return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
