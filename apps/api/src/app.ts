@@ -48,14 +48,6 @@ function routePattern(path: string): string {
 function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
   if (error instanceof ApiProblem) return problemResponse(c, error);
   if (error instanceof HTTPException) {
-    if (error.status === 413)
-      return problemResponse(
-        c,
-        new ApiProblem(
-          'payload-too-large',
-          `the body is over the ${deps.config.bodyLimit}-byte limit`,
-        ),
-      );
     if (error.status === 400)
       return problemResponse(
         c,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { type ClinicDataFormat, formatPath, type Issue, parseClinicData } from '@ptfx/domain';
+import { type ClinicDataFormat, formatIssueLine, parseClinicData } from '@ptfx/domain';
 import { ClinicSnapshot } from './snapshot.js';
 
 /** Where the clinic data comes from: a file, or the sample clinic shipped with @ptfx/domain. */
@@ -17,12 +17,6 @@ export function sampleClinicPath(): string {
 function formatOf(path: string): ClinicDataFormat | undefined {
   const ext = extname(path).toLowerCase();
   return ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
-}
-
-/** An issue as one line: `file:line:col  path  message  [code]`. */
-export function describeIssue(file: string, issue: Issue): string {
-  const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
-  return `${where}  ${formatPath(issue.path)}  ${issue.message}  [${issue.code}]`;
 }
 
 /** The result of reading clinic data: a snapshot, or the lines that say what is wrong. */
@@ -48,7 +42,7 @@ export async function loadClinic(
     return { ok: false, errors: [`${path}: cannot read the data file (${code}); check PTFX_DATA`] };
   }
   const result = parseClinicData(text, { format });
-  const lines = result.issues.map((i) => describeIssue(path, i));
+  const lines = result.issues.map((i) => formatIssueLine(path, i));
   if (!result.ok) return { ok: false, errors: lines };
   return { ok: true, snapshot: new ClinicSnapshot(result.value, now, baseUrl), warnings: lines };
 }

@@ -4,7 +4,6 @@ export type { ApiDeps, ApiEnv, Logger, LogLine } from './app-types.js';
 export {
   type ClinicOrigin,
   ClinicSource,
-  describeIssue,
   type LoadResult,
   loadClinic,
   sampleClinicPath,

@@ -11,6 +11,7 @@ import {
   findCredential,
   type IsoDate,
   lintTherapistListing,
+  localDateOf,
   locationVCard,
   organizationVCard,
   parseCredentialListing,
@@ -160,6 +161,20 @@ export class ClinicSnapshot {
     this.fhir = fhirResources(clinic);
     for (const r of this.fhir)
       put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
+  }
+
+  private todayCache: { minute: number; date: IsoDate } | undefined;
+
+  /** The clinic's date (in its first location's zone), worked out at most once a minute. */
+  today(now: Date): IsoDate {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.todayCache?.minute !== minute) {
+      this.todayCache = {
+        minute,
+        date: localDateOf(now, this.clinic.locations[0]?.timeZone ?? 'UTC'),
+      };
+    }
+    return this.todayCache.date;
   }
 
   /** The representation stored under `key`, if any. */

@@ -1,10 +1,4 @@
-import {
-  type Clinic,
-  type ClinicDataFormat,
-  formatPath,
-  type Issue,
-  parseClinicData,
-} from '@ptfx/domain';
+import { type Clinic, type ClinicDataFormat, formatIssueLine, parseClinicData } from '@ptfx/domain';
 import { CliError } from './errors.js';
 import { readTextFile } from './input.js';
 import type { Io } from './io.js';
@@ -17,17 +11,12 @@ export function clinicFormat(path: string): ClinicDataFormat {
   throw new CliError(`${path}: a clinic data file must end in .yaml, .yml or .json`);
 }
 
-/** An issue as `file:line:col  path  message  [code]`. */
-export function issueLine(file: string, issue: Issue): string {
-  const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
-  return `${where}  ${formatPath(issue.path)}  ${issue.message}  [${issue.code}]`;
-}
-
 /** A clinic that must parse; its issues are an input error (exit 2). */
 export async function requireClinic(io: Io, path: string): Promise<Clinic> {
   const text = await readTextFile(io, path);
   const result = parseClinicData(text, { format: clinicFormat(path) });
   const label = path === '-' ? '<stdin>' : path;
-  if (!result.ok) throw new CliError(result.issues.map((i) => issueLine(label, i)).join('\n'));
+  if (!result.ok)
+    throw new CliError(result.issues.map((i) => formatIssueLine(label, i)).join('\n'));
   return result.value;
 }

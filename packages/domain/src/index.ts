@@ -245,6 +245,7 @@ export {
   organizationVCard,
 } from './interop/vcard.js';
 export {
+  formatIssueLine,
   formatPath,
   hasNoErrors,
   type Issue,

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CredentialSchema, findCredential, localDateOf, type Therapist } from '@ptfx/domain';
+import { CredentialSchema, findCredential, type Therapist } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { notFound } from '../http/problem.js';
@@ -142,19 +142,6 @@ function holds(ids: ReadonlySet<string> | undefined, t: Therapist, abbreviation:
     : t.credentials.some((c) => c.abbreviation === abbreviation);
 }
 
-// The clinic's date, worked out at most once a minute: time-zone arithmetic is dear per request.
-let todayCache: { minute: number; zone: string; date: string } | undefined;
-function today(
-  snapshot: { clinic: { locations: readonly { timeZone: string }[] } },
-  now: Date,
-): string {
-  const zone = snapshot.clinic.locations[0]?.timeZone ?? 'UTC';
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (todayCache?.minute !== minute || todayCache.zone !== zone)
-    todayCache = { minute, zone, date: localDateOf(now, zone) };
-  return todayCache.date;
-}
-
 /** `/v1/therapists`, `/v1/therapists/{slug}`. */
 export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
   return app
@@ -197,7 +184,7 @@ export function therapistRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, d
     })
     .openapi(getTherapist, (c) => {
       const { slug } = c.req.valid('param');
-      const rep = c.var.snapshot.therapist(slug, today(c.var.snapshot, deps.clock()));
+      const rep = c.var.snapshot.therapist(slug, c.var.snapshot.today(deps.clock()));
       if (!rep) throw notFound('therapist', slug);
       return send(c, rep);
     });

@@ -1,5 +1,6 @@
 import {
   type CredentialProfile,
+  formatIssueLine,
   type Issue,
   lintTherapistListing,
   parseClinicData,
@@ -14,7 +15,7 @@ import {
   stateOption,
   today,
 } from '../args.js';
-import { clinicFormat, issueLine } from '../clinic-file.js';
+import { clinicFormat } from '../clinic-file.js';
 import { CliError, EXIT } from '../errors.js';
 import { readTextFile } from '../input.js';
 import type { Io } from '../io.js';
@@ -99,7 +100,7 @@ export async function validateClinic(options: ValidateOptions, io: Io): Promise<
   }
   const p = paint(io);
   for (const issue of issues) {
-    const line = issueLine(label, issue);
+    const line = formatIssueLine(label, issue);
     io.stdout(`${severityLabel(p, issue.severity)}  ${line}\n`);
   }
   const counts = new Map<string, number>();

@@ -70,6 +70,18 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/**
+ * An issue as one line for people and editors: `file:line:col  path  message  [code]` (the
+ * position only when the issue has one).
+ *
+ * @example
+ * formatIssueLine('clinic.yaml', issue); // 'clinic.yaml:34:19  locations[0].address.postalCode  …  [invalid-type]'
+ */
+export function formatIssueLine(file: string, issue: Issue): string {
+  const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
+  return `${where}  ${formatPath(issue.path)}  ${issue.message}  [${issue.code}]`;
+}
+
 /** True when no issue in the list is an error. */
 export function hasNoErrors(issues: readonly Issue[]): boolean {
   return issues.every((issue) => issue.severity !== 'error');
