@@ -190,12 +190,24 @@ export {
   BookingStepSchema,
 } from './intake/booking-path.js';
 export {
+  CONSULTATION_REQUEST_EXAMPLE,
   type ConsultationRequest,
+  type ConsultationRequestContent,
   ConsultationRequestSchema,
+  type ConsultationRequestStatus,
+  ConsultationRequestStatusSchema,
+  type ContactConsent,
+  ContactConsentSchema,
+  isHoneypotFilled,
   type PreferredTime,
   PreferredTimeSchema,
   type ReplyChannel,
   ReplyChannelSchema,
+  type ReplyContact,
+  ReplyContactSchema,
+  requestContent,
+  type StatusChange,
+  StatusChangeSchema,
 } from './intake/consultation-request.js';
 export {
   type FhirBundleOptions,

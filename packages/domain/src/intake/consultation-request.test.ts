@@ -1,36 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { BookingPathSchema } from './booking-path.js';
-import { ConsultationRequestSchema } from './consultation-request.js';
+import {
+  CONSULTATION_REQUEST_EXAMPLE,
+  ConsultationRequestSchema,
+  isHoneypotFilled,
+  requestContent,
+  StatusChangeSchema,
+} from './consultation-request.js';
 
 const valid = {
   name: { given: 'Ana', family: 'Reyes' },
-  contact: { channel: 'sms', phone: '619.555.0142' },
+  contact: { phone: '619.555.0142', preferred: 'sms' },
   reason: 'Lower back pain after lifting, two weeks now.',
   preferredTimes: [{ days: ['tuesday', 'thursday'], window: 'morning' }],
   patientStatus: 'new',
   coverage: { kind: 'va-community-care' },
   location: 'san-diego',
-  consent: { accepted: true, textVersion: '2026-01' },
+  consent: { accepted: true, textVersion: '2026-01', channels: ['sms'] },
 };
 
 describe('ConsultationRequestSchema', () => {
   it('accepts a request and normalises the callback number', () => {
     const parsed = ConsultationRequestSchema.parse(valid);
-    expect(parsed.contact).toEqual({ channel: 'sms', phone: '+16195550142' });
+    expect(parsed.contact).toEqual({ phone: '+16195550142', preferred: 'sms' });
+    expect(isHoneypotFilled(parsed)).toBe(false);
+  });
+
+  it('accepts its own OpenAPI example', () => {
+    expect(ConsultationRequestSchema.safeParse(CONSULTATION_REQUEST_EXAMPLE).success).toBe(true);
+  });
+
+  it('accepts both a phone and an email with either preferred', () => {
+    const contact = { phone: '6195550142', email: 'ana@example.com', preferred: 'email' };
+    const parsed = ConsultationRequestSchema.parse({
+      ...valid,
+      contact,
+      consent: { ...valid.consent, channels: ['email', 'phone'] },
+    });
+    expect(parsed.contact.email).toBe('ana@example.com');
   });
 
   it.each([
     [
       'without consent',
-      { consent: { accepted: false, textVersion: '2026-01' } },
+      { consent: { accepted: false, textVersion: '2026-01', channels: ['sms'] } },
       'consent.accepted',
     ],
     [
-      'with an email channel but a phone',
-      { contact: { channel: 'email', phone: '6195550142' } },
+      'with consent that does not cover the preferred channel',
+      { consent: { accepted: true, textVersion: '2026-01', channels: ['email'] } },
+      'consent.channels',
+    ],
+    [
+      'with a channel listed twice in the consent',
+      { consent: { accepted: true, textVersion: '2026-01', channels: ['sms', 'sms'] } },
+      'consent.channels',
+    ],
+    [
+      'preferring email but giving only a phone',
+      { contact: { phone: '6195550142', preferred: 'email' } },
       'contact.email',
     ],
-    ['with an unknown channel', { contact: { channel: 'pigeon' } }, 'contact.channel'],
+    [
+      'preferring a call but giving only an email',
+      { contact: { email: 'ana@example.com', preferred: 'phone' } },
+      'contact.phone',
+    ],
+    ['with no way to reach them', { contact: { preferred: 'sms' } }, 'contact.phone'],
+    ['with an unknown channel', { contact: { phone: '6195550142', preferred: 'pigeon' } }, 'contact.preferred'],
     ['with an empty reason', { reason: '   ' }, 'reason'],
     ['with an over-long reason', { reason: 'x'.repeat(2001) }, 'reason'],
     [
@@ -43,13 +80,33 @@ describe('ConsultationRequestSchema', () => {
       { preferredTimes: Array(11).fill({ days: ['monday'], window: 'any' }) },
       'preferredTimes',
     ],
+    ['setting its own status', { status: 'scheduled' }, ''],
   ])('refuses a request %s', (_name, change, path) => {
     const result = ConsultationRequestSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path);
   });
+
+  it('accepts a filled honeypot, so a bot is not told, and drops it from what is kept', () => {
+    const parsed = ConsultationRequestSchema.parse({ ...valid, website: 'http://spam.example' });
+    expect(isHoneypotFilled(parsed)).toBe(true);
+    expect(requestContent(parsed)).not.toHaveProperty('website');
+    expect(isHoneypotFilled(ConsultationRequestSchema.parse({ ...valid, website: ' ' }))).toBe(
+      false,
+    );
+  });
 });
 
+describe('StatusChangeSchema', () => {
+  it('takes a status and an optional note, and nothing else', () => {
+    expect(StatusChangeSchema.parse({ status: 'contacted', note: ' left a voicemail ' })).toEqual({
+      status: 'contacted',
+      note: 'left a voicemail',
+    });
+    expect(StatusChangeSchema.safeParse({ status: 'done' }).success).toBe(false);
+    expect(StatusChangeSchema.safeParse({ status: 'new', reason: 'x' }).success).toBe(false);
+  });
+});
 describe('BookingPathSchema', () => {
   it('keeps the steps in order and defaults the action to none', () => {
     const path = BookingPathSchema.parse({
