@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiConfig } from './config.js';
+import type { StaffDirectory } from './http/staff-auth.js';
 import type { ClinicSnapshot } from './snapshot.js';
+import type { Store } from './store/store.js';
+import type { WebhookNotifier } from './webhook.js';
 
 /** One structured log line. Never carries a request body. */
 export type LogLine = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -24,7 +27,18 @@ export interface ApiDeps {
   /** Whether the process takes traffic (false while starting or draining). */
   readonly readiness: { isReady(): boolean };
   /** The configuration the HTTP layer needs. */
-  readonly config: Pick<ApiConfig, 'corsOrigins' | 'bodyLimit' | 'baseUrl'>;
+  readonly config: Pick<
+    ApiConfig,
+    'corsOrigins' | 'bodyLimit' | 'baseUrl' | 'trustedProxies' | 'intakeRateLimit'
+  >;
+  /** Where consultation requests, idempotency keys, rate limits and the audit log are kept. */
+  readonly store: Store;
+  /** Who may use the staff routes; empty means they answer 503. */
+  readonly staff: StaffDirectory;
+  /** Announces new requests (id and link only), when a webhook is configured. */
+  readonly notifier?: Pick<WebhookNotifier, 'announce'>;
+  /** New request ids; `crypto.randomUUID` unless a test passes its own. */
+  readonly newId?: () => string;
 }
 
 /** Per-request values. */
@@ -36,6 +50,10 @@ export interface ApiEnv {
     snapshot: ClinicSnapshot;
     /** Security, CORS and request-id headers every response to this request carries. */
     baseHeaders: Record<string, string>;
+    /** The authenticated staff member, on staff routes. */
+    staffName: string;
+    /** RateLimit headers for the success response, when a rate limit was checked. */
+    rateLimitHeaders: Record<string, string>;
   };
 }
 

@@ -258,7 +258,7 @@ describe('HTTP behaviour', () => {
       },
     });
     expect(preflight.headers.get('access-control-allow-headers')).toBe(
-      'Accept,Accept-Encoding,Content-Type,If-None-Match,X-Request-Id',
+      'Accept,Accept-Encoding,Content-Type,Idempotency-Key,If-None-Match,X-Request-Id',
     );
   });
 

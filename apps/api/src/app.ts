@@ -6,6 +6,7 @@ import { readBody } from './http/body.js';
 import { requestHeader, requestSize } from './http/node-request.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
 import { publicHeaders } from './http/public-headers.js';
+import { staffAuth } from './http/staff-auth.js';
 import { validationHook } from './http/validation.js';
 import { articleRoutes } from './routes/articles.js';
 import { clinicRoutes } from './routes/clinic.js';
@@ -13,10 +14,13 @@ import { credentialRoutes } from './routes/credentials.js';
 import { docsRoutes } from './routes/docs.js';
 import { fhirRoutes } from './routes/fhir.js';
 import { healthRoutes } from './routes/health.js';
+import { intakeRoutes } from './routes/intake.js';
 import { lintRoutes } from './routes/lint.js';
 import { locationRoutes } from './routes/locations.js';
+import { staffRoutes } from './routes/staff.js';
 import { therapistRoutes } from './routes/therapists.js';
 import { treatmentRoutes } from './routes/treatments.js';
+import { StoreUnavailableError } from './store/store.js';
 
 /** The longest URL read, in characters; longer gets 414. */
 export const MAX_URL_LENGTH = 4096;
@@ -28,10 +32,21 @@ const ALLOWED_HEADERS = [
   'Accept',
   'Accept-Encoding',
   'Content-Type',
+  'Idempotency-Key',
   'If-None-Match',
   'X-Request-Id',
 ];
-const EXPOSED_HEADERS = ['ETag', 'X-Request-Id', 'Allow'];
+const EXPOSED_HEADERS = [
+  'ETag',
+  'X-Request-Id',
+  'Allow',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+  'Idempotent-Replayed',
+];
+/** Where the staff routes live: no CORS, a bearer token on everything. */
+export const STAFF_PREFIX = '/v1/staff';
 
 /** A Hono route path as a regular expression source: literal text escaped, parameters as groups. */
 function routePattern(path: string): string {
@@ -47,6 +62,23 @@ function routePattern(path: string): string {
 
 function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
   if (error instanceof ApiProblem) return problemResponse(c, error);
+  if (error instanceof StoreUnavailableError) {
+    deps.logger.error({
+      event: 'store-unavailable',
+      requestId: c.get('requestId'),
+      route: c.req.routePath,
+      reason: error.reason,
+    });
+    return problemResponse(
+      c,
+      new ApiProblem(
+        'store-unavailable',
+        'requests cannot be stored or read right now; nothing was kept, please try again shortly',
+        [],
+        { 'Retry-After': '5' },
+      ),
+    );
+  }
   if (error instanceof HTTPException) {
     if (error.status === 400)
       return problemResponse(
@@ -97,6 +129,7 @@ export function createApp(deps: ApiDeps) {
       allowHeaders: ALLOWED_HEADERS,
       exposeHeaders: EXPOSED_HEADERS,
       maxAge: 600,
+      privatePrefix: STAFF_PREFIX,
     }),
   );
   app.use('*', async (c, next) => {
@@ -119,6 +152,15 @@ export function createApp(deps: ApiDeps) {
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     await next();
   });
+  // Before any body is read: nothing under the staff prefix is looked at without a token.
+  const guard = staffAuth({
+    staff: deps.staff,
+    store: deps.store,
+    clock: deps.clock,
+    trustedProxies: deps.config.trustedProxies,
+  });
+  app.use(STAFF_PREFIX, guard);
+  app.use(`${STAFF_PREFIX}/*`, guard);
   app.use('*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here.
@@ -142,7 +184,9 @@ export function createApp(deps: ApiDeps) {
   const withTherapists = therapistRoutes(withLocations, deps);
   const withCredentials = credentialRoutes(withTherapists);
   const withLint = lintRoutes(withCredentials);
-  const withTreatments = treatmentRoutes(withLint);
+  const withIntake = intakeRoutes(withLint, deps);
+  const withStaff = staffRoutes(withIntake, deps);
+  const withTreatments = treatmentRoutes(withStaff);
   const withArticles = articleRoutes(withTreatments);
   const withFhir = fhirRoutes(withArticles, deps);
   const routed = docsRoutes(withFhir, deps);

@@ -14,6 +14,11 @@ describe('parseConfig', () => {
         bodyLimit: 1024 * 1024,
         shutdownTimeoutMs: 10_000,
         logLevel: 'info',
+        database: { kind: 'sqlite', path: '.ptfx/ptfx.db' },
+        staffTokens: [],
+        trustedProxies: [],
+        intakeRateLimit: { limit: 5, windowMs: 600_000 },
+        retentionDays: 90,
       },
     });
   });
@@ -29,6 +34,13 @@ describe('parseConfig', () => {
       PTFX_BODY_LIMIT: '65536',
       PTFX_SHUTDOWN_TIMEOUT_MS: '2000',
       PTFX_LOG: 'silent',
+      DATABASE_URL: 'postgres://ptfx:secret@db.internal:5432/ptfx?sslmode=verify-full',
+      PTFX_STAFF_TOKENS: `alice:${'a'.repeat(64)}, bob:${'B'.repeat(64)}`,
+      PTFX_TRUSTED_PROXIES: '10.0.0.1, ::1',
+      PTFX_INTAKE_RATE_LIMIT: '10/3600',
+      PTFX_RETENTION_DAYS: '30',
+      PTFX_WEBHOOK_URL: 'https://hooks.example.com/ptfx?token=abc',
+      PTFX_WEBHOOK_SECRET: 's'.repeat(40),
     });
     expect(parsed).toMatchObject({
       ok: true,
@@ -42,9 +54,77 @@ describe('parseConfig', () => {
         bodyLimit: 65536,
         shutdownTimeoutMs: 2000,
         logLevel: 'silent',
+        database: {
+          kind: 'postgres',
+          url: 'postgres://ptfx:secret@db.internal:5432/ptfx?sslmode=verify-full',
+        },
+        staffTokens: [
+          { name: 'alice', sha256: 'a'.repeat(64) },
+          { name: 'bob', sha256: 'b'.repeat(64) },
+        ],
+        trustedProxies: ['10.0.0.1', '::1'],
+        intakeRateLimit: { limit: 10, windowMs: 3_600_000 },
+        retentionDays: 30,
+        webhook: { url: 'https://hooks.example.com/ptfx?token=abc', secret: 's'.repeat(40) },
       },
     });
+    expect(parseConfig({ DATABASE_URL: 'file:/var/lib/ptfx/requests.db' })).toMatchObject({
+      ok: true,
+      config: { database: { kind: 'sqlite', path: '/var/lib/ptfx/requests.db' } },
+    });
   });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://root:hunter2@db/ptfx' }, /^DATABASE_URL must be unset/, 'hunter2'],
+    [{ DATABASE_URL: 'file:' }, /^DATABASE_URL must be/, undefined],
+    [
+      { PTFX_STAFF_TOKENS: 'alice:my-plain-token' },
+      /^PTFX_STAFF_TOKENS entry 1 must be name:/,
+      'my-plain-token',
+    ],
+    [
+      { PTFX_STAFF_TOKENS: `a:${'a'.repeat(64)},a:${'b'.repeat(64)}` },
+      /entry 2 .*each name once/,
+      undefined,
+    ],
+    [
+      { PTFX_TRUSTED_PROXIES: '10.0.0.1, proxy.internal' },
+      /^PTFX_TRUSTED_PROXIES must be .*"proxy.internal"/,
+      undefined,
+    ],
+    [
+      { PTFX_INTAKE_RATE_LIMIT: '5 per minute' },
+      /^PTFX_INTAKE_RATE_LIMIT must be REQUESTS\/SECONDS/,
+      undefined,
+    ],
+    [
+      { PTFX_RETENTION_DAYS: '0' },
+      /^PTFX_RETENTION_DAYS must be a whole number from 1 to 3650/,
+      undefined,
+    ],
+    [{ PTFX_WEBHOOK_URL: 'https://hooks.example.com/x' }, /PTFX_WEBHOOK_SECRET/, undefined],
+    [{ PTFX_WEBHOOK_SECRET: 'x'.repeat(40) }, /PTFX_WEBHOOK_URL is not/, undefined],
+    [
+      { PTFX_WEBHOOK_URL: 'http://hooks.example.com/x', PTFX_WEBHOOK_SECRET: 'x'.repeat(40) },
+      /PTFX_WEBHOOK_URL/,
+      undefined,
+    ],
+    [
+      { PTFX_WEBHOOK_URL: 'https://hooks.example.com/x', PTFX_WEBHOOK_SECRET: 'short' },
+      /PTFX_WEBHOOK_SECRET/,
+      'short',
+    ],
+  ] as [Record<string, string>, RegExp, string | undefined][])(
+    'refuses %j, naming the variable and never echoing a secret',
+    (env, message, secret) => {
+      const parsed = parseConfig(env);
+      expect(parsed.ok).toBe(false);
+      const errors = parsed.ok ? [] : parsed.errors;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      if (secret) expect(errors[0]).not.toContain(secret);
+    },
+  );
 
   it('names the variable and what it expects, for every bad value at once', () => {
     expect(

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseWebhookUrl, validateWebhookSecret } from './webhook.js';
 
 /** Everything the API reads from its environment, parsed once at start. */
 export interface ApiConfig {
@@ -20,7 +22,33 @@ export interface ApiConfig {
   readonly shutdownTimeoutMs: number;
   /** `info` logs a line per request; `silent` logs nothing but errors. */
   readonly logLevel: 'info' | 'silent';
+  /** Where consultation requests are kept. */
+  readonly database: DatabaseTarget;
+  /** Staff members and the SHA-256 of their bearer tokens; none means staff routes answer 503. */
+  readonly staffTokens: readonly StaffToken[];
+  /** Addresses of proxies whose `X-Forwarded-For` is believed; none by default. */
+  readonly trustedProxies: readonly string[];
+  /** Consultation-request POSTs allowed per client address and window. */
+  readonly intakeRateLimit: { readonly limit: number; readonly windowMs: number };
+  /** Closed and spam requests older than this many days are purged. */
+  readonly retentionDays: number;
+  /** Where new requests are announced (id and staff link only), if anywhere. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
 }
+
+/** Where the store lives: a SQLite file, or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** One staff member's name and the SHA-256 (hex) of their token. */
+export interface StaffToken {
+  readonly name: string;
+  readonly sha256: string;
+}
+
+/** The SQLite file used when DATABASE_URL is unset, under the working directory. */
+export const DEFAULT_SQLITE_PATH = '.ptfx/ptfx.db';
 
 const whole = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -84,6 +112,92 @@ const EnvSchema = z.object({
       error: (i) => `PTFX_LOG must be info or silent, got "${String(i.input)}"`,
     })
     .optional(),
+  DATABASE_URL: z
+    .string()
+    .max(4096)
+    .optional()
+    .transform((text, ctx): DatabaseTarget | typeof z.NEVER => {
+      if (text === undefined || text.trim() === '')
+        return { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
+      if (text.startsWith('file:')) {
+        const path = text.slice('file:'.length);
+        if (path !== '' && !path.includes('\0')) return { kind: 'sqlite', path };
+      } else if (/^postgres(ql)?:\/\/[^\s]+$/.test(text)) {
+        try {
+          new URL(text);
+          return { kind: 'postgres', url: text };
+        } catch {
+          // reported below
+        }
+      }
+      ctx.addIssue({
+        code: 'custom',
+        // Never echo the value: a PostgreSQL URL carries a password.
+        message:
+          'DATABASE_URL must be unset (SQLite at .ptfx/ptfx.db), file:PATH (a SQLite file) or postgres://user:password@host:port/database',
+      });
+      return z.NEVER;
+    }),
+  PTFX_STAFF_TOKENS: z
+    .string()
+    .max(64 * 1024)
+    .optional()
+    .transform((text, ctx): StaffToken[] | typeof z.NEVER => {
+      if (text === undefined || text.trim() === '') return [];
+      const tokens: StaffToken[] = [];
+      const names = new Set<string>();
+      for (const [index, entry] of text.split(',').entries()) {
+        const match = /^\s*([A-Za-z0-9._-]{1,64}):([0-9a-fA-F]{64})\s*$/.exec(entry);
+        const name = match?.[1];
+        const hash = match?.[2];
+        if (!name || !hash || names.has(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            // The entry is not echoed: a token pasted by mistake would land in a log.
+            message: `PTFX_STAFF_TOKENS entry ${index + 1} must be name:<64 hex digits of the token's SHA-256>, with each name once; mint one with "pnpm --filter @ptfx/api admin mint-token <name>"`,
+          });
+          return z.NEVER;
+        }
+        names.add(name);
+        tokens.push({ name, sha256: hash.toLowerCase() });
+      }
+      return tokens;
+    }),
+  PTFX_TRUSTED_PROXIES: z
+    .string()
+    .max(4096)
+    .optional()
+    .transform((text, ctx): string[] | typeof z.NEVER => {
+      if (text === undefined || text.trim() === '') return [];
+      const list = text.split(',').map((p) => p.trim());
+      const bad = list.find((p) => isIP(p) === 0);
+      if (bad === undefined) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: `PTFX_TRUSTED_PROXIES must be a comma-separated list of IP addresses, got "${bad.slice(0, 100)}"`,
+      });
+      return z.NEVER;
+    }),
+  PTFX_INTAKE_RATE_LIMIT: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return { limit: 5, windowMs: 600_000 };
+      const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+      const limit = Number(match?.[1]);
+      const seconds = Number(match?.[2]);
+      if (match && limit >= 1 && seconds >= 1 && seconds <= 86_400)
+        return { limit, windowMs: seconds * 1000 };
+      ctx.addIssue({
+        code: 'custom',
+        message: `PTFX_INTAKE_RATE_LIMIT must be REQUESTS/SECONDS like 5/600 (5 per 10 minutes), got "${text.slice(0, 100)}"`,
+      });
+      return z.NEVER;
+    }),
+  PTFX_RETENTION_DAYS: whole('PTFX_RETENTION_DAYS', 1, 3650, 90),
+  PTFX_WEBHOOK_URL: z.string().max(2048).optional(),
+  PTFX_WEBHOOK_SECRET: z.string().max(1024).optional(),
 });
 
 /**
@@ -98,6 +212,8 @@ export function parseConfig(
     return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   }
   const e = parsed.data;
+  const webhook = parseWebhook(e.PTFX_WEBHOOK_URL, e.PTFX_WEBHOOK_SECRET);
+  if (typeof webhook === 'string') return { ok: false, errors: [webhook] };
   const host = e.HOST ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -112,6 +228,27 @@ export function parseConfig(
       bodyLimit: e.PTFX_BODY_LIMIT,
       shutdownTimeoutMs: e.PTFX_SHUTDOWN_TIMEOUT_MS,
       logLevel: e.PTFX_LOG ?? 'info',
+      database: e.DATABASE_URL,
+      staffTokens: e.PTFX_STAFF_TOKENS,
+      trustedProxies: e.PTFX_TRUSTED_PROXIES,
+      intakeRateLimit: e.PTFX_INTAKE_RATE_LIMIT,
+      retentionDays: e.PTFX_RETENTION_DAYS,
+      ...(webhook ? { webhook } : {}),
     },
   };
+}
+
+function parseWebhook(
+  url: string | undefined,
+  secret: string | undefined,
+): { url: string; secret: string } | string | undefined {
+  if (!url && !secret) return undefined;
+  if (!url) return 'PTFX_WEBHOOK_SECRET is set but PTFX_WEBHOOK_URL is not; set both or neither';
+  if (!secret)
+    return 'PTFX_WEBHOOK_URL is set but PTFX_WEBHOOK_SECRET is not; set a secret of at least 32 characters';
+  const parsed = parseWebhookUrl(url);
+  if (typeof parsed === 'string') return parsed;
+  const secretProblem = validateWebhookSecret(secret);
+  if (secretProblem) return secretProblem;
+  return { url: parsed.href, secret };
 }

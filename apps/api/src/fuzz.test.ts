@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { ApiDeps, LogLine } from './app-types.js';
 import { ClinicSource, loadClinic } from './clinic-source.js';
+import { StaffDirectory } from './http/staff-auth.js';
 import { MAX_BATCH } from './routes/lint.js';
+import { TEST_STAFF, tempSqliteStore } from './test-support/app.js';
 
 const BASE_URL = 'http://api.test';
 const NOW = new Date('2026-11-27T18:00:00Z');
@@ -16,14 +18,24 @@ const { clinic } = loaded.snapshot;
 
 /** Error lines the app logged, so that a 500 in a failing run says what threw. */
 const errorLog: LogLine[] = [];
+const temp = await tempSqliteStore();
 const deps: ApiDeps = {
   source: new ClinicSource(loaded.snapshot, { kind: 'sample' }, BASE_URL),
   clock: () => NOW,
   logger: { info: () => {}, error: (line) => void errorLog.push(line) },
   readiness: { isReady: () => true },
-  config: { corsOrigins: '*', bodyLimit: BODY_LIMIT, baseUrl: BASE_URL },
+  config: {
+    corsOrigins: '*',
+    bodyLimit: BODY_LIMIT,
+    baseUrl: BASE_URL,
+    trustedProxies: [],
+    intakeRateLimit: { limit: 1_000_000, windowMs: 60_000 },
+  },
+  store: temp.store,
+  staff: new StaffDirectory([{ name: TEST_STAFF.name, sha256: TEST_STAFF.sha256 }]),
 };
 const app = createApp(deps);
+afterAll(() => temp.dispose());
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

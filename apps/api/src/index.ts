@@ -9,6 +9,8 @@ export {
   sampleClinicPath,
 } from './clinic-source.js';
 export { type ApiConfig, parseConfig } from './config.js';
+export { mintStaffToken, StaffDirectory } from './http/staff-auth.js';
+export { purgeCutoffs, purgeOnce, scheduleRetention } from './retention.js';
 export {
   DEFAULT_TIMEOUTS,
   type RunningServer,
@@ -16,3 +18,6 @@ export {
   startServer,
 } from './runtime.js';
 export { ClinicSnapshot } from './snapshot.js';
+export { describeTarget, openStore } from './store/open.js';
+export type * from './store/store.js';
+export { StoreConfigError, StoreUnavailableError } from './store/store.js';

@@ -8,6 +8,7 @@ import type { LogLine } from './app-types.js';
 import { type ClinicOrigin, ClinicSource, loadClinic, sampleClinicPath } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
 import { type RunningServer, startServer } from './runtime.js';
+import { tempSqliteStore } from './test-support/app.js';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -37,15 +38,22 @@ async function start(
     bodyLimit: options.bodyLimit ?? 4096,
     shutdownTimeoutMs: 3000,
     logLevel: 'silent',
+    database: { kind: 'sqlite', path: 'unused: the test opens its own store' },
+    staffTokens: [],
+    trustedProxies: [],
+    intakeRateLimit: { limit: 5, windowMs: 600_000 },
+    retentionDays: 90,
   };
   const loaded = await loadClinic(origin, config.baseUrl, new Date());
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const logs: LogLine[] = [];
   const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
+  const { store } = await tempSqliteStore();
   const server = await startServer({
     config,
     source,
     origin,
+    store,
     logger: { info: (l) => logs.push(l), error: (l) => logs.push(l) },
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });

@@ -6,6 +6,9 @@ import { createApp } from './app.js';
 import type { Logger } from './app-types.js';
 import type { ClinicOrigin, ClinicSource, LoadResult } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
+import { StaffDirectory } from './http/staff-auth.js';
+import type { Store } from './store/store.js';
+import type { WebhookNotifier } from './webhook.js';
 
 /** Socket timeouts, in milliseconds; tests shorten them. */
 export interface ServerTimeouts {
@@ -48,9 +51,11 @@ export function startServer(options: {
   readonly source: ClinicSource;
   readonly origin: ClinicOrigin;
   readonly logger: Logger;
+  readonly store: Store;
+  readonly notifier?: WebhookNotifier;
   readonly timeouts?: ServerTimeouts;
 }): Promise<RunningServer> {
-  const { config, source, origin, logger } = options;
+  const { config, source, origin, logger, store, notifier } = options;
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   let ready = false;
   let draining: Promise<void> | undefined;
@@ -60,6 +65,9 @@ export function startServer(options: {
     logger,
     readiness: { isReady: () => ready && !draining },
     config,
+    store,
+    staff: new StaffDirectory(config.staffTokens),
+    ...(notifier ? { notifier } : {}),
   });
 
   return new Promise((resolveStart, rejectStart) => {
@@ -122,8 +130,19 @@ export function startServer(options: {
         server.close(() => {
           clearTimeout(deadline);
           clearInterval(reaper);
-          logger.info({ event: 'stopped' });
-          done();
+          // Announcements still queued get what is left of the deadline; then the store closes.
+          void (notifier?.drain(Math.min(2_000, config.shutdownTimeoutMs)) ?? Promise.resolve())
+            .then(() => store.close())
+            .catch((error: unknown) =>
+              logger.error({
+                event: 'store-close-failed',
+                error: error instanceof Error ? error.name : 'unknown',
+              }),
+            )
+            .finally(() => {
+              logger.info({ event: 'stopped' });
+              done();
+            });
         });
         server.closeIdleConnections();
       });

@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import type { Logger, LogLine } from './app-types.js';
 import { type ClinicOrigin, ClinicSource, loadClinic } from './clinic-source.js';
 import { type ApiConfig, parseConfig } from './config.js';
+import { scheduleRetention } from './retention.js';
 import { startServer } from './runtime.js';
+import { describeTarget, openStore } from './store/open.js';
+import { type Store, StoreConfigError, StoreUnavailableError } from './store/store.js';
+import { createWebhookNotifier } from './webhook.js';
 
 function jsonLogger(level: ApiConfig['logLevel']): Logger {
   const write = (stream: NodeJS.WriteStream, line: LogLine) =>
@@ -38,14 +42,45 @@ async function main(): Promise<void> {
     ]);
   for (const warning of loaded.warnings) logger.info({ event: 'data-warning', message: warning });
 
+  const where = describeTarget(config.database, process.cwd());
+  const store: Store = await openStore(config.database, process.cwd()).catch((error: unknown) =>
+    fail([
+      error instanceof StoreConfigError
+        ? `${where}: ${error.message}`
+        : error instanceof StoreUnavailableError
+          ? `cannot open ${where} (${error.reason}); check DATABASE_URL and that the database is up`
+          : `cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    ]),
+  );
+  logger.info({ event: 'store', store: where });
+  if (config.staffTokens.length === 0) {
+    logger.info({
+      event: 'staff-access-off',
+      message: 'PTFX_STAFF_TOKENS is not set: staff routes answer 503',
+    });
+  }
+  const notifier = config.webhook ? createWebhookNotifier(config.webhook, { logger }) : undefined;
+  const retention = scheduleRetention({
+    store,
+    days: config.retentionDays,
+    logger,
+    clock: () => new Date(),
+  });
+
   const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
-  const running = await startServer({ config, source, origin, logger }).catch(
-    (error: NodeJS.ErrnoException) =>
-      fail([
-        error.code === 'EADDRINUSE'
-          ? `port ${config.port} on ${config.host} is in use; set PORT to another port`
-          : `cannot listen on ${config.host}:${config.port} (${error.code ?? error.message})`,
-      ]),
+  const running = await startServer({
+    config,
+    source,
+    origin,
+    logger,
+    store,
+    ...(notifier ? { notifier } : {}),
+  }).catch((error: NodeJS.ErrnoException) =>
+    fail([
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} on ${config.host} is in use; set PORT to another port`
+        : `cannot listen on ${config.host}:${config.port} (${error.code ?? error.message})`,
+    ]),
   );
   const { address, port } = running.address;
   logger.info({
@@ -54,7 +89,10 @@ async function main(): Promise<void> {
     data: origin.kind === 'file' ? origin.path : 'sample clinic',
   });
   process.on('SIGHUP', () => void running.reload('SIGHUP'));
-  const stop = (signal: string) => void running.shutdown(signal).then(() => process.exit(0));
+  const stop = (signal: string) => {
+    retention.stop();
+    void running.shutdown(signal).then(() => process.exit(0));
+  };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

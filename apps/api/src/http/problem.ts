@@ -15,6 +15,18 @@ export const PROBLEMS = {
   'uri-too-long': { status: 414, title: 'The URL is too long' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'not-ready': { status: 503, title: 'The service is not ready' },
+  unauthorized: { status: 401, title: 'Staff authentication required' },
+  'staff-not-configured': { status: 503, title: 'Staff access is not configured' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  'store-unavailable': { status: 503, title: 'Requests cannot be stored right now' },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'The Idempotency-Key was used with a different body',
+  },
+  'idempotency-key-in-flight': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still being processed',
+  },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 

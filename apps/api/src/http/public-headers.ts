@@ -28,6 +28,8 @@ export interface PublicHeadersOptions {
   readonly allowHeaders: readonly string[];
   readonly exposeHeaders: readonly string[];
   readonly maxAge: number;
+  /** Paths under this prefix get no CORS at all (staff routes: no browser on another origin). */
+  readonly privatePrefix?: string;
 }
 
 /**
@@ -45,8 +47,12 @@ export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler 
     const id = clientId && CLIENT_ID.test(clientId) ? clientId : randomUUID();
     c.set('requestId', id);
     const origin = requestHeader(c, 'origin');
-    const allowOrigin =
-      options.origins === '*'
+    const isPrivate =
+      options.privatePrefix !== undefined &&
+      (c.req.path === options.privatePrefix || c.req.path.startsWith(`${options.privatePrefix}/`));
+    const allowOrigin = isPrivate
+      ? undefined
+      : options.origins === '*'
         ? '*'
         : origin && options.origins.includes(origin)
           ? origin
@@ -56,9 +62,13 @@ export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler 
       'Content-Security-Policy': c.req.path === '/docs' ? DOCS_CSP : JSON_CSP,
       'X-Request-Id': id,
       ...(allowOrigin ? { 'Access-Control-Allow-Origin': allowOrigin } : {}),
-      ...(options.origins === '*' ? {} : { Vary: 'Origin' }),
+      ...(options.origins === '*' || isPrivate ? {} : { Vary: 'Origin' }),
     };
-    if (c.req.method === 'OPTIONS' && requestHeader(c, 'access-control-request-method')) {
+    if (
+      !isPrivate &&
+      c.req.method === 'OPTIONS' &&
+      requestHeader(c, 'access-control-request-method')
+    ) {
       // An explicit list, never the request's own: reflecting it is the ReDoS path (CVE-2026-69207).
       return new Response(null, {
         status: 204,
@@ -70,7 +80,7 @@ export function publicHeaders(options: PublicHeadersOptions): MiddlewareHandler 
         },
       });
     }
-    headers['Access-Control-Expose-Headers'] = exposeHeaders;
+    if (!isPrivate) headers['Access-Control-Expose-Headers'] = exposeHeaders;
     c.set('baseHeaders', headers);
     await next();
     return undefined;

@@ -86,7 +86,7 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
         title: 'ptfx API',
         version: '0.1.0',
         description:
-          'The public facts of a physical-therapy practice: clinic, locations and hours, therapists and their credentials, treatments, articles; FHIR R4, schema.org JSON-LD and vCard projections; a credential-listing linter.',
+          'The public facts of a physical-therapy practice: clinic, locations and hours, therapists and their credentials, treatments, articles; FHIR R4, schema.org JSON-LD and vCard projections; a credential-listing linter; consultation requests from the public, and staff routes (bearer token) to handle them.',
       },
       servers: [{ url: deps.config.baseUrl }],
     });

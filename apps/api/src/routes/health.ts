@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { responseHeaders } from '../http/public-headers.js';
+import { StoreUnavailableError } from '../store/store.js';
 import { jsonBody } from './shared.js';
 
 const HealthSchema = z
@@ -19,11 +20,15 @@ const healthz = createRoute({
 const readyz = createRoute({
   method: 'get',
   path: '/readyz',
-  summary: 'Readiness: false while starting or draining',
+  summary: 'Readiness: false while starting or draining, or when the store does not answer',
   tags: ['health'],
   responses: {
     200: jsonBody(HealthSchema, 'Ready for traffic', 'application/health+json'),
-    503: jsonBody(HealthSchema, 'Starting or draining', 'application/health+json'),
+    503: jsonBody(
+      HealthSchema,
+      'Starting, draining, or the store is unreachable',
+      'application/health+json',
+    ),
   },
 });
 
@@ -40,7 +45,17 @@ const health = (c: Context, status: 'pass' | 'fail', code: 200 | 503) =>
 export function healthRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
   return app
     .openapi(healthz, (c) => health(c, 'pass', 200))
-    .openapi(readyz, (c) =>
-      deps.readiness.isReady() ? health(c, 'pass', 200) : health(c, 'fail', 503),
-    );
+    .openapi(readyz, async (c) => {
+      if (!deps.readiness.isReady()) return health(c, 'fail', 503);
+      try {
+        await deps.store.ping();
+        return health(c, 'pass', 200);
+      } catch (error) {
+        deps.logger.error({
+          event: 'not-ready',
+          reason: error instanceof StoreUnavailableError ? error.reason : 'store error',
+        });
+        return health(c, 'fail', 503);
+      }
+    });
 }

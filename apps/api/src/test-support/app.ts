@@ -1,14 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../app.js';
 import type { ApiDeps, LogLine } from '../app-types.js';
 import { ClinicSource, loadClinic } from '../clinic-source.js';
+import { mintStaffToken, StaffDirectory } from '../http/staff-auth.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
 
-/** The app on the sample clinic, with a fixed clock and a log that tests can read. */
+/** A staff member the test apps know, with the token to send. */
+export const TEST_STAFF = (() => {
+  const minted = mintStaffToken('alice');
+  const [name = '', sha256 = ''] = minted.line.split(':');
+  return { name, sha256, token: minted.token, authorization: `Bearer ${minted.token}` };
+})();
+
+/** A SQLite store in a fresh temporary folder, and a function that closes and removes it. */
+export async function tempSqliteStore(): Promise<{
+  store: SqliteStore;
+  path: string;
+  dispose(): Promise<void>;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), 'ptfx-api-'));
+  const path = join(dir, 'ptfx.db');
+  const store = await openSqliteStore({ path });
+  return {
+    store,
+    path,
+    dispose: async () => {
+      await store.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The app on the sample clinic, with a fixed clock, a log that tests can read and a real SQLite
+ * store in a temporary file (or the store given).
+ */
 export async function sampleApp(
   options: {
     now?: Date;
+    clock?: () => Date;
     ready?: boolean;
     corsOrigins?: ApiDeps['config']['corsOrigins'];
     bodyLimit?: number;
+    store?: Store;
+    staff?: 'alice' | 'none';
+    intakeRateLimit?: ApiDeps['config']['intakeRateLimit'];
+    trustedProxies?: readonly string[];
+    notifier?: ApiDeps['notifier'];
+    newId?: () => string;
   } = {},
 ) {
   const now = options.now ?? new Date('2026-11-25T18:00:00Z'); // a Wednesday, 10:00 in San Diego
@@ -16,16 +58,49 @@ export async function sampleApp(
   if (!loaded.ok) throw new Error(`sample clinic: ${loaded.errors.join('\n')}`);
   const logs: LogLine[] = [];
   const source = new ClinicSource(loaded.snapshot, { kind: 'sample' }, 'http://api.test');
+  const temp = options.store ? undefined : await tempSqliteStore();
+  const store = options.store ?? temp?.store;
+  if (!store) throw new Error('no store');
   const app = createApp({
     source,
-    clock: () => now,
+    clock: options.clock ?? (() => now),
     logger: { info: (l) => logs.push(l), error: (l) => logs.push(l) },
     readiness: { isReady: () => options.ready ?? true },
     config: {
       corsOrigins: options.corsOrigins ?? '*',
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       baseUrl: 'http://api.test',
+      trustedProxies: options.trustedProxies ?? [],
+      intakeRateLimit: options.intakeRateLimit ?? { limit: 1000, windowMs: 600_000 },
     },
+    store,
+    staff: new StaffDirectory(
+      options.staff === 'none' ? [] : [{ name: TEST_STAFF.name, sha256: TEST_STAFF.sha256 }],
+    ),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.newId ? { newId: options.newId } : {}),
   });
-  return { app, logs, source };
+  return { app, logs, source, store, dispose: async () => temp?.dispose() };
+}
+
+/**
+ * A store that forwards every call to `store`, except those in `overrides`: a real store with a
+ * slow disk, a full disk or an outage in one method.
+ */
+export function wrapStore(store: Store, overrides: Partial<Store> = {}): Store {
+  return {
+    kind: store.kind,
+    ping: () => store.ping(),
+    createRequest: (input) => store.createRequest(input),
+    hitRateLimit: (input) => store.hitRateLimit(input),
+    listRequests: (query, audit) => store.listRequests(query, audit),
+    getRequest: (id, audit) => store.getRequest(id, audit),
+    updateStatus: (id, change, audit) => store.updateStatus(id, change, audit),
+    deleteRequest: (id, audit) => store.deleteRequest(id, audit),
+    appendAudit: (entry) => store.appendAudit(entry),
+    listAudit: (query, audit) => store.listAudit(query, audit),
+    purge: (cutoffs) => store.purge(cutoffs),
+    close: () => store.close(),
+    ...overrides,
+  };
 }

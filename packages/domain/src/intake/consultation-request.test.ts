@@ -26,6 +26,11 @@ describe('ConsultationRequestSchema', () => {
     expect(isHoneypotFilled(parsed)).toBe(false);
   });
 
+  it('keeps emoji, RTL overrides, CRLF and NUL in the reason exactly as sent', () => {
+    const reason = 'Knee 🦵 pain\r\nsince \u202Emonday\u0000 ok';
+    expect(ConsultationRequestSchema.parse({ ...valid, reason }).reason).toBe(reason);
+  });
+
   it('accepts its own OpenAPI example', () => {
     expect(ConsultationRequestSchema.safeParse(CONSULTATION_REQUEST_EXAMPLE).success).toBe(true);
   });
@@ -67,9 +72,19 @@ describe('ConsultationRequestSchema', () => {
       'contact.phone',
     ],
     ['with no way to reach them', { contact: { preferred: 'sms' } }, 'contact.phone'],
-    ['with an unknown channel', { contact: { phone: '6195550142', preferred: 'pigeon' } }, 'contact.preferred'],
+    [
+      'with an unknown channel',
+      { contact: { phone: '6195550142', preferred: 'pigeon' } },
+      'contact.preferred',
+    ],
     ['with an empty reason', { reason: '   ' }, 'reason'],
     ['with an over-long reason', { reason: 'x'.repeat(2001) }, 'reason'],
+    ['with a lone surrogate in the reason', { reason: 'pain \uD800 here' }, 'reason'],
+    [
+      'with a 10,000-character name',
+      { name: { given: 'A'.repeat(10_000), family: 'R' } },
+      'name.given',
+    ],
     [
       'with a member ID it does not ask for',
       { coverage: { kind: 'medicare', memberId: '1EG4-TE5-MK72' } },

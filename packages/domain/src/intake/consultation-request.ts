@@ -5,6 +5,16 @@ import { EmailAddressSchema } from '../contact/email.js';
 import { PhoneNumberSchema } from '../contact/phone.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 
+// A lone UTF-16 surrogate cannot be stored as UTF-8: it would come back as U+FFFD, not as sent.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a person typed: trimmed, bounded, and storable exactly as sent. */
+function personText(max: number, description: string) {
+  return boundedText(max, description).refine((text) => !LONE_SURROGATE.test(text), {
+    error: 'contains a broken character (a lone UTF-16 surrogate); send valid Unicode text',
+  });
+}
+
 /** The ways a clinic can answer a consultation request. */
 export const ReplyChannelSchema = z
   .enum(['phone', 'sms', 'email'])
@@ -67,7 +77,7 @@ export const ContactConsentSchema = z
     accepted: z
       .literal(true, { error: 'consent must be accepted (true) before a request can be sent' })
       .describe('The person ticked the consent box'),
-    textVersion: boundedText(40, 'Version of the consent text shown, e.g. "2026-01"'),
+    textVersion: personText(40, 'Version of the consent text shown, e.g. "2026-01"'),
     channels: z
       .array(ReplyChannelSchema)
       .min(1)
@@ -94,12 +104,12 @@ export const ConsultationRequestSchema = z
   .strictObject({
     name: z
       .strictObject({
-        given: boundedText(60, 'Given (first) name'),
-        family: boundedText(60, 'Family (last) name'),
+        given: personText(60, 'Given (first) name'),
+        family: personText(60, 'Family (last) name'),
       })
       .describe('Name of the person to contact'),
     contact: ReplyContactSchema,
-    reason: boundedText(2000, 'Why they want a consultation, in their own words'),
+    reason: personText(2000, 'Why they want a consultation, in their own words'),
     preferredTimes: z
       .array(PreferredTimeSchema)
       .max(10)
@@ -109,7 +119,7 @@ export const ConsultationRequestSchema = z
     coverage: z
       .strictObject({
         kind: CoverageKindSchema,
-        plan: boundedText(120, 'Plan name, e.g. "Aetna PPO"').optional(),
+        plan: personText(120, 'Plan name, e.g. "Aetna PPO"').optional(),
       })
       .optional()
       .describe('How they expect to pay, if they say'),
@@ -161,7 +171,7 @@ export type ConsultationRequestStatus = z.output<typeof ConsultationRequestStatu
 export const StatusChangeSchema = z
   .strictObject({
     status: ConsultationRequestStatusSchema,
-    note: boundedText(1000, 'What was done, e.g. "left a voicemail"').optional(),
+    note: personText(1000, 'What was done, e.g. "left a voicemail"').optional(),
   })
   .describe('A new status for a consultation request, with an optional note');
 /** A change of status. */

@@ -1,0 +1,132 @@
+// Operator commands for the API: mint a staff token, purge by the retention rule, migrate.
+// `pnpm --filter @ptfx/api admin <command>`, or `node dist/admin.js <command>`.
+import { parseArgs } from 'node:util';
+import { parseConfig } from './config.js';
+import { mintStaffToken } from './http/staff-auth.js';
+import { purgeOnce } from './retention.js';
+import { describeTarget, openStore } from './store/open.js';
+import { StoreConfigError, StoreUnavailableError } from './store/store.js';
+
+const HELP = `Usage: admin <command> [options]
+
+Commands:
+  mint-token <name>   Make a new bearer token for a staff member. Prints the token (give it to
+                      them; it is not kept anywhere) and the name:sha256 entry to add to
+                      PTFX_STAFF_TOKENS (comma-separated, one entry per staff member).
+  purge               Delete closed and spam requests older than PTFX_RETENTION_DAYS (default
+                      90), idempotency keys older than a day and old rate-limit windows, for
+                      good. The server also does this every hour.
+  migrate             Apply pending schema migrations and exit (the server does this at start).
+
+The store is the one DATABASE_URL names: unset = .ptfx/ptfx.db under the working directory,
+file:PATH = that SQLite file, postgres://… = PostgreSQL.
+
+Options:
+  -h, --help          Show this help.
+
+Examples:
+  admin mint-token alice
+  DATABASE_URL=postgres://ptfx@db.internal/ptfx admin purge
+
+Exit codes: 0 done, 1 the store failed, 2 usage or configuration error.`;
+
+function usage(message: string): number {
+  process.stderr.write(`admin: ${message}\nRun "admin --help" for usage.\n`);
+  return 2;
+}
+
+async function withStore(
+  run: (store: Awaited<ReturnType<typeof openStore>>, days: number) => Promise<string>,
+): Promise<number> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) process.stderr.write(`admin: ${error}\n`);
+    return 2;
+  }
+  const { database, retentionDays } = parsed.config;
+  const where = describeTarget(database, process.cwd());
+  try {
+    const store = await openStore(database, process.cwd());
+    try {
+      process.stdout.write(`${await run(store, retentionDays)}\n`);
+    } finally {
+      await store.close();
+    }
+    return 0;
+  } catch (error) {
+    const why =
+      error instanceof StoreConfigError
+        ? error.message
+        : error instanceof StoreUnavailableError
+          ? `unavailable (${error.reason}); check DATABASE_URL and that the database is up`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    process.stderr.write(`admin: ${where}: ${why}\n`);
+    return error instanceof StoreConfigError ? 2 : 1;
+  }
+}
+
+/** Runs one admin command; resolves to the exit code. */
+export async function runAdmin(argv: readonly string[]): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>
+  >;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined && !parsed.values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'mint-token': {
+      const [name, extra] = rest;
+      if (name === undefined || extra !== undefined)
+        return usage('mint-token takes one staff name, e.g. "admin mint-token alice"');
+      try {
+        const minted = mintStaffToken(name);
+        process.stdout.write(
+          `token for ${name} (shown once; give it to them over a private channel):\n${minted.token}\n\nadd this entry to PTFX_STAFF_TOKENS:\n${minted.line}\n`,
+        );
+        return 0;
+      } catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+      }
+    }
+    case 'purge':
+      if (rest.length > 0) return usage('purge takes no arguments');
+      return withStore(async (store, days) => {
+        const result = await purgeOnce(store, days, new Date(), {
+          info: () => {},
+          error: () => {},
+        });
+        return `purged ${result.requests} request(s) closed or spam for over ${days} days, ${result.idempotencyKeys} idempotency key(s), ${result.rateLimitWindows} rate-limit window(s)`;
+      });
+    case 'migrate':
+      if (rest.length > 0) return usage('migrate takes no arguments');
+      return withStore(async () => 'the schema is up to date');
+    default:
+      return usage(
+        `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate`,
+      );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/admin.js')) {
+  runAdmin(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`admin: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

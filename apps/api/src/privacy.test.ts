@@ -1,0 +1,97 @@
+// P1/P2: personal data never reaches a log line, on any path a request can take.
+import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleApp, TEST_STAFF, wrapStore } from './test-support/app.js';
+
+const CANARY = `CANARY${Date.now().toString(36)}`;
+const canaryRequest = {
+  ...CONSULTATION_REQUEST_EXAMPLE,
+  name: { given: `${CANARY}-GIVEN`, family: `${CANARY}-FAMILY` },
+  contact: {
+    phone: '(619) 555-0177',
+    email: `${CANARY.toLowerCase()}@example.com`,
+    preferred: 'email',
+  },
+  consent: { accepted: true, textVersion: '2026-01', channels: ['email'] },
+  reason: `${CANARY}-REASON my knee`,
+} as const;
+/** Everything that identifies the person: none of it may be logged. */
+const SECRETS = [CANARY, CANARY.toLowerCase(), '555-0177', '5550177', TEST_STAFF.token];
+
+type TestApp = Awaited<ReturnType<typeof sampleApp>>;
+const opened: TestApp[] = [];
+afterEach(async () => {
+  for (const t of opened.splice(0)) await t.dispose();
+});
+
+function leaks(t: TestApp): string[] {
+  const text = t.logs.map((line) => JSON.stringify(line)).join('\n');
+  return SECRETS.filter((s) => text.includes(s));
+}
+const post = (t: TestApp, body: unknown) =>
+  t.app.request('/v1/consultation-requests', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${CANARY}-key-0001` },
+    body: JSON.stringify(body),
+  });
+
+describe('logs carry no personal data (P1, P2)', () => {
+  it('on success, replay and staff reads', async () => {
+    const t = await sampleApp();
+    opened.push(t);
+    const res = await post(t, canaryRequest);
+    expect(res.status).toBe(201);
+    expect((await post(t, canaryRequest)).status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const auth = { Authorization: TEST_STAFF.authorization };
+    expect(
+      (await t.app.request(`/v1/staff/consultation-requests/${id}`, { headers: auth })).status,
+    ).toBe(200);
+    // PHI in a query string (P2): the access log has the route, never the query.
+    const search = await t.app.request(
+      `/v1/staff/consultation-requests?email=${CANARY.toLowerCase()}%40example.com&q=${CANARY}`,
+      { headers: auth },
+    );
+    expect(search.status).toBe(200);
+    expect(t.logs.length).toBeGreaterThanOrEqual(4);
+    expect(leaks(t)).toEqual([]);
+  });
+
+  it('on validation failures', async () => {
+    const t = await sampleApp();
+    opened.push(t);
+    const bad = [
+      { ...canaryRequest, contact: { ...canaryRequest.contact, email: `${CANARY} not an email` } },
+      { ...canaryRequest, extra: CANARY },
+      `{"name":{"given":"${CANARY}"`,
+    ];
+    for (const body of bad) {
+      const res = await t.app.request('/v1/consultation-requests', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      expect(res.status).toBe(400);
+    }
+    // A wrong token is audited and logged without the token.
+    await t.app.request('/v1/staff/audit', { headers: { Authorization: `Bearer ${CANARY}` } });
+    expect(leaks(t)).toEqual([]);
+  });
+
+  it('on a forced internal error', async () => {
+    const base = await sampleApp();
+    opened.push(base);
+    const t = await sampleApp({
+      store: wrapStore(base.store, {
+        createRequest: () => Promise.reject(new TypeError('cannot read properties of undefined')),
+      }),
+    });
+    const res = await post(t, canaryRequest);
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).not.toMatch(/TypeError|cannot read|\.ts:|\.js:/);
+    expect(t.logs.some((l) => l.event === 'error')).toBe(true);
+    expect(leaks(t)).toEqual([]);
+    expect(SECRETS.filter((s) => body.includes(s))).toEqual([]);
+  });
+});

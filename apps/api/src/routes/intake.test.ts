@@ -1,0 +1,368 @@
+import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../store/store.js';
+import { StoreUnavailableError } from '../store/store.js';
+import { sampleApp, TEST_STAFF, wrapStore } from '../test-support/app.js';
+
+type TestApp = Awaited<ReturnType<typeof sampleApp>>;
+const opened: TestApp[] = [];
+afterEach(async () => {
+  for (const t of opened.splice(0)) await t.dispose();
+});
+async function open(options: Parameters<typeof sampleApp>[0] = {}): Promise<TestApp> {
+  const t = await sampleApp(options);
+  opened.push(t);
+  return t;
+}
+
+const body = (value: unknown = CONSULTATION_REQUEST_EXAMPLE) => JSON.stringify(value);
+async function post(
+  t: TestApp,
+  payload: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return await t.app.request('/v1/consultation-requests', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: payload,
+  });
+}
+const staffGet = (t: TestApp, path: string) =>
+  t.app.request(path, { headers: { Authorization: TEST_STAFF.authorization } });
+async function storedCount(t: TestApp): Promise<number> {
+  const res = await staffGet(t, '/v1/staff/consultation-requests?limit=100');
+  expect(res.status).toBe(200);
+  const page = (await res.json()) as { items: unknown[] };
+  return page.items.length;
+}
+
+/** A real store whose createRequest waits for `gate` first: a slow disk or a busy database. */
+function slowStore(store: Store, gate: Promise<void>): Store {
+  return wrapStore(store, {
+    createRequest: async (input) => {
+      await gate;
+      return store.createRequest(input);
+    },
+  });
+}
+
+describe('POST /v1/consultation-requests', () => {
+  it('stores a request and answers 201 with its id and a thank-you, nothing personal', async () => {
+    const t = await open();
+    const res = await post(t, body());
+    expect(res.status).toBe(201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const receipt = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(receipt).sort()).toEqual(['id', 'message', 'receivedAt', 'reply']);
+    expect(receipt.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(receipt.reply).toEqual({ channel: 'sms' });
+    expect(JSON.stringify(receipt)).not.toMatch(/Ana|Reyes|0142|back pain/i);
+
+    const stored = await staffGet(t, `/v1/staff/consultation-requests/${String(receipt.id)}`);
+    expect(stored.status).toBe(200);
+    const view = (await stored.json()) as Record<string, unknown>;
+    expect(view.status).toBe('new');
+    expect(view.receivedAt).toBe('2026-11-25T18:00:00.000Z');
+    expect(view.request).toMatchObject({
+      name: { given: 'Ana', family: 'Reyes' },
+      contact: { phone: '+16195550142', email: 'ana.reyes@example.com', preferred: 'sms' },
+      consent: { accepted: true, textVersion: '2026-01', channels: ['sms', 'phone'] },
+    });
+  });
+
+  it('keeps the reason byte for byte: emoji, RTL override, CRLF and NUL', async () => {
+    const t = await open();
+    const reason = 'Knee 🦵 pain\r\nsince \u202Emonday\u0000 — worse on stairs';
+    const res = await post(t, body({ ...CONSULTATION_REQUEST_EXAMPLE, reason }));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const view = (await (await staffGet(t, `/v1/staff/consultation-requests/${id}`)).json()) as {
+      request: { reason: string };
+    };
+    expect(view.request.reason).toBe(reason);
+  });
+
+  it.each([
+    ['truncated JSON (B1)', '{"name":', 400, 'malformed-json'],
+    ['an empty body', '', 400, 'malformed-json'],
+    [
+      '__proto__ pollution (B3)',
+      body({ ...CONSULTATION_REQUEST_EXAMPLE, __proto__: { isStaff: true } }).replace(
+        '{',
+        '{"__proto__":{"isStaff":true},',
+      ),
+      400,
+      'invalid-request',
+    ],
+    [
+      'constructor.prototype pollution (B3)',
+      body({ ...CONSULTATION_REQUEST_EXAMPLE, constructor: { prototype: { x: 1 } } }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'fields only staff set (B4)',
+      body({
+        ...CONSULTATION_REQUEST_EXAMPLE,
+        status: 'scheduled',
+        id: 'x',
+        createdAt: '2020-01-01',
+        staffNotes: 'vip',
+      }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'a 10,000-character name (B6)',
+      body({ ...CONSULTATION_REQUEST_EXAMPLE, name: { given: 'A'.repeat(10_000), family: 'R' } }),
+      400,
+      'invalid-request',
+    ],
+    [
+      'a lone surrogate (B6)',
+      body({ ...CONSULTATION_REQUEST_EXAMPLE, reason: 'x' }).replace(
+        '"reason":"x"',
+        '"reason":"\\ud800"',
+      ),
+      400,
+      'invalid-request',
+    ],
+    [
+      'no consent',
+      body({
+        ...CONSULTATION_REQUEST_EXAMPLE,
+        consent: { accepted: false, textVersion: '1', channels: ['sms'] },
+      }),
+      400,
+      'invalid-request',
+    ],
+  ])('refuses %s with a problem and stores nothing', async (_name, payload, status, type) => {
+    const t = await open();
+    const res = await post(t, payload);
+    expect(res.status).toBe(status);
+    const problem = (await res.json()) as { type: string; detail: string };
+    expect(problem.type).toBe(`https://ptfx.dev/problems/${type}`);
+    expect(JSON.stringify(problem)).not.toMatch(/at .+\.(ts|js):\d+/);
+    expect(({} as Record<string, unknown>).isStaff).toBeUndefined();
+    expect(await storedCount(t)).toBe(0);
+  });
+
+  it('names the JSON path of each problem', async () => {
+    const t = await open();
+    const res = await post(
+      t,
+      body({
+        ...CONSULTATION_REQUEST_EXAMPLE,
+        contact: { preferred: 'email', phone: '6195550142' },
+      }),
+    );
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { errors: { path: string }[] };
+    expect(problem.errors.map((e) => e.path)).toEqual([
+      'body.contact.email',
+      'body.consent.channels',
+    ]);
+  });
+
+  it.each([
+    ['text/plain', { 'Content-Type': 'text/plain' }],
+    ['no Content-Type', { 'Content-Type': '' }],
+    ['a form', { 'Content-Type': 'application/x-www-form-urlencoded' }],
+  ])(
+    'answers valid JSON sent as %s with 415, not a stored empty record (B2)',
+    async (_n, headers) => {
+      const t = await open();
+      const res = await post(t, body(), headers);
+      expect(res.status).toBe(415);
+      expect(await storedCount(t)).toBe(0);
+    },
+  );
+
+  it('answers a body over the limit with 413 and stores nothing', async () => {
+    const t = await open({ bodyLimit: 2048 });
+    const res = await post(t, body({ ...CONSULTATION_REQUEST_EXAMPLE, reason: 'x'.repeat(3000) }));
+    expect(res.status).toBe(413);
+    expect(await storedCount(t)).toBe(0);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const key = '"8e03978e-40d5-43e8-bc93-6894a57f9324"';
+
+  it('replays the first answer for the same key and body, and stores one row (F6)', async () => {
+    const t = await open();
+    const first = await post(t, body(), { 'Idempotency-Key': key });
+    const second = await post(t, body(), { 'Idempotency-Key': key });
+    // The bare form of the same key is the same key.
+    const third = await post(t, body(), { 'Idempotency-Key': key.slice(1, -1) });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const firstBody = await first.text();
+    expect(await second.text()).toBe(firstBody);
+    expect(await third.text()).toBe(firstBody);
+    expect(await storedCount(t)).toBe(1);
+  });
+
+  it('treats a reordered but equal body as the same body', async () => {
+    const t = await open();
+    const { name, ...rest } = CONSULTATION_REQUEST_EXAMPLE;
+    await post(t, body(), { 'Idempotency-Key': key });
+    const reordered = await post(t, JSON.stringify({ ...rest, name }), { 'Idempotency-Key': key });
+    expect(reordered.status).toBe(201);
+    expect(await storedCount(t)).toBe(1);
+  });
+
+  it('answers the same key with a different body with 422 and stores nothing new', async () => {
+    const t = await open();
+    await post(t, body(), { 'Idempotency-Key': key });
+    const res = await post(t, body({ ...CONSULTATION_REQUEST_EXAMPLE, reason: 'Another reason' }), {
+      'Idempotency-Key': key,
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { type: string }).type).toMatch(/idempotency-key-reused$/);
+    expect(await storedCount(t)).toBe(1);
+  });
+
+  it('answers a duplicate that arrives while the first is in flight with 409', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = await open();
+    const t = await open({ store: slowStore(base.store, gate) });
+    const first = post(t, body(), { 'Idempotency-Key': key });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const duplicate = await post(t, body(), { 'Idempotency-Key': key });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.headers.get('retry-after')).toBe('1');
+    release();
+    expect((await first).status).toBe(201);
+    expect(await storedCount(base)).toBe(1);
+    // Once the first is done, the retry gets the replay.
+    const retry = await post(t, body(), { 'Idempotency-Key': key });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it.each(['short', 'has space inside it, too', `${'a'.repeat(256)}`, '"unbalanced-quote-1234'])(
+    'refuses the key %j with 400 naming the header',
+    async (bad) => {
+      const t = await open();
+      const res = await post(t, body(), { 'Idempotency-Key': bad });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: { path: string }[] };
+      expect(problem.errors[0]?.path).toBe('headers.idempotency-key');
+      expect(await storedCount(t)).toBe(0);
+    },
+  );
+});
+
+describe('rate limit', () => {
+  it('allows the limit, then answers 429 with Retry-After and RateLimit headers (L1)', async () => {
+    const t = await open({ intakeRateLimit: { limit: 5, windowMs: 600_000 } });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      // A spoofed X-Forwarded-For does not make a new client: no proxy is trusted.
+      last = await post(t, body(), { 'X-Forwarded-For': `203.0.113.${i}` });
+      statuses.push(last.status);
+      if (i === 0) {
+        expect(last.headers.get('ratelimit-policy')).toBe('"intake";q=5;w=600');
+        expect(last.headers.get('ratelimit')).toMatch(/^"intake";r=4;t=\d+$/);
+      }
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last?.headers.get('ratelimit')).toMatch(/^"intake";r=0;t=\d+$/);
+    expect(await storedCount(t)).toBe(5);
+  });
+
+  it('starts counting again in the next window', async () => {
+    let now = new Date('2026-11-25T18:00:00Z');
+    const t = await open({ clock: () => now, intakeRateLimit: { limit: 1, windowMs: 60_000 } });
+    expect((await post(t, body())).status).toBe(201);
+    expect((await post(t, body())).status).toBe(429);
+    now = new Date(now.getTime() + 60_000);
+    expect((await post(t, body())).status).toBe(201);
+  });
+});
+
+describe('honeypot', () => {
+  it('answers a bot as it would a person, and stores and announces nothing', async () => {
+    const announced: unknown[] = [];
+    const t = await open({ notifier: { announce: (e) => announced.push(e) } });
+    const res = await post(
+      t,
+      body({ ...CONSULTATION_REQUEST_EXAMPLE, website: 'http://spam.example' }),
+    );
+    expect(res.status).toBe(201);
+    expect(Object.keys((await res.json()) as object).sort()).toEqual([
+      'id',
+      'message',
+      'receivedAt',
+      'reply',
+    ]);
+    expect(await storedCount(t)).toBe(0);
+    expect(announced).toEqual([]);
+  });
+});
+
+describe('webhook announcement', () => {
+  it('announces a new request with its id and staff link only, once per stored request', async () => {
+    const announced: unknown[] = [];
+    const t = await open({
+      notifier: { announce: (e) => announced.push(e) },
+      newId: () => '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
+    });
+    const key = { 'Idempotency-Key': 'announce-once-1234567' };
+    await post(t, body(), key);
+    await post(t, body(), key);
+    expect(announced).toEqual([
+      {
+        type: 'consultation-request.created',
+        id: '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
+        staffUrl:
+          'http://api.test/v1/staff/consultation-requests/0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
+        at: new Date('2026-11-25T18:00:00Z'),
+      },
+    ]);
+  });
+
+  it('still answers 201 when the notifier throws', async () => {
+    const t = await open({
+      notifier: {
+        announce: () => {
+          throw new Error('webhook down');
+        },
+      },
+    });
+    // The real notifier never throws (it queues); a broken one must not cost the request either.
+    const res = await post(t, body());
+    expect([201]).toContain(res.status);
+    expect(await storedCount(t)).toBe(1);
+  });
+});
+
+describe('when the store is unavailable', () => {
+  it('answers 503 with Retry-After and no internals, and keeps serving clinic facts', async () => {
+    const base = await open();
+    const broken = wrapStore(base.store, {
+      createRequest: () => Promise.reject(new StoreUnavailableError('disk-full')),
+      ping: () => Promise.reject(new StoreUnavailableError('unreachable')),
+    });
+    const t = await open({ store: broken });
+    const res = await post(t, body());
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    const text = await res.text();
+    expect(text).toMatch(/store-unavailable/);
+    expect(text).not.toMatch(/disk|sqlite|stack/i);
+    expect((await t.app.request('/v1/clinic')).status).toBe(200);
+    expect((await t.app.request('/readyz')).status).toBe(503);
+    expect((await t.app.request('/healthz')).status).toBe(200);
+  });
+});

@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DatabaseTarget } from '../config.js';
+import { openPostgresStore } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
+import type { Store } from './store.js';
+
+/**
+ * Opens the store DATABASE_URL names — a SQLite file (relative paths from `cwd`) or a
+ * PostgreSQL server — applying pending migrations. Throws StoreConfigError for a database that
+ * cannot be used as configured, StoreUnavailableError for one that cannot be reached.
+ */
+export async function openStore(target: DatabaseTarget, cwd: string): Promise<Store> {
+  if (target.kind === 'postgres') return openPostgresStore({ url: target.url });
+  const path = resolve(cwd, target.path);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  return openSqliteStore({ path });
+}
+
+/** Where a target is, for logs: the SQLite path, or the PostgreSQL host and database — never a password. */
+export function describeTarget(target: DatabaseTarget, cwd: string): string {
+  if (target.kind === 'sqlite') return `SQLite ${resolve(cwd, target.path)}`;
+  const url = new URL(target.url);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
