@@ -56,7 +56,10 @@ export interface AuditEntry {
   readonly targetId: string | null;
   /** The HTTP request id, to join with the access log. */
   readonly requestId: string;
-  /** Whether the action found its target and succeeded. */
+  /**
+   * Whether the action succeeded. For get, update and delete the store records what happened
+   * (`ok`, or `not-found` when there is no such request) whatever is given here.
+   */
   readonly outcome: 'ok' | 'not-found' | 'refused';
 }
 
@@ -210,7 +213,10 @@ export interface Store {
   /** Appends an audit row on its own (failed authentication). */
   appendAudit(entry: AuditEntry): Promise<void>;
 
-  /** Newest first, after `before` (a seq) when given. The list itself is audited. */
+  /**
+   * Newest first, after `before` (a seq) when given. The list itself is audited: its row is
+   * written after the read, so it shows in the next listing, not in this one.
+   */
   listAudit(
     query: { readonly limit: number; readonly before?: number },
     audit: AuditEntry,

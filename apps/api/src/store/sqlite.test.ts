@@ -1,0 +1,484 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describeStoreContract, sampleContent, sampleCreate, staffEntry, T0 } from './contract.js';
+import { MIGRATIONS } from './migrations.js';
+import {
+  applySqliteMigrations,
+  checkSqliteSettings,
+  openSqliteStore,
+  type SqliteStore,
+  toStoreError,
+} from './sqlite.js';
+import { type Store, StoreConfigError, StoreUnavailableError } from './store.js';
+
+const root = mkdtempSync(join(tmpdir(), 'ptfx-sqlite-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A path for a database file in a folder of its own (not yet created). */
+function freshPath(): string {
+  return join(root, randomUUID(), 'ptfx.db');
+}
+
+const paths = new WeakMap<Store, string>();
+
+/** Runs `fn` on a second, plain connection to the file. */
+function withRaw<T>(path: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+describeStoreContract('sqlite', {
+  async open() {
+    const path = freshPath();
+    const store = openSqliteStore({ path });
+    paths.set(store, path);
+    return store;
+  },
+  async rawExec(store, sql) {
+    withRaw(paths.get(store) ?? '', (db) => db.exec(sql));
+  },
+});
+
+/** Stores opened by a test, closed after it (closing twice is harmless in better-sqlite3). */
+const opened: SqliteStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+function open(path: string, options: { busyTimeoutMs?: number } = {}): SqliteStore {
+  const store = openSqliteStore({ path, ...options });
+  opened.push(store);
+  return store;
+}
+
+/** Whether the database file or its WAL holds these bytes. */
+function onDisk(path: string, text: string): { db: boolean; wal: boolean } {
+  const wal = `${path}-wal`;
+  return {
+    db: readFileSync(path).includes(text, 0, 'utf8'),
+    wal: existsSync(wal) && readFileSync(wal).includes(text, 0, 'utf8'),
+  };
+}
+
+/** The reason an error gives, when it is a StoreUnavailableError. */
+async function unavailableReason(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreUnavailableError);
+  return error instanceof StoreUnavailableError ? error.reason : 'none';
+}
+
+describe('openSqliteStore', () => {
+  it('creates the folder (0700) and the file (0600), and sets and keeps the settings', () => {
+    const path = freshPath();
+    const store = open(path);
+    expect(store.kind).toBe('sqlite');
+    expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    // The journal mode lives in the file: a plain connection sees WAL too.
+    expect(withRaw(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+  });
+
+  it('refuses weaker settings, naming each one with the value found and needed', async () => {
+    const path = freshPath();
+    await open(path).close();
+    withRaw(path, (db) => {
+      db.pragma('synchronous = NORMAL');
+      db.pragma('secure_delete = ON');
+      db.pragma('foreign_keys = ON');
+      expect(() => checkSqliteSettings(db)).toThrow(StoreConfigError);
+      expect(() => checkSqliteSettings(db)).toThrow(/synchronous is 1, needs 2 \(FULL\)/);
+      db.pragma('synchronous = FULL');
+      db.pragma('secure_delete = OFF');
+      db.pragma('foreign_keys = OFF');
+      expect(() => checkSqliteSettings(db)).toThrow(/foreign_keys is 0.*secure_delete is 0/);
+      db.pragma('secure_delete = ON');
+      db.pragma('foreign_keys = ON');
+      expect(() => checkSqliteSettings(db)).not.toThrow();
+      db.pragma('journal_mode = DELETE');
+      expect(() => checkSqliteSettings(db)).toThrow(/journal_mode is "delete", needs wal/);
+    });
+  });
+
+  it('refuses an in-memory database, which cannot use WAL', () => {
+    expect(() => openSqliteStore({ path: ':memory:' })).toThrow(StoreConfigError);
+    expect(() => openSqliteStore({ path: ':memory:' })).toThrow(/journal_mode is "memory"/);
+  });
+
+  it('refuses a busy timeout that is not a positive integer', () => {
+    expect(() => openSqliteStore({ path: freshPath(), busyTimeoutMs: 0 })).toThrow(
+      StoreConfigError,
+    );
+  });
+
+  it('reopens the same file with the same rows, without running migrations again', async () => {
+    const path = freshPath();
+    const first = open(path);
+    const input = sampleCreate({ idempotency: { key: 'k', fingerprint: 'f'.repeat(64) } });
+    await first.createRequest(input);
+    const before = await first.updateStatus(
+      input.id,
+      { status: 'contacted', note: 'called' },
+      staffEntry('request.update', input.id),
+    );
+    await first.close();
+    const migrationsBefore = withRaw(path, (db) =>
+      db.prepare('SELECT * FROM schema_migrations').all(),
+    );
+    expect(migrationsBefore).toEqual([
+      { version: 1, name: MIGRATIONS[0]?.name, applied_at: expect.any(String) },
+    ]);
+
+    const second = open(path);
+    expect(await second.getRequest(input.id, staffEntry('request.read'))).toStrictEqual(before);
+    expect(
+      (
+        await second.createRequest(
+          sampleCreate({ idempotency: { key: 'k', fingerprint: 'f'.repeat(64) } }),
+        )
+      ).kind,
+    ).toBe('replay');
+    expect(withRaw(path, (db) => db.prepare('SELECT * FROM schema_migrations').all())).toEqual(
+      migrationsBefore,
+    );
+  });
+
+  it('refuses a database migrated by newer code', async () => {
+    const path = freshPath();
+    await open(path).close();
+    withRaw(path, (db) =>
+      db
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(99, 'from the future', T0.toISOString()),
+    );
+    expect(() => openSqliteStore({ path })).toThrow(StoreConfigError);
+    expect(() => openSqliteStore({ path })).toThrow(
+      /schema version 99, newer than this code knows \(1\)/,
+    );
+  });
+
+  it('applies a migration entirely or not at all', async () => {
+    const path = freshPath();
+    await open(path).close();
+    const broken = {
+      version: 2,
+      name: 'broken',
+      sqlite: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;',
+      postgres: '',
+    };
+    withRaw(path, (db) => {
+      expect(() => applySqliteMigrations(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
+      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").all();
+      expect(tables).toEqual([]);
+      const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
+      expect(versions).toEqual([1]);
+    });
+  });
+});
+
+describe('SQLite errors', () => {
+  it.each([
+    ['SQLITE_FULL', 'disk-full'],
+    ['SQLITE_BUSY', 'busy'],
+    ['SQLITE_BUSY_SNAPSHOT', 'busy'],
+    ['SQLITE_LOCKED', 'busy'],
+    ['SQLITE_READONLY', 'read-only'],
+    ['SQLITE_READONLY_DBMOVED', 'read-only'],
+    ['SQLITE_IOERR_WRITE', 'io'],
+    ['SQLITE_IOERR_FSYNC', 'io'],
+    ['SQLITE_CANTOPEN', 'io'],
+  ])('maps %s to %s', (code, reason) => {
+    const cause = new Database.SqliteError('x', code);
+    const mapped = toStoreError(cause);
+    expect(mapped).toBeInstanceOf(StoreUnavailableError);
+    expect(mapped).toMatchObject({ reason, cause });
+  });
+
+  it.each(['SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_ERROR', 'SQLITE_CORRUPT', 'SQLITE_MISUSE'])(
+    'leaves %s alone (a bug, not an outage)',
+    (code) => {
+      const error = new Database.SqliteError('x', code);
+      expect(toStoreError(error)).toBe(error);
+    },
+  );
+
+  it('fails busy, storing nothing, while another connection holds the write lock', async () => {
+    const path = freshPath();
+    const store = open(path, { busyTimeoutMs: 50 });
+    const other = new Database(path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expect(await unavailableReason(store.createRequest(sampleCreate()))).toBe('busy');
+      expect(
+        await unavailableReason(store.hitRateLimit({ bucket: 'b', windowMs: 1000, now: T0 })),
+      ).toBe('busy');
+      // Reads and staff reads wait for the write lock too (they write an audit row).
+      expect(
+        await unavailableReason(store.getRequest(randomUUID(), staffEntry('request.read'))),
+      ).toBe('busy');
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    expect((await store.createRequest(sampleCreate())).kind).toBe('created');
+    expect((await store.hitRateLimit({ bucket: 'b', windowMs: 1000, now: T0 })).count).toBe(1);
+  });
+
+  it('fails ping with io when the file was deleted underneath', async () => {
+    const path = freshPath();
+    const store = open(path);
+    await expect(store.ping()).resolves.toBeUndefined();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    expect(await unavailableReason(store.ping())).toBe('io');
+  });
+});
+
+describe('F3: disk full', () => {
+  it('refuses a write as disk-full, leaving no partial row, and keeps reading', async () => {
+    const path = freshPath();
+    const store = open(path);
+    const first = sampleCreate({ idempotency: { key: 'first', fingerprint: '0'.repeat(64) } });
+    await store.createRequest(first);
+    const limit = store.setMaxPageCount(1);
+    expect(limit).toBe(withRaw(path, (db) => db.pragma('page_count', { simple: true })));
+
+    // Fill the pages there are until a create needs a new one.
+    const big = sampleContent('x'.repeat(1990));
+    let failed: { input: ReturnType<typeof sampleCreate>; error: unknown } | undefined;
+    let stored = 1;
+    for (let i = 0; i < 1000 && failed === undefined; i++) {
+      const input = sampleCreate({
+        content: big,
+        idempotency: { key: `fill-${i}`, fingerprint: '1'.repeat(64) },
+      });
+      try {
+        await store.createRequest(input);
+        stored++;
+      } catch (error) {
+        failed = { input, error };
+      }
+    }
+    expect(failed?.error).toBeInstanceOf(StoreUnavailableError);
+    expect(failed?.error).toMatchObject({ reason: 'disk-full' });
+    const failedId = failed?.input.id ?? '';
+    const failedKey = failed?.input.idempotency?.key ?? '';
+
+    withRaw(path, (db) => {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = (sql: string, ...params: string[]) =>
+        db
+          .prepare<string[], number>(sql)
+          .pluck()
+          .get(...params);
+      expect(count('SELECT count(*) FROM consultation_requests')).toBe(stored);
+      expect(count('SELECT count(*) FROM idempotency_keys')).toBe(stored);
+      expect(count('SELECT count(*) FROM consultation_requests WHERE id = ?', failedId)).toBe(0);
+      expect(count('SELECT count(*) FROM idempotency_keys WHERE key = ?', failedKey)).toBe(0);
+    });
+
+    // Reads still work: their audit rows fit in the audit log's existing page. (On a disk that is
+    // full for good, an audited read fails disk-full too: no staff read without its audit row.)
+    expect(await store.getRequest(first.id, staffEntry('request.read'))).toMatchObject({
+      id: first.id,
+      content: first.content,
+    });
+    const page = await store.listRequests({ limit: 100 }, staffEntry('request.list'));
+    expect(page.items.length + (page.next ? 1 : 0)).toBeGreaterThanOrEqual(Math.min(stored, 100));
+
+    // With room again, the same create (same key) goes through: nothing of it was left behind.
+    store.setMaxPageCount(1_000_000);
+    if (failed === undefined) throw new Error('the disk never filled');
+    expect((await store.createRequest(failed.input)).kind).toBe('created');
+  });
+});
+
+describe('P3: secure delete', () => {
+  it('leaves no byte of a purged request in the database file or the WAL', async () => {
+    const path = freshPath();
+    const store = open(path);
+    const canary = `CANARY-${randomUUID()}`;
+    const other = sampleCreate({ receivedAt: T0 });
+    await store.createRequest(other);
+    const input = sampleCreate({
+      receivedAt: T0,
+      content: sampleContent(`My back hurts. ${canary} reason.`, {
+        given: `${canary}-name`,
+        family: 'Doe',
+      }),
+      idempotency: { key: `key-${canary}`, fingerprint: '2'.repeat(64) },
+    });
+    await store.createRequest(input);
+    await store.updateStatus(
+      input.id,
+      { status: 'closed', note: `note ${canary}` },
+      staffEntry('request.update', input.id),
+    );
+    // Move some of it into the main file too, as an automatic checkpoint would.
+    withRaw(path, (db) => db.pragma('wal_checkpoint(PASSIVE)'));
+    await store.createRequest(sampleCreate({ receivedAt: T0 }));
+    const before = onDisk(path, canary);
+    expect(before.db || before.wal).toBe(true);
+
+    const result = await store.purge({
+      requestsBefore: new Date(Date.now() + 86_400_000),
+      idempotencyKeysBefore: new Date(0),
+      rateLimitWindowsBefore: new Date(0),
+    });
+    expect(result).toEqual({ requests: 1, idempotencyKeys: 0, rateLimitWindows: 0 });
+    expect(onDisk(path, canary)).toEqual({ db: false, wal: false });
+    expect(onDisk(path, 'key-CANARY')).toEqual({ db: false, wal: false });
+    const wal = `${path}-wal`;
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    // The other requests are untouched.
+    expect(await store.getRequest(other.id, staffEntry('request.read'))).toMatchObject({
+      content: other.content,
+    });
+  });
+
+  it('(control) without secure_delete, a deleted row stays readable in the file', () => {
+    const path = join(root, `control-${randomUUID()}.db`);
+    const canary = `CANARY-${randomUUID()}`;
+    const db = new Database(path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('secure_delete = OFF');
+      db.exec('CREATE TABLE t (x TEXT)');
+      db.prepare('INSERT INTO t VALUES (?), (?)').run(canary, 'other');
+      db.prepare('DELETE FROM t WHERE x = ?').run(canary);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(onDisk(path, canary).db).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('two connections to one file', () => {
+  it('share rate-limit counts and idempotency keys exactly (interleaved, one thread)', async () => {
+    const path = freshPath();
+    const stores = [open(path), open(path)];
+    const at = (i: number) => stores[i % 2] ?? stores[0];
+    const hits = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        at(i)?.hitRateLimit({ bucket: 'shared', windowMs: 60_000, now: T0 }),
+      ),
+    );
+    expect(hits.map((h) => h?.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    const claim = { key: 'shared-key', fingerprint: '3'.repeat(64) };
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        at(i)?.createRequest(sampleCreate({ idempotency: claim })),
+      ),
+    );
+    expect(outcomes.filter((o) => o?.kind === 'created')).toHaveLength(1);
+    expect(outcomes.filter((o) => o?.kind === 'replay')).toHaveLength(9);
+    for (const store of stores) {
+      const page = await store.listRequests({ limit: 100 }, staffEntry('request.list'));
+      expect(page.items).toHaveLength(1);
+    }
+  });
+
+  it('share them exactly across threads writing at the same time', async () => {
+    const bundle = bundleSqliteStore();
+    const path = freshPath();
+    await open(path).close();
+    const threads = 4;
+    const rounds = 60;
+    const results = await Promise.all(
+      Array.from({ length: threads }, () => runWorker({ bundle, path, rounds })),
+    );
+    const counts = results.flatMap((r) => r.counts).sort((a, b) => a - b);
+    expect(counts).toEqual(Array.from({ length: threads * rounds }, (_, i) => i + 1));
+    const outcomes = results.flatMap((r) => r.outcomes);
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'replay')).toHaveLength(threads * rounds - 1);
+    expect(
+      withRaw(path, (db) => db.prepare('SELECT count(*) FROM consultation_requests').pluck().get()),
+    ).toBe(1);
+  }, 60_000);
+});
+
+/**
+ * sqlite.ts bundled to plain JavaScript (with esbuild, which tsup brings) so that worker threads,
+ * which vitest does not transform, can load it; better-sqlite3 is imported by absolute URL.
+ */
+function bundleSqliteStore(): string {
+  const require = createRequire(import.meta.url);
+  const esbuild = fileURLToPath(new URL('../../node_modules/.bin/esbuild', import.meta.url));
+  const source = fileURLToPath(new URL('./sqlite.ts', import.meta.url));
+  const out = join(root, `sqlite-bundle-${randomUUID()}.mjs`);
+  execFileSync(esbuild, [
+    source,
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    '--external:better-sqlite3',
+    '--log-level=error',
+    `--outfile=${out}`,
+  ]);
+  const betterSqlite = pathToFileURL(require.resolve('better-sqlite3')).href;
+  const code = readFileSync(out, 'utf8').replace(
+    /from\s*["']better-sqlite3["']/g,
+    `from ${JSON.stringify(betterSqlite)}`,
+  );
+  writeFileSync(out, code);
+  return pathToFileURL(out).href;
+}
+
+/** What one worker saw: its rate-limit counts and create outcomes. */
+interface WorkerResult {
+  readonly counts: number[];
+  readonly outcomes: string[];
+}
+
+// Each round: one hit on a shared bucket, one create with a shared idempotency key.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { openSqliteStore } = await import(workerData.bundle);
+  const store = openSqliteStore({ path: workerData.path });
+  const counts = [];
+  const outcomes = [];
+  for (let i = 0; i < workerData.rounds; i++) {
+    const hit = await store.hitRateLimit({ bucket: 'threads', windowMs: 60000, now: new Date(0) });
+    counts.push(hit.count);
+    const id = crypto.randomUUID();
+    const outcome = await store.createRequest({
+      id,
+      receivedAt: new Date(),
+      content: { reason: 'thread' },
+      idempotency: { key: 'threads-key', fingerprint: 'f' },
+      response: { status: 201, body: id },
+    });
+    outcomes.push(outcome.kind);
+  }
+  await store.close();
+  parentPort.postMessage({ counts, outcomes });
+})();
+`;
+
+function runWorker(data: { bundle: string; path: string; rounds: number }): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: data });
+    worker.once('message', (result: WorkerResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker exited with ${code}`));
+    });
+  });
+}
