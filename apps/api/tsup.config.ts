@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { server: 'src/server.ts', admin: 'src/admin.ts', index: 'src/index.ts' },
+  entry: {
+    server: 'src/server.ts',
+    admin: 'src/admin.ts',
+    index: 'src/index.ts',
+    // For bench/intake.mjs: the private PostgreSQL cluster the tests use.
+    'test-support/pg-cluster': 'src/test-support/pg-cluster.ts',
+  },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

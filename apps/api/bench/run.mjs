@@ -4,7 +4,9 @@
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2), BENCH_ROUNDS (2), BENCH_CPU_PROF (a directory:
 // run the ptfx child under --cpu-prof and write its profile there).
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import {
@@ -30,6 +32,7 @@ const ROUNDS = Math.round(setting('BENCH_ROUNDS', 2));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
 const children = [];
+const cleanups = [];
 async function stopAll() {
   const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
   await Promise.all(
@@ -55,9 +58,10 @@ setTimeout(
   budget,
 ).unref();
 
-function start(name, file, args = [], execArgv = []) {
+function start(name, file, args = [], execArgv = [], env = {}) {
   const child = fork(here(file), args, {
     execArgv,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -168,11 +172,14 @@ const pad = (cells, widths) =>
 
 async function main() {
   const profDir = process.env.BENCH_CPU_PROF;
+  const dataDir = mkdtempSync(join(tmpdir(), 'ptfx-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const ptfx = await start(
     'ptfx',
     'serve-ptfx.mjs',
     [],
     profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    { DATABASE_URL: `file:${join(dataDir, 'ptfx.db')}` },
   );
   const [bare, express] = await Promise.all([
     start('bare', 'serve-baseline.mjs', ['bare', ptfx.url]),
@@ -315,4 +322,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopAll();
+  for (const cleanup of cleanups) cleanup();
 }

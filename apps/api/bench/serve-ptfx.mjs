@@ -1,8 +1,15 @@
 // Child process: the real ptfx API, built (../dist), on 127.0.0.1 with an OS-chosen port, logging
 // silenced (PTFX_LOG=silent and a logger whose info/error do nothing). Reports its port over IPC.
-import { ClinicSource, loadClinic, parseConfig, startServer } from '../dist/index.js';
+// The store is the one DATABASE_URL names (the parent passes a temporary SQLite file or a private
+// PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too.
+import { ClinicSource, loadClinic, openStore, parseConfig, startServer } from '../dist/index.js';
 
-const parsed = parseConfig({ HOST: '127.0.0.1', PTFX_LOG: 'silent' });
+const parsed = parseConfig({
+  HOST: '127.0.0.1',
+  PTFX_LOG: 'silent',
+  DATABASE_URL: process.env.DATABASE_URL,
+  PTFX_INTAKE_RATE_LIMIT: process.env.PTFX_INTAKE_RATE_LIMIT,
+});
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 // PORT must be 1-65535 in the environment; port 0 (any free port) can only be set here.
 const config = { ...parsed.config, port: 0 };
@@ -11,7 +18,8 @@ const loaded = await loadClinic(origin, config.baseUrl, new Date());
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
 const logger = { info() {}, error() {} };
 const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
-const running = await startServer({ config, source, origin, logger });
+const store = await openStore(config.database, process.cwd());
+const running = await startServer({ config, source, origin, logger, store });
 process.send({ port: running.address.port });
 
 // Exit through process.exit so that --cpu-prof, when given, writes its profile.

@@ -1,0 +1,195 @@
+// Consultation-request POSTs per second, on SQLite and on PostgreSQL: the built ptfx API (every
+// middleware, validation, idempotency key, rate-limit counter, synchronous=FULL / synchronous
+// commit) against a bare node:http server that only parses and INSERTs with the same durability.
+// Each in its own child process on 127.0.0.1, autocannon from this process, interleaved rounds;
+// every ptfx request carries a fresh Idempotency-Key. PostgreSQL runs as a private throw-away
+// cluster (skipped, with a note, where its binaries are missing). Build first (`pnpm build`).
+// Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2),
+// BENCH_ROUNDS (2), BENCH_BACKENDS (sqlite,postgres).
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import autocannon from 'autocannon';
+import { pgUnavailableReason, startPgCluster } from '../dist/test-support/pg-cluster.js';
+
+const setting = (name, fallback) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!(value > 0))
+    throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
+  return value;
+};
+const DURATION = setting('BENCH_DURATION', 10);
+const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
+const WARMUP = setting('BENCH_WARMUP', 2);
+const ROUNDS = Math.round(setting('BENCH_ROUNDS', 2));
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((b) => b.trim());
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+const PATH = '/v1/consultation-requests';
+const BODY = JSON.stringify(CONSULTATION_REQUEST_EXAMPLE);
+
+const children = [];
+const cleanups = [];
+async function stopAll() {
+  await Promise.all(
+    children
+      .filter((c) => c.exitCode === null && c.signalCode === null)
+      .map(
+        (child) =>
+          new Promise((done) => {
+            const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+  );
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => void stopAll().then(() => process.exit(130)));
+
+function start(name, file, args, env) {
+  const child = fork(here(file), args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const late = setTimeout(() => reject(new Error(`${name} did not listen within 30 s`)), 30_000);
+    child.once('message', ({ port }) => {
+      clearTimeout(late);
+      resolve({ name, child, url: `http://127.0.0.1:${port}` });
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${name} exited (${code ?? signal}) before listening`)),
+    );
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function cannon(url, duration) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: url + PATH,
+        connections: CONNECTIONS,
+        duration,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: BODY,
+            // A fresh key per request: the path a website's retry-safe POST takes.
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'idempotency-key': randomUUID() },
+            }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function measure(server) {
+  await cannon(server.url, WARMUP);
+  const result = await cannon(server.url, DURATION);
+  return {
+    server: server.name,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    created: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function backend(kind) {
+  const dir = mkdtempSync(join(tmpdir(), `ptfx-intake-bench-${kind}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  let ptfxUrl;
+  let baseTarget;
+  if (kind === 'sqlite') {
+    ptfxUrl = `file:${join(dir, 'ptfx.db')}`;
+    baseTarget = join(dir, 'baseline.db');
+  } else {
+    const cluster = await startPgCluster();
+    if (!cluster) return { kind, skipped: pgUnavailableReason() ?? 'no PostgreSQL' };
+    cleanups.push(() => cluster.stop());
+    ptfxUrl = await cluster.createDatabase('bench_ptfx');
+    baseTarget = await cluster.createDatabase('bench_baseline');
+  }
+  const ptfx = await start(`ptfx (${kind})`, 'serve-ptfx.mjs', [], {
+    DATABASE_URL: ptfxUrl,
+    PTFX_INTAKE_RATE_LIMIT: '999999/1',
+  });
+  const bare = await start(`bare insert (${kind})`, 'serve-intake-baseline.mjs', [
+    kind,
+    baseTarget,
+  ]);
+  const runs = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const server of [ptfx, bare]) {
+      const run = { round, ...(await measure(server)) };
+      runs.push(run);
+      console.log(
+        `  ${kind.padEnd(8)} round ${round}  ${server.name.padEnd(22)} ${run.reqPerSec.toFixed(0)} req/s  p99 ${run.p99} ms  non-201 ${run.other}`,
+      );
+    }
+  }
+  for (const child of [ptfx.child, bare.child]) child.kill('SIGTERM');
+  const pick = (name, key) => median(runs.filter((r) => r.server === name).map((r) => r[key]));
+  const row = (server) => ({
+    server: server.name,
+    reqPerSec: pick(server.name, 'reqPerSec'),
+    p50: pick(server.name, 'p50'),
+    p99: pick(server.name, 'p99'),
+    other: runs.filter((r) => r.server === server.name).reduce((n, r) => n + r.other, 0),
+  });
+  const mine = row(ptfx);
+  const base = row(bare);
+  return { kind, ptfx: mine, bare: base, ratio: mine.reqPerSec / base.reqPerSec, runs };
+}
+
+async function main() {
+  console.log(
+    `bench: POST ${PATH}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
+  );
+  const results = [];
+  for (const kind of BACKENDS) results.push(await backend(kind));
+  console.log('\nconsultation requests (medians of rounds):');
+  for (const r of results) {
+    if (r.skipped) {
+      console.log(`  ${r.kind}: skipped (${r.skipped})`);
+      continue;
+    }
+    console.log(
+      `  ${r.kind.padEnd(8)}  ptfx ${r.ptfx.reqPerSec.toFixed(0)} req/s (p50 ${r.ptfx.p50} ms, p99 ${r.ptfx.p99} ms)  bare insert ${r.bare.reqPerSec.toFixed(0)} req/s (p99 ${r.bare.p99} ms)  ptfx ÷ bare ${r.ratio.toFixed(2)}×${r.ptfx.other ? `  WARNING ${r.ptfx.other} non-201` : ''}`,
+    );
+  }
+  writeFileSync(
+    here('intake-results.json'),
+    `${JSON.stringify({ when: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  );
+  console.log(`\nwrote ${here('intake-results.json')}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.stack : error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

@@ -1,0 +1,57 @@
+// Child process: the floor under any durable intake — a bare node:http server that reads the
+// body, JSON.parse-s it and INSERTs it in one transaction with the same durability as ptfx
+// (SQLite: WAL and synchronous=FULL; PostgreSQL: the server's default synchronous_commit=on),
+// then answers 201 with the id. No validation, no idempotency, no rate limit, no headers: what
+// ptfx does on top is what the ratio measures. argv: sqlite PATH | postgres URL.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
+import postgres from 'postgres';
+
+const [mode, target] = process.argv.slice(2);
+let insert;
+let close = async () => {};
+if (mode === 'sqlite') {
+  const db = new Database(target);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS intake (id TEXT PRIMARY KEY, received_at TEXT, content TEXT)',
+  );
+  const statement = db.prepare('INSERT INTO intake VALUES (?, ?, ?)');
+  const tx = db.transaction((id, content) => statement.run(id, new Date().toISOString(), content));
+  insert = async (id, content) => tx.immediate(id, content);
+  close = async () => db.close();
+} else if (mode === 'postgres') {
+  const sql = postgres(target, { max: 10, onnotice: () => {} });
+  await sql`CREATE TABLE IF NOT EXISTS intake (id text PRIMARY KEY, received_at timestamptz, content text)`;
+  insert = async (id, content) =>
+    sql.begin((tx) => tx`INSERT INTO intake VALUES (${id}, now(), ${content})`);
+  close = () => sql.end({ timeout: 5 });
+} else {
+  throw new Error(`usage: serve-intake-baseline.mjs sqlite PATH | postgres URL, got "${mode}"`);
+}
+
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', async () => {
+    try {
+      const content = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const id = randomUUID();
+      await insert(id, JSON.stringify(content));
+      const body = JSON.stringify({ id });
+      res.writeHead(201, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(400).end();
+    }
+  });
+});
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+const stop = () => server.close(() => void close().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
