@@ -93,9 +93,9 @@ const create = createRoute({
 });
 
 const CHANNEL_WORDS: Readonly<Record<ReplyChannel, string>> = {
-  phone: 'a phone call',
-  sms: 'a text message',
-  email: 'an email',
+  phone: 'phone',
+  sms: 'text message',
+  email: 'email',
 };
 
 /** JSON with object keys sorted, so that equal bodies have equal fingerprints. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { buildSync } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeStoreContract, sampleContent, sampleCreate, staffEntry, T0 } from './contract.js';
 import { MIGRATIONS } from './migrations.js';
@@ -414,23 +414,22 @@ describe('two connections to one file', () => {
 });
 
 /**
- * sqlite.ts bundled to plain JavaScript (with esbuild, which tsup brings) so that worker threads,
+ * sqlite.ts bundled to plain JavaScript (with esbuild, the bundler under tsup) so that worker threads,
  * which vitest does not transform, can load it; better-sqlite3 is imported by absolute URL.
  */
 function bundleSqliteStore(): string {
   const require = createRequire(import.meta.url);
-  const esbuild = fileURLToPath(new URL('../../node_modules/.bin/esbuild', import.meta.url));
   const source = fileURLToPath(new URL('./sqlite.ts', import.meta.url));
   const out = join(root, `sqlite-bundle-${randomUUID()}.mjs`);
-  execFileSync(esbuild, [
-    source,
-    '--bundle',
-    '--platform=node',
-    '--format=esm',
-    '--external:better-sqlite3',
-    '--log-level=error',
-    `--outfile=${out}`,
-  ]);
+  buildSync({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+    outfile: out,
+  });
   const betterSqlite = pathToFileURL(require.resolve('better-sqlite3')).href;
   const code = readFileSync(out, 'utf8').replace(
     /from\s*["']better-sqlite3["']/g,
