@@ -2,8 +2,9 @@
 // its own child process on 127.0.0.1, driven by autocannon from this process. Build first
 // (`pnpm build`); this script builds nothing. Env: BENCH_DURATION (s, default 10),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2), BENCH_ROUNDS (2), BENCH_CPU_PROF (a directory:
-// run the ptfx child under --cpu-prof and write its profile there).
-import { fork } from 'node:child_process';
+// run the ptfx child under --cpu-prof and write its profile there), BENCH_TOOL (autocannon, the
+// default, or wrk: a C generator that leaves the server more of a 2-core machine).
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,12 @@ const DURATION = setting('BENCH_DURATION', 10);
 const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const WARMUP = setting('BENCH_WARMUP', 2);
 const ROUNDS = Math.round(setting('BENCH_ROUNDS', 2));
+const TOOL = process.env.BENCH_TOOL ?? 'autocannon';
+if (TOOL !== 'autocannon' && TOOL !== 'wrk')
+  throw new Error(`BENCH_TOOL must be autocannon or wrk, got "${TOOL}"`);
+if (TOOL === 'wrk' && spawnSync('wrk', ['--version']).error)
+  throw new Error('BENCH_TOOL=wrk needs wrk on the PATH (Debian: apt-get install wrk)');
+const scratch = mkdtempSync(join(tmpdir(), 'ptfx-bench-wrk-'));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
 const children = [];
@@ -40,7 +47,10 @@ async function stopAll() {
       (child) =>
         new Promise((done) => {
           const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => (clearTimeout(force), done()));
+          child.once('exit', () => {
+            clearTimeout(force);
+            done();
+          });
           child.kill('SIGTERM');
         }),
     ),
@@ -50,13 +60,10 @@ for (const signal of ['SIGINT', 'SIGTERM'])
   process.once(signal, () => void stopAll().then(() => process.exit(130)));
 // Durations are bounded; this only guards against a hung child or socket.
 const budget = (3 * 3 * ROUNDS * (DURATION + WARMUP) + 120) * 1000;
-setTimeout(
-  () => (
-    console.error(`bench: still running after ${budget / 1000} s; giving up`),
-    void stopAll().then(() => process.exit(1))
-  ),
-  budget,
-).unref();
+setTimeout(() => {
+  console.error(`bench: still running after ${budget / 1000} s; giving up`);
+  void stopAll().then(() => process.exit(1));
+}, budget).unref();
 
 function start(name, file, args = [], execArgv = [], env = {}) {
   const child = fork(here(file), args, {
@@ -67,10 +74,10 @@ function start(name, file, args = [], execArgv = [], env = {}) {
   children.push(child);
   return new Promise((resolve, reject) => {
     const late = setTimeout(() => reject(new Error(`${name} did not listen within 30 s`)), 30_000);
-    child.once(
-      'message',
-      ({ port }) => (clearTimeout(late), resolve({ name, child, url: `http://127.0.0.1:${port}` })),
-    );
+    child.once('message', ({ port }) => {
+      clearTimeout(late);
+      resolve({ name, child, url: `http://127.0.0.1:${port}` });
+    });
     child.once('exit', (code, signal) =>
       reject(new Error(`${name} exited (${code ?? signal}) before listening`)),
     );
@@ -134,7 +141,69 @@ function cannon(url, sc, duration, onResponse) {
   });
 }
 
+/** wrk's "1.23ms" / "456.00us" / "1.02s" in milliseconds. */
+function wrkMs(text) {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(text);
+  if (!m) throw new Error(`cannot read wrk's latency "${text}"`);
+  return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+}
+
+/**
+ * One wrk run (BENCH_TOOL=wrk): a C load generator uses a fraction of autocannon's CPU, so on a
+ * 2-core machine the server, not the generator, is what runs out. One thread, CONNECTIONS
+ * connections; a Lua script sets the method, headers and body.
+ */
+function wrk(server, sc, duration) {
+  const { method = 'GET', headers = {}, body } = sc.request;
+  const script = join(scratch, `${sc.kind}-${Math.random().toString(36).slice(2)}.lua`);
+  const lua = [
+    `wrk.method = ${JSON.stringify(method)}`,
+    ...Object.entries(headers).map(
+      ([n, v]) => `wrk.headers[${JSON.stringify(n)}] = ${JSON.stringify(v)}`,
+    ),
+    ...(body === undefined ? [] : [`wrk.body = ${JSON.stringify(body)}`]),
+  ].join('\n');
+  writeFileSync(script, `${lua}\n`);
+  const cpu0 = cpuSeconds(server.child.pid);
+  const run = spawnSync(
+    'wrk',
+    ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '--latency', '-s', script, server.url + sc.path],
+    { encoding: 'utf8' },
+  );
+  const cpu1 = cpuSeconds(server.child.pid);
+  if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr || run.error}`);
+  const out = run.stdout;
+  const grab = (re) => {
+    const m = re.exec(out);
+    if (!m) throw new Error(`cannot read wrk's output:\n${out}`);
+    return m[1];
+  };
+  const bad = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    out,
+  );
+  return {
+    scenario: sc.name,
+    server: server.name,
+    reqPerSec: Number(grab(/Requests\/sec:\s+([\d.]+)/)),
+    p50: wrkMs(grab(/\n\s+50%\s+(\S+)/)),
+    p99: wrkMs(grab(/\n\s+99%\s+(\S+)/)),
+    responses: Number(grab(/(\d+) requests in/)),
+    errors:
+      (bad ? Number(bad[1]) : 0) +
+      (socketErrors ? socketErrors.slice(1).reduce((n, x) => n + Number(x), 0) : 0),
+    unexpected: bad ? Number(bad[1]) : 0,
+    statuses: {},
+    serverCpu: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / duration,
+    generatorCpu: null,
+  };
+}
+
 async function measure(server, sc) {
+  if (TOOL === 'wrk') {
+    wrk(server, sc, WARMUP); // warm-up, not counted
+    return wrk(server, sc, DURATION);
+  }
   await cannon(server.url, sc, WARMUP); // warm-up, not counted
   const latencies = [];
   const cpu0 = cpuSeconds(server.child.pid);
@@ -208,7 +277,7 @@ async function main() {
   ];
   await checkSameBytes(ptfx, [bare, express], scenarios);
   console.log(
-    `bench: baselines answer ptfx's bytes. ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
+    `bench: baselines answer ptfx's bytes. ${TOOL}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
   );
 
   const runs = [];
@@ -306,7 +375,13 @@ async function main() {
   const results = {
     when: new Date().toISOString(),
     node: process.version,
-    settings: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, rounds: ROUNDS },
+    settings: {
+      tool: TOOL,
+      duration: DURATION,
+      connections: CONNECTIONS,
+      warmup: WARMUP,
+      rounds: ROUNDS,
+    },
     summary,
     targets,
     runs,
@@ -323,4 +398,5 @@ try {
 } finally {
   await stopAll();
   for (const cleanup of cleanups) cleanup();
+  rmSync(scratch, { recursive: true, force: true });
 }

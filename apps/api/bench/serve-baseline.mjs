@@ -55,12 +55,25 @@ function lint(request) {
 }
 const answerFor = (rep, ifNoneMatch) => (ifNoneMatch === rep.etag ? rep.notModified : rep.ok);
 
+// The fastest way Node takes headers: one flat [name, value, …] list, built once, with a slot
+// for the request id. (An object is walked and checked key by key on every writeHead.)
+const flatList = (headers) => {
+  const flat = [...Object.entries(headers).flat(), 'x-request-id', ''];
+  return { flat, idAt: flat.length - 1 };
+};
+for (const rep of reps.values()) {
+  rep.ok.list = flatList(rep.ok.headers);
+  rep.notModified.list = flatList(rep.notModified.headers);
+}
+
 function bare() {
   return createServer((req, res) => {
     const rep = req.method === 'GET' && reps.get(req.url);
     if (rep) {
       const answer = answerFor(rep, req.headers['if-none-match']);
-      res.writeHead(answer.status, { ...answer.headers, 'x-request-id': randomUUID() });
+      // writeHead turns the list into the header block before it returns: one list serves all.
+      answer.list.flat[answer.list.idAt] = randomUUID();
+      res.writeHead(answer.status, answer.list.flat);
       return res.end(answer.body);
     }
     if (req.method !== 'POST' || req.url !== LINT_PATH) return res.writeHead(404).end();

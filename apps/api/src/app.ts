@@ -5,7 +5,7 @@ import type { ApiDeps, ApiEnv } from './app-types.js';
 import { readBody } from './http/body.js';
 import { requestHeader, requestSize } from './http/node-request.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
-import { publicHeaders } from './http/public-headers.js';
+import { createBaseHeaders, type PublicHeadersOptions } from './http/public-headers.js';
 import { staffAuth } from './http/staff-auth.js';
 import { validationHook } from './http/validation.js';
 import { articleRoutes } from './routes/articles.js';
@@ -47,6 +47,20 @@ const EXPOSED_HEADERS = [
 ];
 /** Where the staff routes live: no CORS, a bearer token on everything. */
 export const STAFF_PREFIX = '/v1/staff';
+
+/** The security, CORS and request-id headers of every response, from the configuration. */
+export function publicHeaderOptions(
+  config: Pick<ApiDeps['config'], 'corsOrigins'>,
+): PublicHeadersOptions {
+  return {
+    origins: config.corsOrigins,
+    allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowHeaders: ALLOWED_HEADERS,
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+    privatePrefix: STAFF_PREFIX,
+  };
+}
 
 /** A Hono route path as a regular expression source: literal text escaped, parameters as groups. */
 function routePattern(path: string): string {
@@ -121,38 +135,33 @@ function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
-  app.use(
-    '*',
-    publicHeaders({
-      origins: deps.config.corsOrigins,
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-      allowHeaders: ALLOWED_HEADERS,
-      exposeHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-      privatePrefix: STAFF_PREFIX,
-    }),
-  );
+  // Three layers, not one per concern: each layer is an async call and a promise per request.
+  // 1. Security, CORS and request-id headers, and the access log line around everything else.
+  const baseHeaders = createBaseHeaders(publicHeaderOptions(deps.config));
   app.use('*', async (c, next) => {
     const started = performance.now();
-    await next();
+    const base = baseHeaders({
+      method: c.req.method,
+      path: c.req.path,
+      header: (name) => requestHeader(c, name),
+    });
+    c.set('requestId', base.id);
+    if (base.kind === 'preflight') {
+      c.res = new Response(null, { status: 204, headers: base.headers });
+    } else {
+      c.set('baseHeaders', base.headers);
+      await next();
+    }
     deps.logger.info({
       event: 'request',
-      requestId: c.get('requestId'),
+      requestId: base.id,
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use('*', async (c, next) => {
-    const size = requestSize(c);
-    if (size.url > MAX_URL_LENGTH)
-      throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
-    if (size.headers > MAX_HEADER_BYTES)
-      throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
-    await next();
-  });
-  // Before any body is read: nothing under the staff prefix is looked at without a token.
+  // 2. Nothing under the staff prefix is looked at, or its body read, without a token.
   const guard = staffAuth({
     staff: deps.staff,
     store: deps.store,
@@ -161,7 +170,13 @@ export function createApp(deps: ApiDeps) {
   });
   app.use(STAFF_PREFIX, guard);
   app.use(`${STAFF_PREFIX}/*`, guard);
+  // 3. Size limits, JSON-only bodies read under the limit, and the snapshot to answer from.
   app.use('*', async (c, next) => {
+    const size = requestSize(c);
+    if (size.url > MAX_URL_LENGTH)
+      throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
+    if (size.headers > MAX_HEADER_BYTES)
+      throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here.
       const type = requestHeader(c, 'content-type') ?? '';

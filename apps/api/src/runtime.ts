@@ -1,11 +1,12 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { getRequestListener } from '@hono/node-server';
+import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from './app.js';
 import type { Logger } from './app-types.js';
 import type { ClinicOrigin, ClinicSource, LoadResult } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
+import { createFastPath } from './http/fast-path.js';
 import { StaffDirectory } from './http/staff-auth.js';
 import type { Store } from './store/store.js';
 import type { WebhookNotifier } from './webhook.js';
@@ -59,9 +60,10 @@ export function startServer(options: {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   let ready = false;
   let draining: Promise<void> | undefined;
+  const clock = () => new Date();
   const app = createApp({
     source,
-    clock: () => new Date(),
+    clock,
     logger,
     readiness: { isReady: () => ready && !draining },
     config,
@@ -69,23 +71,24 @@ export function startServer(options: {
     staff: new StaffDirectory(config.staffTokens),
     ...(notifier ? { notifier } : {}),
   });
+  const fastPath = createFastPath({ source, clock, logger }, publicHeaderOptions(config), {
+    maxUrlLength: MAX_URL_LENGTH,
+    maxHeaderBytes: MAX_HEADER_BYTES,
+  });
 
   return new Promise((resolveStart, rejectStart) => {
-    const served = serve(
-      {
-        fetch: app.fetch,
-        port: config.port,
-        hostname: config.host,
-        // Room above the app's own 16 KiB check, so oversized headers get a problem+json 431.
-        serverOptions: { maxHeaderSize: 64 * 1024, ...timeouts },
-      },
-      (info) => {
-        ready = true;
-        resolveStart(running(info));
-      },
-    );
-    if (!(served instanceof Server)) throw new Error('expected an HTTP/1.1 server');
-    const server = served;
+    const honoListener = getRequestListener(app.fetch, { hostname: config.host });
+    // Room above the app's own 16 KiB check, so oversized headers get a problem+json 431.
+    const server = createServer({ maxHeaderSize: 64 * 1024, ...timeouts }, (req, res) => {
+      // Published answers first (http/fast-path.ts); everything else through Hono.
+      if (!fastPath(req, res)) void honoListener(req, res);
+    });
+    server.listen(config.port, config.host, () => {
+      const info = server.address();
+      if (info === null || typeof info === 'string') throw new Error('expected a TCP address');
+      ready = true;
+      resolveStart(running(info));
+    });
     server.once('error', rejectStart);
 
     let watcher: FSWatcher | undefined;

@@ -55,6 +55,23 @@ export function credentialView(entry: CatalogEntry) {
   return { ...entry, aptaCategory: aptaCategory(entry) ?? null };
 }
 
+/** An answer kept by request target, which the server's fast path sends without routing. */
+export interface PublishedAnswer {
+  /** The representation the route answered with. */
+  readonly rep: Representation;
+  /** The route pattern, for the access log. */
+  readonly route: string;
+  /** The path as the router saw it (decoded), for the headers that depend on it. */
+  readonly path: string;
+  /** The clinic date the answer was computed for, when it depends on the date; else null. */
+  readonly day: IsoDate | null;
+  /**
+   * Header lists by variant (status, coding, allowed origin), built on first use: names and
+   * values in turn, and where the request id's value goes.
+   */
+  readonly headerLists: Map<string, { readonly flat: string[]; readonly idAt: number }>;
+}
+
 /**
  * Everything the API serves from one load of the clinic data, computed once: the views, their
  * JSON with ETags, the projections. Nothing here depends on the request.
@@ -70,6 +87,12 @@ export class ClinicSnapshot {
   /** Catalog ids of the credentials each therapist holds: structured, and in the listing. */
   readonly credentialIds: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly lintCache = new Map<string, Representation>();
+  /**
+   * Answers by raw request target (`/v1/therapists?limit=5`), filled as routes answer: a GET of
+   * the same target is then served without routing (http/fast-path.ts). Dropped with the
+   * snapshot on reload.
+   */
+  readonly published = new Map<string, PublishedAnswer>();
 
   constructor(
     readonly clinic: Clinic,

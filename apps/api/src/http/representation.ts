@@ -23,8 +23,10 @@ const MIN_COMPRESS_BYTES = 1024;
  * strong ETag, and its gzip and brotli encodings made on first use and kept.
  */
 export class Representation {
-  readonly body: Uint8Array<ArrayBuffer>;
   readonly etag: string;
+  /** The body's length in bytes (UTF-8). */
+  readonly byteLength: number;
+  private bytes: Uint8Array<ArrayBuffer> | undefined;
   private gzip: Uint8Array<ArrayBuffer> | undefined;
   private brotli: Uint8Array<ArrayBuffer> | undefined;
 
@@ -34,12 +36,18 @@ export class Representation {
     readonly contentType: string,
     readonly cacheControl: string,
   ) {
-    this.body = new TextEncoder().encode(text);
+    this.byteLength = Buffer.byteLength(text, 'utf8');
     // An answer nobody may store (a lint result) needs no validator: skip the hash.
     this.etag =
       cacheControl === CACHE.none
         ? ''
-        : `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
+        : `"${createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 27)}"`;
+  }
+
+  /** The body as UTF-8 bytes, encoded on first use (a one-off answer never needs them). */
+  get body(): Uint8Array<ArrayBuffer> {
+    this.bytes ??= new TextEncoder().encode(this.text);
+    return this.bytes;
   }
 
   /** The body in `encoding`, compressed once and then reused. */
@@ -77,47 +85,121 @@ function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 
 }
 
 function matches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch === etag) return true; // the usual case: the one ETag sent back as it came
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** What {@link renderRepresentation} needs to know about a request. */
+export interface RenderRequest {
+  readonly method: string;
+  readonly ifNoneMatch: string | undefined;
+  readonly acceptEncoding: string | undefined;
+}
+
+/** A rendered answer: status, headers and body (null for 304 and HEAD). */
+export interface Rendered {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array<ArrayBuffer> | null;
+}
+
 /**
- * Sends a representation: 304 when If-None-Match matches its ETag, else the body — brotli or
- * gzip when the client accepts it and the body is worth compressing — with ETag, Cache-Control
- * and `Vary: Accept-Encoding`. HEAD gets the headers alone.
+ * Renders a representation for a request: 304 when If-None-Match matches its ETag, else the
+ * body — brotli or gzip when the client accepts it and the body is worth compressing — with
+ * ETag, Cache-Control and `Vary: Accept-Encoding` over `base` (the request's security, CORS and
+ * request-id headers). HEAD gets the headers alone. Shared by {@link send} and the server's fast
+ * path for stored answers.
  */
-export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
-  // One plain header object, so that @hono/node-server sends it without building a Web Response.
-  const ifNoneMatch = requestHeader(c, 'if-none-match');
-  const caching = {
-    ...(rep.etag ? { ETag: rep.etag } : {}),
-    'Cache-Control': rep.cacheControl,
-    Vary: 'Accept-Encoding',
+export function renderRepresentation(
+  rep: Representation,
+  request: RenderRequest,
+  base: Readonly<Record<string, string>>,
+  status: 200 | 201 = 200,
+): Rendered {
+  const variant = chooseVariant(rep, request, status);
+  return {
+    status: variant.status,
+    headers: variantHeaders(rep, variant, base),
+    body: variantBody(rep, variant, request.method, 'text'),
   };
+}
+
+/** Which answer a request gets: its status and content coding. */
+export interface Variant {
+  readonly status: 200 | 201 | 304;
+  readonly encoding: 'br' | 'gzip' | undefined;
+}
+
+/** 304 when If-None-Match matches a GET's ETag; else the status, compressed when worth it. */
+export function chooseVariant(
+  rep: Representation,
+  request: RenderRequest,
+  status: 200 | 201 = 200,
+): Variant {
+  const { ifNoneMatch, method } = request;
   if (
     ifNoneMatch &&
     rep.etag &&
     matches(ifNoneMatch, rep.etag) &&
-    (c.req.method === 'GET' || c.req.method === 'HEAD')
+    (method === 'GET' || method === 'HEAD')
   ) {
-    return new Response(null, { status: 304, headers: responseHeaders(c, caching) });
+    return { status: 304, encoding: undefined };
   }
   const encoding =
-    rep.body.length >= MIN_COMPRESS_BYTES
-      ? preferredEncoding(requestHeader(c, 'accept-encoding'))
-      : undefined;
-  const body = encoding ? rep.encoded(encoding) : rep.text;
-  const headers = responseHeaders(c, {
-    ...caching,
-    'Content-Type': rep.contentType,
-    'Content-Length': String(encoding ? rep.encoded(encoding).length : rep.body.length),
-    ...(encoding ? { 'Content-Encoding': encoding } : {}),
-  });
-  return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
+    rep.byteLength >= MIN_COMPRESS_BYTES ? preferredEncoding(request.acceptEncoding) : undefined;
+  return { status, encoding };
 }
 
-/** Sends a stored representation that must exist (a bug if it does not). */
-export function sendStored(c: Context, rep: Representation | undefined, key: string): Response {
-  if (!rep) throw new Error(`no representation stored under "${key}"`);
-  return send(c, rep);
+/** The headers of a variant over `base`: caching headers, and content headers unless 304. */
+export function variantHeaders(
+  rep: Representation,
+  variant: Variant,
+  base: Readonly<Record<string, string>>,
+): Record<string, string> {
+  // One copy of the base, then assignments: this runs for every answer the router sends.
+  const headers: Record<string, string> = { ...base };
+  if (rep.etag) headers.ETag = rep.etag;
+  headers['Cache-Control'] = rep.cacheControl;
+  headers.Vary = base.Vary ? `${base.Vary}, Accept-Encoding` : 'Accept-Encoding';
+  if (variant.status === 304) return headers;
+  const { encoding } = variant;
+  headers['Content-Type'] = rep.contentType;
+  headers['Content-Length'] = String(encoding ? rep.encoded(encoding).length : rep.byteLength);
+  if (encoding) headers['Content-Encoding'] = encoding;
+  return headers;
+}
+
+/**
+ * The body of a variant: none for 304 and HEAD; the compressed bytes; or the identity body as
+ * text (Hono's adapter writes a string with the headers) or as bytes (for a raw Node response).
+ */
+export function variantBody(
+  rep: Representation,
+  variant: Variant,
+  method: string,
+  identity: 'text' | 'bytes',
+): string | Uint8Array<ArrayBuffer> | null {
+  if (variant.status === 304 || method === 'HEAD') return null;
+  if (variant.encoding) return rep.encoded(variant.encoding);
+  return identity === 'text' ? rep.text : rep.body;
+}
+
+/**
+ * Sends a representation ({@link renderRepresentation}) as this request's response, with one
+ * plain header object, so that @hono/node-server sends it without building a Web Response.
+ */
+export function send(c: Context, rep: Representation, status: 200 | 201 = 200): Response {
+  const base: Readonly<Record<string, string>> = c.get('baseHeaders') ?? responseHeaders(c, {});
+  const rendered = renderRepresentation(
+    rep,
+    {
+      method: c.req.method,
+      ifNoneMatch: requestHeader(c, 'if-none-match'),
+      acceptEncoding: requestHeader(c, 'accept-encoding'),
+    },
+    base,
+    status,
+  );
+  return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
 }

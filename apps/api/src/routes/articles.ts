@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ArticleSchema } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
+import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
-import { send, sendStored } from '../http/representation.js';
 import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const ArticleSummarySchema = z
@@ -57,6 +57,6 @@ export function articleRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
       const { slug } = c.req.valid('param');
       const rep = c.var.snapshot.rep(`article:${slug}`);
       if (!rep) throw notFound('article', slug);
-      return send(c, rep);
+      return publish(c, rep);
     });
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { BookingPathSchema, LocationSchema, OrganizationSchema, ProgramSchema } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
-import { sendStored } from '../http/representation.js';
+import { sendStored } from '../http/fast-path.js';
 import { cachingHeaders, jsonBody, notModified } from './shared.js';
 
 const ClinicViewSchema = z

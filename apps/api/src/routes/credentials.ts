@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
+import { publish, sendStored } from '../http/fast-path.js';
 import { ApiProblem } from '../http/problem.js';
-import { send, sendStored } from '../http/representation.js';
 import { cachingHeaders, jsonBody, notModified, problem } from './shared.js';
 
 const CatalogEntrySchema = z
@@ -81,6 +81,6 @@ export function credentialRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) 
           'not-found',
           `"${abbreviation.slice(0, 40)}" is not in the credential catalog; GET /v1/credentials lists it`,
         );
-      return send(c, rep);
+      return publish(c, rep);
     });
 }

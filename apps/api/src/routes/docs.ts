@@ -1,13 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
-import {
-  CACHE,
-  json,
-  Representation as Rep,
-  type Representation,
-  send,
-} from '../http/representation.js';
+import { publish } from '../http/fast-path.js';
+import { CACHE, json, Representation as Rep, type Representation } from '../http/representation.js';
 
 const openapiJson = createRoute({
   method: 'get',
@@ -97,6 +92,6 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     return cache;
   };
   return app
-    .openapi(openapiJson, (c) => send(c, build().doc))
-    .openapi(docsPage, (c) => send(c, build().html));
+    .openapi(openapiJson, (c) => publish(c, build().doc))
+    .openapi(docsPage, (c) => publish(c, build().html));
 }

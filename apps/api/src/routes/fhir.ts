@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type FhirResource, fhirFullUrl } from '@ptfx/domain';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { publish } from '../http/fast-path.js';
 import { responseHeaders } from '../http/public-headers.js';
 import { CACHE, json, send } from '../http/representation.js';
 import { cachingHeaders, notModified } from './shared.js';
@@ -259,6 +260,6 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
         );
       const rep = c.var.snapshot.rep(`fhir:${type}/${id}`);
       if (!rep) return outcome(c, 404, 'not-found', `no ${type} has the id "${id.slice(0, 64)}"`);
-      return send(c, rep);
+      return publish(c, rep);
     });
 }

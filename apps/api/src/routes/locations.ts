@@ -2,8 +2,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { LocationSchema, localDateOf, type OpenInterval, openingStatus } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
-import { CACHE, json, send, sendStored } from '../http/representation.js';
+import { CACHE, json, send } from '../http/representation.js';
 import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const IntervalSchema = z
@@ -110,7 +111,7 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
     const slug = c.req.param('file').slice(0, -'.vcf'.length);
     const rep = c.var.snapshot.rep(`location.vcf:${slug}`);
     if (!rep) throw notFound('location', slug);
-    return send(c, rep);
+    return publish(c, rep);
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
@@ -133,7 +134,7 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
       const { slug } = c.req.valid('param');
       const rep = c.var.snapshot.rep(`location:${slug}`);
       if (!rep) throw notFound('location', slug);
-      return send(c, rep);
+      return publish(c, rep);
     })
     .openapi(getHours, (c) => {
       const { slug } = c.req.valid('param');

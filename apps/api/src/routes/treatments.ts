@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ConditionSchema, TreatmentSchema } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
+import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
-import { send, sendStored } from '../http/representation.js';
 import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
 
 const listTreatments = createRoute({
@@ -52,12 +52,12 @@ export function treatmentRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
       const { slug } = c.req.valid('param');
       const rep = c.var.snapshot.rep(`treatment:${slug}`);
       if (!rep) throw notFound('treatment', slug);
-      return send(c, rep);
+      return publish(c, rep);
     })
     .openapi(getCondition, (c) => {
       const { slug } = c.req.valid('param');
       const rep = c.var.snapshot.rep(`condition:${slug}`);
       if (!rep) throw notFound('condition', slug);
-      return send(c, rep);
+      return publish(c, rep);
     });
 }
