@@ -3,7 +3,8 @@
 // (`pnpm build`); this script builds nothing. Env: BENCH_DURATION (s, default 10),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2), BENCH_ROUNDS (2), BENCH_CPU_PROF (a directory:
 // run the ptfx child under --cpu-prof and write its profile there), BENCH_TOOL (autocannon, the
-// default, or wrk: a C generator that leaves the server more of a 2-core machine).
+// default, or wrk: a C generator that leaves the server more of a 2-core machine), BENCH_LOG
+// (info, the default: the access log on, written to /dev/null; silent: off).
 import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,7 +278,7 @@ async function main() {
   ];
   await checkSameBytes(ptfx, [bare, express], scenarios);
   console.log(
-    `bench: baselines answer ptfx's bytes. ${TOOL}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
+    `bench: baselines answer ptfx's bytes. ${TOOL}, access log ${process.env.BENCH_LOG ?? 'info'}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
   );
 
   const runs = [];

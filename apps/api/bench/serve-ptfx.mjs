@@ -1,12 +1,21 @@
-// Child process: the real ptfx API, built (../dist), on 127.0.0.1 with an OS-chosen port, logging
-// silenced (PTFX_LOG=silent and a logger whose info/error do nothing). Reports its port over IPC.
+// Child process: the real ptfx API, built (../dist), on 127.0.0.1 with an OS-chosen port. Reports
+// its port over IPC. The access log is on, as in production (PTFX_LOG=info, the server's own JSON
+// logger), written to /dev/null instead of standard output; BENCH_LOG=silent turns it off.
 // The store is the one DATABASE_URL names (the parent passes a temporary SQLite file or a private
 // PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too.
-import { ClinicSource, loadClinic, openStore, parseConfig, startServer } from '../dist/index.js';
+import { openSync, writeSync } from 'node:fs';
+import {
+  ClinicSource,
+  createJsonLogger,
+  loadClinic,
+  openStore,
+  parseConfig,
+  startServer,
+} from '../dist/index.js';
 
 const parsed = parseConfig({
   HOST: '127.0.0.1',
-  PTFX_LOG: 'silent',
+  PTFX_LOG: process.env.BENCH_LOG ?? 'info',
   DATABASE_URL: process.env.DATABASE_URL,
   PTFX_INTAKE_RATE_LIMIT: process.env.PTFX_INTAKE_RATE_LIMIT,
 });
@@ -16,7 +25,11 @@ const config = { ...parsed.config, port: 0 };
 const origin = { kind: 'sample' };
 const loaded = await loadClinic(origin, config.baseUrl, new Date());
 if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-const logger = { info() {}, error() {} };
+const devNull = openSync('/dev/null', 'w');
+const logger = createJsonLogger(config.logLevel, {
+  out: (bytes) => writeSync(devNull, bytes),
+  err: (bytes) => process.stderr.write(bytes),
+});
 const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
 const store = await openStore(config.database, process.cwd());
 const running = await startServer({ config, source, origin, logger, store });

@@ -10,6 +10,8 @@ export type LogLine = Readonly<Record<string, string | number | boolean | null |
 
 /** Where log lines go. */
 export interface Logger {
+  /** False when `info` drops its lines, so that callers need not build them; true if absent. */
+  readonly infoEnabled?: boolean;
   /** A request or lifecycle event. */
   info(line: LogLine): void;
   /** Something went wrong on our side. */

@@ -152,6 +152,7 @@ export function createApp(deps: ApiDeps) {
       c.set('baseHeaders', base.headers);
       await next();
     }
+    if (deps.logger.infoEnabled === false) return;
     deps.logger.info({
       event: 'request',
       requestId: base.id,

@@ -10,6 +10,7 @@ export {
 } from './clinic-source.js';
 export { type ApiConfig, parseConfig } from './config.js';
 export { mintStaffToken, StaffDirectory } from './http/staff-auth.js';
+export { createJsonLogger, type LogSinks } from './logger.js';
 export { purgeCutoffs, purgeOnce, scheduleRetention } from './retention.js';
 export {
   DEFAULT_TIMEOUTS,

@@ -1,25 +1,14 @@
 // The API process: parse the environment, load the clinic, serve, reload on SIGHUP (and on file
 // change with PTFX_WATCH=1), drain on SIGTERM/SIGINT and exit 0.
 import { resolve } from 'node:path';
-import type { Logger, LogLine } from './app-types.js';
 import { type ClinicOrigin, ClinicSource, loadClinic } from './clinic-source.js';
-import { type ApiConfig, parseConfig } from './config.js';
+import { parseConfig } from './config.js';
+import { createJsonLogger } from './logger.js';
 import { scheduleRetention } from './retention.js';
 import { startServer } from './runtime.js';
 import { describeTarget, openStore } from './store/open.js';
 import { type Store, StoreConfigError, StoreUnavailableError } from './store/store.js';
 import { createWebhookNotifier } from './webhook.js';
-
-function jsonLogger(level: ApiConfig['logLevel']): Logger {
-  const write = (stream: NodeJS.WriteStream, line: LogLine) =>
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
-  return {
-    info: (line) => {
-      if (level === 'info') write(process.stdout, line);
-    },
-    error: (line) => write(process.stderr, line),
-  };
-}
 
 function fail(lines: readonly string[]): never {
   for (const line of lines) process.stderr.write(`ptfx api: ${line}\n`);
@@ -30,7 +19,11 @@ async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
   if (!parsed.ok) fail([...parsed.errors, 'fix the variable(s) above and start again']);
   const config = parsed.config;
-  const logger = jsonLogger(config.logLevel);
+  const logger = createJsonLogger(config.logLevel, {
+    out: (bytes) => process.stdout.write(bytes),
+    err: (bytes) => process.stderr.write(bytes),
+  });
+  process.once('exit', () => logger.flush());
   const origin: ClinicOrigin = config.dataFile
     ? { kind: 'file', path: resolve(config.dataFile) }
     : { kind: 'sample' };

@@ -19,7 +19,7 @@ import {
   type Therapist,
   therapistDisplayName,
 } from '@ptfx/domain';
-import { CACHE, json, Representation } from './http/representation.js';
+import { CACHE, json, Representation, type Variant } from './http/representation.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -69,7 +69,10 @@ export interface PublishedAnswer {
    * Header lists by variant (status, coding, allowed origin), built on first use: names and
    * values in turn, and where the request id's value goes.
    */
-  readonly headerLists: Map<string, { readonly flat: string[]; readonly idAt: number }>;
+  readonly headerLists: Map<
+    Variant,
+    Map<string, { readonly flat: string[]; readonly idAt: number }>
+  >;
 }
 
 /**

@@ -55,6 +55,11 @@ export function sendStored(
   return publish(c, rep);
 }
 
+/** A header's value as one string. */
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** A request id of the right length, replaced per request in a cached header list. */
 const ID_PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
 
@@ -91,8 +96,6 @@ export function createFastPath(
     if (headerBytes > limits.maxHeaderBytes) return false;
 
     const h = req.headers;
-    const one = (value: string | string[] | undefined) =>
-      Array.isArray(value) ? value.join(', ') : value;
     const id = parts.requestId(one(h['x-request-id']));
     const allowOrigin = parts.allowOrigin(one(h.origin), entry.path);
     const variant = chooseVariant(entry.rep, {
@@ -100,8 +103,13 @@ export function createFastPath(
       ifNoneMatch: one(h['if-none-match']),
       acceptEncoding: one(h['accept-encoding']),
     });
-    const key = `${variant.status} ${variant.encoding ?? ''} ${allowOrigin ?? ''}`;
-    let list = entry.headerLists.get(key);
+    // Keyed by the variant (one object per status and coding) and the allowed origin.
+    let byOrigin = entry.headerLists.get(variant);
+    if (byOrigin === undefined) {
+      byOrigin = new Map();
+      entry.headerLists.set(variant, byOrigin);
+    }
+    let list = byOrigin.get(allowOrigin ?? '');
     if (list === undefined) {
       const all = variantHeaders(
         entry.rep,
@@ -113,12 +121,14 @@ export function createFastPath(
         flat: entries.flat(),
         idAt: 2 * entries.findIndex(([name]) => name === 'X-Request-Id') + 1,
       };
-      if (entry.headerLists.size < 64) entry.headerLists.set(key, list);
+      // Origins are the configured few, or * (one entry); an unlisted origin gets none.
+      if (byOrigin.size < 64) byOrigin.set(allowOrigin ?? '', list);
     }
     // writeHead turns the list into the header block before it returns: one list serves all.
     list.flat[list.idAt] = id;
     res.writeHead(variant.status, list.flat);
     res.end(variantBody(entry.rep, variant, method, 'bytes') ?? undefined);
+    if (deps.logger.infoEnabled === false) return true;
     deps.logger.info({
       event: 'request',
       requestId: id,

@@ -131,6 +131,16 @@ export interface Variant {
   readonly encoding: 'br' | 'gzip' | undefined;
 }
 
+/** Every variant there is, made once: choosing one allocates nothing. */
+const VARIANTS = {
+  200: { none: v(200, undefined), br: v(200, 'br'), gzip: v(200, 'gzip') },
+  201: { none: v(201, undefined), br: v(201, 'br'), gzip: v(201, 'gzip') },
+  304: v(304, undefined),
+} as const;
+function v(status: Variant['status'], encoding: Variant['encoding']): Variant {
+  return Object.freeze({ status, encoding });
+}
+
 /** 304 when If-None-Match matches a GET's ETag; else the status, compressed when worth it. */
 export function chooseVariant(
   rep: Representation,
@@ -144,11 +154,11 @@ export function chooseVariant(
     matches(ifNoneMatch, rep.etag) &&
     (method === 'GET' || method === 'HEAD')
   ) {
-    return { status: 304, encoding: undefined };
+    return VARIANTS[304];
   }
   const encoding =
     rep.byteLength >= MIN_COMPRESS_BYTES ? preferredEncoding(request.acceptEncoding) : undefined;
-  return { status, encoding };
+  return VARIANTS[status][encoding ?? 'none'];
 }
 
 /** The headers of a variant over `base`: caching headers, and content headers unless 304. */
