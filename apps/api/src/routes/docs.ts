@@ -59,6 +59,10 @@ export function renderDocs(doc: Doc): string {
       sections.push(
         `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>` +
           `<p>${escapeHtml(op.summary ?? '')}</p>` +
+          (op.description ? `<p>${escapeHtml(op.description)}</p>` : '') +
+          (op.security && op.security.length > 0
+            ? '<p><strong>Staff only:</strong> send <code>Authorization: Bearer &lt;token&gt;</code>.</p>'
+            : '') +
           (params ? `<h3>Parameters</h3><ul>${params}</ul>` : '') +
           (example === undefined
             ? ''
@@ -67,7 +71,7 @@ export function renderDocs(doc: Doc): string {
       );
     }
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.info.title)} — API reference</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem}.m{display:inline-block;min-width:4.5rem;font-weight:700}.get{color:#0a6}.post{color:#06c}pre{background:#f5f5f5;padding:.75rem;overflow:auto}code{font-size:.95em}</style></head><body><h1>${escapeHtml(doc.info.title)} ${escapeHtml(doc.info.version)}</h1><p>${escapeHtml(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457); FHIR errors are OperationOutcomes.</p>${sections.join('')}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.info.title)} — API reference</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.1rem}.m{display:inline-block;min-width:4.5rem;font-weight:700}.get{color:#0a6}.post{color:#06c}.patch{color:#a60}.delete{color:#c00}pre{background:#f5f5f5;padding:.75rem;overflow:auto}code{font-size:.95em}</style></head><body><h1>${escapeHtml(doc.info.title)} ${escapeHtml(doc.info.version)}</h1><p>${escapeHtml(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457); FHIR errors are OperationOutcomes.</p>${sections.join('')}</body></html>`;
 }
 
 /** `/openapi.json` and `/docs`, built from the routes once, on first request. */

@@ -345,6 +345,16 @@ describe('staff routes', () => {
     }
   });
 
+  it('marks staff routes as staff only on the /docs page', async () => {
+    const t = await open();
+    const html = await (await t.app.request('/docs')).text();
+    const staffSections = html.split('<section>').filter((s) => s.includes('/v1/staff'));
+    expect(staffSections).toHaveLength(5);
+    for (const section of staffSections) expect(section).toContain('Staff only');
+    const publicSections = html.split('<section>').filter((s) => s.includes('/v1/clinic<'));
+    expect(publicSections.every((s) => !s.includes('Staff only'))).toBe(true);
+  });
+
   it('documents every staff route with the bearer scheme in the OpenAPI document', async () => {
     const t = await open();
     const doc = (await (await t.app.request('/openapi.json')).json()) as {
