@@ -59,7 +59,8 @@ export function mintStaffToken(name: string): { token: string; line: string } {
  * Guards the staff routes: 503 when no staff member is configured (never open), 401 with a
  * Bearer challenge without a valid token, 429 after repeated wrong tokens from one address.
  * A token is read only from the Authorization header, never from the query string. A wrong token
- * is written to the audit log (as `anonymous`, without the token).
+ * is written to the audit log (as `anonymous`, without the token) until the address hits the
+ * limit.
  */
 export function staffAuth(deps: {
   readonly staff: StaffDirectory;
@@ -86,6 +87,14 @@ export function staffAuth(deps: {
     const name = token === undefined ? undefined : deps.staff.identify(token);
     if (name === undefined) {
       const address = clientAddress(c, deps.trustedProxies);
+      // Counted first: past the limit the answer is 429 and nothing more is written, so a flood
+      // of wrong tokens cannot grow the audit log without bound.
+      await rateLimit(c, deps.store, {
+        bucket: `auth-failed:${address}`,
+        policy: 'staff-auth',
+        ...FAILED_AUTH_LIMIT,
+        now: deps.clock(),
+      });
       await deps.store.appendAudit({
         at: deps.clock(),
         staff: 'anonymous',
@@ -93,12 +102,6 @@ export function staffAuth(deps: {
         targetId: null,
         requestId: c.get('requestId'),
         outcome: 'refused',
-      });
-      await rateLimit(c, deps.store, {
-        bucket: `auth-failed:${address}`,
-        policy: 'staff-auth',
-        ...FAILED_AUTH_LIMIT,
-        now: deps.clock(),
       });
       throw unauthorized(
         token === undefined

@@ -97,7 +97,7 @@ describe('staff access', () => {
     expect(await res.text()).not.toMatch(/Ana|Reyes/);
   });
 
-  it('answers 429 after repeated wrong tokens from one address, and audits each as anonymous', async () => {
+  it('answers 429 after repeated wrong tokens from one address, and audits each refused one as anonymous', async () => {
     const t = await open();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
@@ -109,7 +109,8 @@ describe('staff access', () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
     const log = await auditLog(t);
-    expect(log).toHaveLength(11);
+    // Ten refusals; the 429 past the limit writes nothing, so a flood cannot fill the log.
+    expect(log).toHaveLength(10);
     expect(log.every((r) => r.staff === 'anonymous' && r.action === 'auth.failed')).toBe(true);
     expect(JSON.stringify(log)).not.toMatch(/guess-/);
   });
