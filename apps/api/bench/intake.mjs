@@ -6,7 +6,6 @@
 // cluster (skipped, with a note, where its binaries are missing). Build first (`pnpm build`).
 // Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2),
 // BENCH_ROUNDS (2), BENCH_BACKENDS (sqlite,postgres).
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
 import autocannon from 'autocannon';
 import { pgUnavailableReason, startPgCluster } from '../dist/test-support/pg-cluster.js';
+import { median, onStop, setting, startChild, stopChildren } from './harness.mjs';
 
-const setting = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!(value > 0))
-    throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
-  return value;
-};
 const DURATION = setting('BENCH_DURATION', 10);
 const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const WARMUP = setting('BENCH_WARMUP', 2);
@@ -30,52 +24,6 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').ma
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const PATH = '/v1/consultation-requests';
 const BODY = JSON.stringify(CONSULTATION_REQUEST_EXAMPLE);
-
-const children = [];
-const cleanups = [];
-async function stopAll() {
-  await Promise.all(
-    children
-      .filter((c) => c.exitCode === null && c.signalCode === null)
-      .map(
-        (child) =>
-          new Promise((done) => {
-            const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-            child.once('exit', () => {
-              clearTimeout(force);
-              done();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-  );
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
-
-function start(name, file, args, env) {
-  const child = fork(here(file), args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const late = setTimeout(() => reject(new Error(`${name} did not listen within 30 s`)), 30_000);
-    child.once('message', ({ port }) => {
-      clearTimeout(late);
-      resolve({ name, child, url: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code, signal) =>
-      reject(new Error(`${name} exited (${code ?? signal}) before listening`)),
-    );
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function cannon(url, duration) {
   return new Promise((resolve, reject) => {
@@ -117,7 +65,7 @@ async function measure(server) {
 
 async function backend(kind) {
   const dir = mkdtempSync(join(tmpdir(), `ptfx-intake-bench-${kind}-`));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  onStop(() => rmSync(dir, { recursive: true, force: true }));
   let ptfxUrl;
   let baseTarget;
   if (kind === 'sqlite') {
@@ -126,18 +74,16 @@ async function backend(kind) {
   } else {
     const cluster = await startPgCluster();
     if (!cluster) return { kind, skipped: pgUnavailableReason() ?? 'no PostgreSQL' };
-    cleanups.push(() => cluster.stop());
+    onStop(() => cluster.stop());
     ptfxUrl = await cluster.createDatabase('bench_ptfx');
     baseTarget = await cluster.createDatabase('bench_baseline');
   }
-  const ptfx = await start(`ptfx (${kind})`, 'serve-ptfx.mjs', [], {
-    DATABASE_URL: ptfxUrl,
-    PTFX_INTAKE_RATE_LIMIT: '999999/1',
+  const ptfx = await startChild(`ptfx (${kind})`, 'serve-ptfx.mjs', {
+    env: { DATABASE_URL: ptfxUrl, PTFX_INTAKE_RATE_LIMIT: '999999/1' },
   });
-  const bare = await start(`bare insert (${kind})`, 'serve-intake-baseline.mjs', [
-    kind,
-    baseTarget,
-  ]);
+  const bare = await startChild(`bare insert (${kind})`, 'serve-intake-baseline.mjs', {
+    args: [kind, baseTarget],
+  });
   const runs = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const server of [ptfx, bare]) {
@@ -191,5 +137,5 @@ try {
   console.error(`bench: ${error instanceof Error ? error.stack : error}`);
   process.exitCode = 1;
 } finally {
-  await stopAll();
+  await stopChildren();
 }

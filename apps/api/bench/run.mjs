@@ -5,7 +5,7 @@
 // run the ptfx child under --cpu-prof and write its profile there), BENCH_TOOL (autocannon, the
 // default, or wrk: a C generator that leaves the server more of a 2-core machine), BENCH_LOG
 // (info, the default: the access log on, written to /dev/null; silent: off).
-import { fork, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +20,8 @@ import {
   LIST_PATH,
   VOLATILE,
 } from './common.mjs';
+import { median, onStop, setting, startChild, stopChildren } from './harness.mjs';
 
-const setting = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!(value > 0))
-    throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
-  return value;
-};
 const DURATION = setting('BENCH_DURATION', 10);
 const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const WARMUP = setting('BENCH_WARMUP', 2);
@@ -37,53 +32,15 @@ if (TOOL !== 'autocannon' && TOOL !== 'wrk')
 if (TOOL === 'wrk' && spawnSync('wrk', ['--version']).error)
   throw new Error('BENCH_TOOL=wrk needs wrk on the PATH (Debian: apt-get install wrk)');
 const scratch = mkdtempSync(join(tmpdir(), 'ptfx-bench-wrk-'));
+onStop(() => rmSync(scratch, { recursive: true, force: true }));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-const children = [];
-const cleanups = [];
-async function stopAll() {
-  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  await Promise.all(
-    alive.map(
-      (child) =>
-        new Promise((done) => {
-          const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => {
-            clearTimeout(force);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
 // Durations are bounded; this only guards against a hung child or socket.
 const budget = (3 * 3 * ROUNDS * (DURATION + WARMUP) + 120) * 1000;
 setTimeout(() => {
   console.error(`bench: still running after ${budget / 1000} s; giving up`);
-  void stopAll().then(() => process.exit(1));
+  void stopChildren().then(() => process.exit(1));
 }, budget).unref();
-
-function start(name, file, args = [], execArgv = [], env = {}) {
-  const child = fork(here(file), args, {
-    execArgv,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const late = setTimeout(() => reject(new Error(`${name} did not listen within 30 s`)), 30_000);
-    child.once('message', ({ port }) => {
-      clearTimeout(late);
-      resolve({ name, child, url: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code, signal) =>
-      reject(new Error(`${name} exited (${code ?? signal}) before listening`)),
-    );
-  });
-}
 
 // CPU seconds a child has used, from /proc (Linux, USER_HZ = 100); null elsewhere.
 function cpuSeconds(pid) {
@@ -95,10 +52,6 @@ function cpuSeconds(pid) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const percentile = (sorted, q) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
@@ -243,17 +196,14 @@ const pad = (cells, widths) =>
 async function main() {
   const profDir = process.env.BENCH_CPU_PROF;
   const dataDir = mkdtempSync(join(tmpdir(), 'ptfx-bench-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const ptfx = await start(
-    'ptfx',
-    'serve-ptfx.mjs',
-    [],
-    profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
-    { DATABASE_URL: `file:${join(dataDir, 'ptfx.db')}` },
-  );
+  onStop(() => rmSync(dataDir, { recursive: true, force: true }));
+  const ptfx = await startChild('ptfx', 'serve-ptfx.mjs', {
+    execArgv: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    env: { DATABASE_URL: `file:${join(dataDir, 'ptfx.db')}` },
+  });
   const [bare, express] = await Promise.all([
-    start('bare', 'serve-baseline.mjs', ['bare', ptfx.url]),
-    start('express', 'serve-baseline.mjs', ['express', ptfx.url]),
+    startChild('bare', 'serve-baseline.mjs', { args: ['bare', ptfx.url] }),
+    startChild('express', 'serve-baseline.mjs', { args: ['express', ptfx.url] }),
   ]);
   const servers = [ptfx, bare, express];
   const etag = (await fetchRaw(ptfx.url + DETAIL_PATH)).headers.etag;
@@ -397,7 +347,5 @@ try {
   console.error(`bench: ${error instanceof Error ? error.stack : error}`);
   process.exitCode = 1;
 } finally {
-  await stopAll();
-  for (const cleanup of cleanups) cleanup();
-  rmSync(scratch, { recursive: true, force: true });
+  await stopChildren();
 }

@@ -1,7 +1,7 @@
 // P1/P2: personal data never reaches a log line, on any path a request can take.
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sampleApp, TEST_STAFF, wrapStore } from './test-support/app.js';
+import { describe, expect, it } from 'vitest';
+import { sampleAppsPerTest, TEST_STAFF, type TestApp, wrapStore } from './test-support/app.js';
 
 const CANARY = `CANARY${Date.now().toString(36)}`;
 const canaryRequest = {
@@ -18,11 +18,7 @@ const canaryRequest = {
 /** Everything that identifies the person: none of it may be logged. */
 const SECRETS = [CANARY, CANARY.toLowerCase(), '555-0177', '5550177', TEST_STAFF.token];
 
-type TestApp = Awaited<ReturnType<typeof sampleApp>>;
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.dispose();
-});
+const open = sampleAppsPerTest();
 
 function leaks(t: TestApp): string[] {
   const text = t.logs.map((line) => JSON.stringify(line)).join('\n');
@@ -37,8 +33,7 @@ const post = (t: TestApp, body: unknown) =>
 
 describe('logs carry no personal data (P1, P2)', () => {
   it('on success, replay and staff reads', async () => {
-    const t = await sampleApp();
-    opened.push(t);
+    const t = await open();
     const res = await post(t, canaryRequest);
     expect(res.status).toBe(201);
     expect((await post(t, canaryRequest)).status).toBe(201);
@@ -58,8 +53,7 @@ describe('logs carry no personal data (P1, P2)', () => {
   });
 
   it('on validation failures', async () => {
-    const t = await sampleApp();
-    opened.push(t);
+    const t = await open();
     const bad = [
       { ...canaryRequest, contact: { ...canaryRequest.contact, email: `${CANARY} not an email` } },
       { ...canaryRequest, extra: CANARY },
@@ -79,9 +73,8 @@ describe('logs carry no personal data (P1, P2)', () => {
   });
 
   it('on a forced internal error', async () => {
-    const base = await sampleApp();
-    opened.push(base);
-    const t = await sampleApp({
+    const base = await open();
+    const t = await open({
       store: wrapStore(base.store, {
         createRequest: () => Promise.reject(new TypeError('cannot read properties of undefined')),
       }),

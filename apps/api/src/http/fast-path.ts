@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IsoDate } from '@ptfx/domain';
 import type { Context } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
-import { incomingOf } from './node-request.js';
+import { headerValue, incomingOf } from './node-request.js';
 import { baseHeaderParts, type PublicHeadersOptions } from './public-headers.js';
 import {
   chooseVariant,
@@ -55,11 +55,6 @@ export function sendStored(
   return publish(c, rep);
 }
 
-/** A header's value as one string. */
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
 /** A request id of the right length, replaced per request in a cached header list. */
 const ID_PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
 
@@ -96,12 +91,12 @@ export function createFastPath(
     if (headerBytes > limits.maxHeaderBytes) return false;
 
     const h = req.headers;
-    const id = parts.requestId(one(h['x-request-id']));
-    const allowOrigin = parts.allowOrigin(one(h.origin), entry.path);
+    const id = parts.requestId(headerValue(h['x-request-id']));
+    const allowOrigin = parts.allowOrigin(headerValue(h.origin), entry.path);
     const variant = chooseVariant(entry.rep, {
       method,
-      ifNoneMatch: one(h['if-none-match']),
-      acceptEncoding: one(h['accept-encoding']),
+      ifNoneMatch: headerValue(h['if-none-match']),
+      acceptEncoding: headerValue(h['accept-encoding']),
     });
     // Keyed by the variant (one object per status and coding) and the allowed origin.
     let byOrigin = entry.headerLists.get(variant);

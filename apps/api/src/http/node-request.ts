@@ -16,7 +16,11 @@ export function incomingOf(c: Context): IncomingMessage | undefined {
 export function requestHeader(c: Context, name: string): string | undefined {
   const incoming = incomingOf(c);
   if (!incoming) return c.req.header(name);
-  const value = incoming.headers[name];
+  return headerValue(incoming.headers[name]);
+}
+
+/** A header from Node's parsed headers as one string (repeated headers joined, as Fetch does). */
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 

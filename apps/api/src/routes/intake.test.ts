@@ -1,19 +1,10 @@
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { StoreUnavailableError } from '../store/store.js';
-import { sampleApp, TEST_STAFF, wrapStore } from '../test-support/app.js';
+import { sampleAppsPerTest, TEST_STAFF, type TestApp, wrapStore } from '../test-support/app.js';
 
-type TestApp = Awaited<ReturnType<typeof sampleApp>>;
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.dispose();
-});
-async function open(options: Parameters<typeof sampleApp>[0] = {}): Promise<TestApp> {
-  const t = await sampleApp(options);
-  opened.push(t);
-  return t;
-}
+const open = sampleAppsPerTest();
 
 const body = (value: unknown = CONSULTATION_REQUEST_EXAMPLE) => JSON.stringify(value);
 async function post(

@@ -140,6 +140,16 @@ function answer(c: Context<ApiEnv>, response: StoredResponse, replayed: boolean)
   });
 }
 
+/** 409: this instance, or another sharing the database, is still processing the key. */
+function keyInFlight(): ApiProblem {
+  return new ApiProblem(
+    'idempotency-key-in-flight',
+    'a request with this Idempotency-Key is still being processed; retry in a moment',
+    [],
+    { 'Retry-After': '1' },
+  );
+}
+
 /** `POST /v1/consultation-requests`. */
 export function intakeRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
   const newId = deps.newId ?? randomUUID;
@@ -165,14 +175,7 @@ export function intakeRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps
     }
     const content = requestContent(request);
     const key = rawKey?.replace(/^"|"$/g, '');
-    if (key !== undefined && inFlight.has(key)) {
-      throw new ApiProblem(
-        'idempotency-key-in-flight',
-        'a request with this Idempotency-Key is still being processed; retry in a moment',
-        [],
-        { 'Retry-After': '1' },
-      );
-    }
+    if (key !== undefined && inFlight.has(key)) throw keyInFlight();
     if (key !== undefined) inFlight.add(key);
     try {
       const outcome = await deps.store.createRequest({
@@ -210,12 +213,7 @@ export function intakeRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps
             'this Idempotency-Key was already used with a different body; use a new key for a new request',
           );
         case 'key-in-flight':
-          throw new ApiProblem(
-            'idempotency-key-in-flight',
-            'a request with this Idempotency-Key is still being processed; retry in a moment',
-            [],
-            { 'Retry-After': '1' },
-          );
+          throw keyInFlight();
       }
     } finally {
       if (key !== undefined) inFlight.delete(key);

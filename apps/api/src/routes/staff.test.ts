@@ -1,17 +1,8 @@
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sampleApp, TEST_STAFF } from '../test-support/app.js';
+import { describe, expect, it } from 'vitest';
+import { sampleAppsPerTest, TEST_STAFF, type TestApp } from '../test-support/app.js';
 
-type TestApp = Awaited<ReturnType<typeof sampleApp>>;
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.dispose();
-});
-async function open(options: Parameters<typeof sampleApp>[0] = {}): Promise<TestApp> {
-  const t = await sampleApp(options);
-  opened.push(t);
-  return t;
-}
+const open = sampleAppsPerTest();
 
 const auth = { Authorization: TEST_STAFF.authorization };
 async function submit(

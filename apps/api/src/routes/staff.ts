@@ -8,11 +8,14 @@ import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { ApiProblem } from '../http/problem.js';
 import { responseHeaders } from '../http/public-headers.js';
-import type { AuditAction, AuditEntry, RequestCursor, StoredRequest } from '../store/store.js';
+import {
+  type AuditAction,
+  type AuditEntry,
+  MAX_PAGE_SIZE,
+  type RequestCursor,
+  type StoredRequest,
+} from '../store/store.js';
 import { jsonBody, problem } from './shared.js';
-
-/** Most items one staff page may hold. */
-export const MAX_STAFF_PAGE = 100;
 
 const security = [{ staffToken: [] }];
 
@@ -57,9 +60,9 @@ const limit = z.coerce
   .number({ error: 'limit must be a whole number' })
   .int({ error: 'limit must be a whole number' })
   .min(1, { error: 'limit is at least 1' })
-  .max(MAX_STAFF_PAGE, { error: `limit is at most ${MAX_STAFF_PAGE}` })
+  .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
   .default(20)
-  .openapi({ description: `Items per page, 1 to ${MAX_STAFF_PAGE}` });
+  .openapi({ description: `Items per page, 1 to ${MAX_PAGE_SIZE}` });
 
 const instant = (what: string) =>
   z

@@ -16,12 +16,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  freePort,
-  type PgCluster,
-  pgUnavailableReason,
-  startPgCluster,
-} from '../test-support/pg-cluster.js';
+import { freePort } from '../test-support/free-port.js';
+import { type PgCluster, pgUnavailableReason, startPgCluster } from '../test-support/pg-cluster.js';
 import { describeStoreContract, sampleCreate, staffEntry, T0 } from './contract.js';
 import { MIGRATIONS } from './migrations.js';
 import {

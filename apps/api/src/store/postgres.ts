@@ -12,15 +12,17 @@ import {
   type AuditEntry,
   type AuditRecord,
   type CreateOutcome,
+  cursorInstant,
   type PurgeCutoffs,
   type PurgeResult,
+  pageSize,
   type RequestCursor,
-  type RequestQuery,
   type StatusHistoryEntry,
   type Store,
   StoreConfigError,
   type StoredRequest,
   StoreUnavailableError,
+  storedKeyOutcome,
 } from './store.js';
 
 /** How to open a PostgreSQL store. */
@@ -356,18 +358,6 @@ function iso(date: Date): string {
   return new Date(date).toISOString();
 }
 
-/** A cursor instant; throws RangeError when it is not an instant. */
-function cursorInstant(text: string): Date {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new RangeError('the cursor is not a valid instant');
-  return date;
-}
-
-/** A page size the caller asked for, kept within 1..100 as {@link RequestQuery} promises. */
-function pageSize(limit: number): number {
-  return Math.min(100, Math.max(1, Math.floor(limit)));
-}
-
 function historyEntry(row: HistoryRow): StatusHistoryEntry {
   return {
     at: iso(row.at),
@@ -454,13 +444,14 @@ function postgresStore(sql: Sql, pingTimeoutMs: number): PostgresStore {
               ${entry.requestId}, ${outcome})`;
   };
   const found = (exists: boolean): AuditEntry['outcome'] => (exists ? 'ok' : 'not-found');
-  const keyOutcome = (
-    row: KeyRow,
-    fingerprint: string,
-  ): Exclude<CreateOutcome, { kind: 'created' }> =>
-    row.fingerprint === fingerprint
-      ? { kind: 'replay', response: { status: row.response_status, body: row.response_body } }
-      : { kind: 'key-reused' };
+  const keyOutcome = (row: KeyRow, fingerprint: string) =>
+    storedKeyOutcome(
+      {
+        fingerprint: row.fingerprint,
+        response: { status: row.response_status, body: row.response_body },
+      },
+      fingerprint,
+    );
 
   return {
     kind: 'postgres',

@@ -12,8 +12,10 @@ import {
   type AuditEntry,
   type AuditRecord,
   type CreateOutcome,
+  cursorInstant,
   type PurgeCutoffs,
   type PurgeResult,
+  pageSize,
   type RequestCursor,
   type RequestQuery,
   type StatusHistoryEntry,
@@ -22,6 +24,7 @@ import {
   type StoredRequest,
   type StoredResponse,
   StoreUnavailableError,
+  storedKeyOutcome,
 } from './store.js';
 
 /** How to open a SQLite store. */
@@ -230,9 +233,7 @@ function iso(date: Date): string {
 
 /** A cursor instant in stored form; throws RangeError when it is not an instant. */
 function storedInstant(text: string): string {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new RangeError('the cursor is not a valid instant');
-  return iso(date);
+  return iso(cursorInstant(text));
 }
 
 interface RequestRow {
@@ -324,11 +325,6 @@ function prepareStatements(db: Db) {
 
 /** Thrown inside a create transaction to roll it back when the key appeared meanwhile. */
 class KeyTakenMeanwhile extends Error {}
-
-/** A page size the caller asked for, kept within 1..100 as {@link RequestQuery} promises. */
-function pageSize(limit: number): number {
-  return Math.min(100, Math.max(1, Math.floor(limit)));
-}
 
 /** The list query for a given set of filters (the SQL text depends only on which are present). */
 function listSql(query: RequestQuery): { readonly sql: string; readonly params: unknown[] } {
@@ -431,9 +427,10 @@ function sqliteStore(db: Db, path: string): SqliteStore {
     if (claim !== undefined) {
       const seen = s.selectKey.get(claim.key);
       if (seen !== undefined) {
-        return seen.fingerprint === claim.fingerprint
-          ? { kind: 'replay', response: storedResponse(seen) }
-          : { kind: 'key-reused' };
+        return storedKeyOutcome(
+          { fingerprint: seen.fingerprint, response: storedResponse(seen) },
+          claim.fingerprint,
+        );
       }
     }
     const receivedAt = iso(input.receivedAt);

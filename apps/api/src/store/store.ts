@@ -100,6 +100,34 @@ export type CreateOutcome =
   /** Another transaction holds this key right now (409). Nothing stored. */
   | { readonly kind: 'key-in-flight' };
 
+/** The most items one page of a staff list holds. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A page size the caller asked for, kept within 1..{@link MAX_PAGE_SIZE}. */
+export function pageSize(limit: number): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
+}
+
+/** A cursor's instant; throws RangeError when it is not one. */
+export function cursorInstant(text: string): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new RangeError('the cursor is not a valid instant');
+  return date;
+}
+
+/**
+ * What a create finds when its Idempotency-Key is already stored: the same fingerprint replays
+ * the stored answer, another one is a reused key.
+ */
+export function storedKeyOutcome(
+  stored: { readonly fingerprint: string; readonly response: StoredResponse },
+  fingerprint: string,
+): Exclude<CreateOutcome, { kind: 'created' }> {
+  return stored.fingerprint === fingerprint
+    ? { kind: 'replay', response: stored.response }
+    : { kind: 'key-reused' };
+}
+
 /** A page position for the staff list: after this (receivedAt, id), newest first. */
 export interface RequestCursor {
   readonly receivedAt: string;
@@ -113,7 +141,7 @@ export interface RequestQuery {
   readonly receivedFrom?: Date;
   /** Received strictly before this instant. */
   readonly receivedBefore?: Date;
-  /** 1 to 100; the caller caps it. */
+  /** 1 to {@link MAX_PAGE_SIZE}; the store clamps it. */
   readonly limit: number;
   /** Continue after this position. */
   readonly after?: RequestCursor;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { ApiDeps, LogLine } from '../app-types.js';
 import { ClinicSource, loadClinic } from '../clinic-source.js';
@@ -81,6 +82,27 @@ export async function sampleApp(
     ...(options.newId ? { newId: options.newId } : {}),
   });
   return { app, logs, source, store, dispose: async () => temp?.dispose() };
+}
+
+/** An app from {@link sampleApp}, with its log and store. */
+export type TestApp = Awaited<ReturnType<typeof sampleApp>>;
+
+/**
+ * Opens sample apps for the tests of one file: each app (and its temporary store) is disposed
+ * after the test that opened it.
+ */
+export function sampleAppsPerTest(): (
+  options?: Parameters<typeof sampleApp>[0],
+) => Promise<TestApp> {
+  const opened: TestApp[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.dispose();
+  });
+  return async (options = {}) => {
+    const t = await sampleApp(options);
+    opened.push(t);
+    return t;
+  };
 }
 
 /**
