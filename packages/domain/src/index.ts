@@ -48,7 +48,6 @@ export {
   OpeningHoursSchema,
   type TimeRange,
   TimeRangeSchema,
-  WEEKDAYS,
   type Weekday,
   WeekdaySchema,
   type WeeklyHours,
@@ -58,14 +57,14 @@ export { type Organization, OrganizationSchema } from './clinic/organization.js'
 export { type Program, ProgramAudienceSchema, ProgramSchema } from './clinic/program.js';
 export { reviewClinic } from './clinic/review-clinic.js';
 export { type TimeZone, TimeZoneSchema } from './clinic/time-zone.js';
+export { WEEKDAYS } from './clinic/weekdays.js';
 export {
-  formatPostalAddress,
   type PostalAddress,
   PostalAddressSchema,
-  usStateName,
   type ZipCode,
   ZipCodeSchema,
 } from './contact/address.js';
+export { formatPostalAddress, usStateName } from './contact/address-format.js';
 export {
   type ContactChannel,
   type ContactChannelKind,
@@ -73,18 +72,17 @@ export {
   ContactChannelsSchema,
   type ContactPurpose,
   ContactPurposeSchema,
-  findContactChannel,
 } from './contact/contact-channel.js';
 export { type EmailAddress, EmailAddressSchema } from './contact/email.js';
+export { findContactChannel } from './contact/find-contact-channel.js';
+export { type PhoneNumber, PhoneNumberSchema } from './contact/phone.js';
 export {
   formatPhoneNumber,
   type NanpProblem,
-  type PhoneNumber,
-  PhoneNumberSchema,
   parseNanp,
   phoneToTelUri,
   splitPhoneNumber,
-} from './contact/phone.js';
+} from './contact/phone-number.js';
 export { UsStateCodeSchema } from './contact/us-state.js';
 export {
   isUsStateCode,
@@ -98,11 +96,13 @@ export {
   ArticleSchema,
   type ArticleSection,
   ArticleSectionSchema,
+} from './content/article.js';
+export {
   articleReadTime,
   articleWordCount,
   countWords,
   READING_WORDS_PER_MINUTE,
-} from './content/article.js';
+} from './content/read-time.js';
 export { type CanonicalListingOptions, canonicalListing } from './credentials/canonical-listing.js';
 export {
   aptaCategory,
@@ -164,25 +164,16 @@ export {
   keepsTitle,
   titleDegree,
 } from './credentials/title-rules.js';
-export {
-  explainInvalidNpi,
-  isValidNpi,
-  type Npi,
-  NpiSchema,
-  npiCheckDigit,
-} from './identifiers/npi.js';
-export {
-  type ProcedureCode,
-  ProcedureCodeSchema,
-  procedureCodeSystem,
-} from './identifiers/procedure-code.js';
+export { type Npi, NpiSchema } from './identifiers/npi.js';
+export { explainInvalidNpi, isValidNpi, npiCheckDigit } from './identifiers/npi-check.js';
+export { type ProcedureCode, ProcedureCodeSchema } from './identifiers/procedure-code.js';
+export { procedureCodeSystem } from './identifiers/procedure-code-system.js';
+export { type TaxonomyCode, TaxonomyCodeSchema } from './identifiers/taxonomy.js';
 export {
   NUCC_TAXONOMY_NAMES,
   NUCC_TAXONOMY_SYSTEM,
-  type TaxonomyCode,
-  TaxonomyCodeSchema,
   taxonomyName,
-} from './identifiers/taxonomy.js';
+} from './identifiers/taxonomy-names.js';
 export {
   type BookingPath,
   BookingPathSchema,
@@ -198,17 +189,16 @@ export {
   ConsultationRequestStatusSchema,
   type ContactConsent,
   ContactConsentSchema,
-  isHoneypotFilled,
   type PreferredTime,
   PreferredTimeSchema,
   type ReplyChannel,
   ReplyChannelSchema,
   type ReplyContact,
   ReplyContactSchema,
-  requestContent,
   type StatusChange,
   StatusChangeSchema,
 } from './intake/consultation-request.js';
+export { isHoneypotFilled, requestContent } from './intake/request-content.js';
 export {
   type FhirBundleOptions,
   fhirBundle,
@@ -270,6 +260,7 @@ export {
 export { type LanguageTag, LanguageTagSchema } from './shared/language-tag.js';
 export { type IsoDate, IsoDateSchema, type Slug, SlugSchema } from './shared/schema.js';
 export { editDistance, suggestClosest } from './shared/suggest.js';
+export { therapistDisplayName } from './therapists/display-name.js';
 export {
   type PersonName,
   PersonNameSchema,
@@ -277,7 +268,6 @@ export {
   type TherapistRole,
   TherapistRoleSchema,
   TherapistSchema,
-  therapistDisplayName,
 } from './therapists/therapist.js';
 export { lintTherapistListing, type TherapistListingLint } from './therapists/therapist-lint.js';
 export {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { findContactChannel } from '../contact/contact-channel.js';
-import { formatPhoneNumber } from '../contact/phone.js';
-import { articleReadTime } from '../content/article.js';
+import { findContactChannel } from '../contact/find-contact-channel.js';
+import { formatPhoneNumber } from '../contact/phone-number.js';
+import { articleReadTime } from '../content/read-time.js';
 import { formatPath, type Issue } from '../shared/issue.js';
 import { lineOf, replaceOnce, sampleClinicYaml as yaml } from '../test-support/sample-clinic.js';
 import { MAX_CLINIC_DATA_LENGTH, parseClinicData } from './clinic-data.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClinicSchema } from './clinic.js';
 
 /** The `$id` of the clinic data file's JSON Schema. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArticleSchema } from '../content/article.js';
 import { BookingPathSchema } from '../intake/booking-path.js';
 import type { Issue, PathSegment } from '../shared/issue.js';

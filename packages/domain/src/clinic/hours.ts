@@ -2,14 +2,9 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
 import type { IsoDate } from '../shared/schema.js';
-import {
-  type HoursException,
-  type LocalTime,
-  type OpeningHours,
-  WEEKDAYS,
-  type Weekday,
-} from './opening-hours.js';
+import type { HoursException, LocalTime, OpeningHours, Weekday } from './opening-hours.js';
 import type { TimeZone } from './time-zone.js';
+import { WEEKDAYS } from './weekdays.js';
 
 /** What the hours functions need of a location: its zone and its hours. */
 export interface HoursSchedule {

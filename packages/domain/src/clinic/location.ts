@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PostalAddressSchema } from '../contact/address.js';
 import { ContactChannelsSchema } from '../contact/contact-channel.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';

@@ -1,16 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText, IsoDateSchema, reportIssue } from '../shared/schema.js';
-
-/** The days of the week, Monday first (ISO 8601 order). */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
+import { WEEKDAYS } from './weekdays.js';
 
 /** A day of the week, lowercase English. */
 export const WeekdaySchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContactChannelsSchema } from '../contact/contact-channel.js';
 import { WebsiteUrlSchema } from '../contact/website.js';
 import { NpiSchema } from '../identifiers/npi.js';

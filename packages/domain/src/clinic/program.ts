@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 import { CoverageKindSchema } from './coverage.js';
 

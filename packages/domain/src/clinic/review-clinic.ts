@@ -1,4 +1,4 @@
-import { articleReadTime } from '../content/article.js';
+import { articleReadTime } from '../content/read-time.js';
 import { findCredential, suggestCredential } from '../credentials/catalog-lookup.js';
 import type { Issue } from '../shared/issue.js';
 import type { Clinic } from './clinic.js';

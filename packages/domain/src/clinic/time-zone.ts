@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportIssue } from '../shared/schema.js';
 
 function isKnownTimeZone(name: string): boolean {

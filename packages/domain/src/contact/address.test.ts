@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPostalAddress, PostalAddressSchema, usStateName, ZipCodeSchema } from './address.js';
+import { PostalAddressSchema, ZipCodeSchema } from './address.js';
+import { formatPostalAddress, usStateName } from './address-format.js';
 import {
   isUsStateCode,
   suggestUsStateCode,

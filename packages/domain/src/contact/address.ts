@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText } from '../shared/schema.js';
-import { US_STATES, type UsStateCode, UsStateCodeSchema } from './us-state.js';
+import { UsStateCodeSchema } from './us-state.js';
 
 /** A US ZIP code, `92101`, or ZIP+4, `92101-1234`. */
 export const ZipCodeSchema = z
@@ -32,19 +32,3 @@ export const PostalAddressSchema = z
   .describe('US postal address');
 /** A US postal address. */
 export type PostalAddress = z.output<typeof PostalAddressSchema>;
-
-/**
- * Formats an address on the lines a letter would carry.
- *
- * @example
- * formatPostalAddress(address);
- * // ['1601 Kettner Blvd Suite 11', 'San Diego, CA 92101']
- */
-export function formatPostalAddress(address: PostalAddress): string[] {
-  return [...address.lines, `${address.city}, ${address.state} ${address.postalCode}`];
-}
-
-/** The full name of an address's state: `CA` → `California`. */
-export function usStateName(code: UsStateCode): string {
-  return US_STATES[code];
-}

@@ -6,9 +6,9 @@ import {
   ContactChannelsSchema,
   type ContactPurpose,
   ContactPurposeSchema,
-  findContactChannel,
 } from './contact-channel.js';
 import { EmailAddressSchema } from './email.js';
+import { findContactChannel } from './find-contact-channel.js';
 import { WebsiteUrlSchema } from './website.js';
 
 const URL_MESSAGE =

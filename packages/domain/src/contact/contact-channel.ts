@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText, reportIssue } from '../shared/schema.js';
 import { EmailAddressSchema } from './email.js';
 import { PhoneNumberSchema } from './phone.js';
@@ -73,22 +73,3 @@ export const ContactChannelsSchema = z
   .min(1)
   .max(20)
   .describe('Ways to reach this place; at least one');
-
-/**
- * The first channel of `kind` that serves `purpose`, falling back to the first channel of that
- * kind that serves `general`.
- *
- * @example
- * findContactChannel(location.contact, 'fax', 'referrals')?.value; // '+16195441056'
- */
-export function findContactChannel<K extends ContactChannelKind>(
-  channels: readonly ContactChannel[],
-  kind: K,
-  purpose: ContactPurpose = 'general',
-): Extract<ContactChannel, { kind: K }> | undefined {
-  const ofKind = channels.filter((c): c is Extract<ContactChannel, { kind: K }> => c.kind === kind);
-  return (
-    ofKind.find((c) => c.purposes.includes(purpose)) ??
-    ofKind.find((c) => c.purposes.includes('general'))
-  );
-}

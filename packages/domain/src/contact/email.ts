@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An email address (at most 254 characters, the SMTP limit), stored as written. */
 export const EmailAddressSchema = z

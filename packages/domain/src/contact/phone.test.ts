@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatPhoneNumber,
-  PhoneNumberSchema,
-  parseNanp,
-  phoneToTelUri,
-  splitPhoneNumber,
-} from './phone.js';
+import { PhoneNumberSchema } from './phone.js';
+import { formatPhoneNumber, parseNanp, phoneToTelUri, splitPhoneNumber } from './phone-number.js';
 
 const NBSP = '\u00a0';
 const E164 = /^\+1[2-9]\d{2}[2-9]\d{6}(?:;ext=\d{1,6})?$/;

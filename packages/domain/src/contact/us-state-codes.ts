@@ -71,13 +71,17 @@ export const US_STATES = {
 /** A USPS two-letter state, territory or military code, such as `CA`. */
 export type UsStateCode = keyof typeof US_STATES;
 
-const CODES = new Map<string, UsStateCode>();
-const BY_NAME = new Map<string, UsStateCode>();
-for (const [code, name] of Object.entries(US_STATES)) {
-  if (isUsStateCode(code)) {
-    CODES.set(code, code);
-    BY_NAME.set(name.toLowerCase().replace(/[^a-z]/g, ''), code);
+let byName: ReadonlyMap<string, UsStateCode> | undefined;
+
+// Built on first use, not at import: importing a module of this package does no work.
+function codesByName(): ReadonlyMap<string, UsStateCode> {
+  if (byName) return byName;
+  const map = new Map<string, UsStateCode>();
+  for (const [code, name] of Object.entries(US_STATES)) {
+    if (isUsStateCode(code)) map.set(name.toLowerCase().replace(/[^a-z]/g, ''), code);
   }
+  byName = map;
+  return map;
 }
 
 /** True when `text` is exactly one of the USPS codes in {@link US_STATES}. */
@@ -91,5 +95,7 @@ export function isUsStateCode(text: string): text is UsStateCode {
  */
 export function suggestUsStateCode(text: string): UsStateCode | undefined {
   const upper = text.trim().toUpperCase().replace(/\./g, '');
-  return CODES.get(upper) ?? BY_NAME.get(text.toLowerCase().replace(/[^a-z]/g, ''));
+  return isUsStateCode(upper)
+    ? upper
+    : codesByName().get(text.toLowerCase().replace(/[^a-z]/g, ''));
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A public web address. Only `https://` is accepted: a clinic page linked from directories and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleSchema, articleReadTime, articleWordCount, countWords } from './article.js';
+import { ArticleSchema } from './article.js';
+import { articleReadTime, articleWordCount, countWords } from './read-time.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const article = (...paragraphs: string[]) => ({ sections: [{ paragraphs, images: [] }] });

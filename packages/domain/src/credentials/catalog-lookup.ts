@@ -25,34 +25,55 @@ export function longFormKey(text: string): string {
     .trim();
 }
 
-const BY_ID = new Map<string, CatalogEntry>();
-const BY_ABBREVIATION = new Map<string, CatalogEntry>();
-const BY_LONG_FORM = new Map<string, CatalogEntry>();
-const SPELLINGS = new Map<string, string>();
-for (const entry of CREDENTIAL_CATALOG) {
-  BY_ID.set(entry.id, entry);
-  for (const written of [entry.abbreviation, ...entry.aliases]) {
-    if (written === undefined) continue;
-    BY_ABBREVIATION.set(abbreviationKey(written), entry);
-    SPELLINGS.set(abbreviationKey(written), written);
+interface CatalogIndex {
+  readonly byId: ReadonlyMap<string, CatalogEntry>;
+  readonly byAbbreviation: ReadonlyMap<string, CatalogEntry>;
+  readonly byLongForm: ReadonlyMap<string, CatalogEntry>;
+  /** Abbreviation key → the spelling as the catalog writes it. */
+  readonly spellings: ReadonlyMap<string, string>;
+  /** The first word of every spelled-out credential, so that most words can be ruled out at once. */
+  readonly longFormFirstWords: ReadonlySet<string>;
+  /** The most words a spelled-out credential in the catalog has. */
+  readonly longestLongFormWords: number;
+}
+
+let index: CatalogIndex | undefined;
+
+/**
+ * The catalog's lookup tables, built on first use rather than at import, so that importing a
+ * module of this package does no work (`sideEffects: false` holds in fact).
+ */
+export function catalogIndex(): CatalogIndex {
+  if (index) return index;
+  const byId = new Map<string, CatalogEntry>();
+  const byAbbreviation = new Map<string, CatalogEntry>();
+  const byLongForm = new Map<string, CatalogEntry>();
+  const spellings = new Map<string, string>();
+  for (const entry of CREDENTIAL_CATALOG) {
+    byId.set(entry.id, entry);
+    for (const written of [entry.abbreviation, ...entry.aliases]) {
+      if (written === undefined) continue;
+      byAbbreviation.set(abbreviationKey(written), entry);
+      spellings.set(abbreviationKey(written), written);
+    }
+    for (const form of entry.longForms) byLongForm.set(longFormKey(form), entry);
   }
-  for (const form of entry.longForms) BY_LONG_FORM.set(longFormKey(form), entry);
+  // Names second, so an explicit long form wins over another entry's identical name.
+  for (const entry of CREDENTIAL_CATALOG) {
+    const key = longFormKey(entry.name);
+    if (!byLongForm.has(key)) byLongForm.set(key, entry);
+  }
+  const longForms = [...byLongForm.keys()];
+  index = {
+    byId,
+    byAbbreviation,
+    byLongForm,
+    spellings,
+    longFormFirstWords: new Set(longForms.map((k) => k.split(' ')[0] ?? '')),
+    longestLongFormWords: Math.max(...longForms.map((k) => k.split(' ').length)),
+  };
+  return index;
 }
-// Names second, so an explicit long form wins over another entry's identical name.
-for (const entry of CREDENTIAL_CATALOG) {
-  const key = longFormKey(entry.name);
-  if (!BY_LONG_FORM.has(key)) BY_LONG_FORM.set(key, entry);
-}
-
-/** The first word of every spelled-out credential, so that most words can be ruled out at once. */
-export const LONG_FORM_FIRST_WORDS: ReadonlySet<string> = new Set(
-  [...BY_LONG_FORM.keys()].map((k) => k.split(' ')[0] ?? ''),
-);
-
-/** The most words a spelled-out credential in the catalog has. */
-export const LONGEST_LONG_FORM_WORDS = Math.max(
-  ...[...BY_LONG_FORM.keys()].map((k) => k.split(' ').length),
-);
 
 /**
  * The catalog entry an abbreviation means, matched as written apart from dots and spaces.
@@ -63,7 +84,7 @@ export const LONGEST_LONG_FORM_WORDS = Math.max(
  * findCredential('dpt'); // undefined: case carries meaning (LAc is not LAC)
  */
 export function findCredential(abbreviation: string): CatalogEntry | undefined {
-  return BY_ABBREVIATION.get(abbreviationKey(abbreviation));
+  return catalogIndex().byAbbreviation.get(abbreviationKey(abbreviation));
 }
 
 /**
@@ -71,12 +92,12 @@ export function findCredential(abbreviation: string): CatalogEntry | undefined {
  * `Board-Certified Orthopaedic Clinical Specialist` → OCS.
  */
 export function findCredentialByName(name: string): CatalogEntry | undefined {
-  return BY_LONG_FORM.get(longFormKey(name));
+  return catalogIndex().byLongForm.get(longFormKey(name));
 }
 
 /** The catalog entry with this id (its canonical abbreviation, or a slug for spelled-out-only ones). */
 export function credentialById(id: string): CatalogEntry | undefined {
-  return BY_ID.get(id);
+  return catalogIndex().byId.get(id);
 }
 
 /**
@@ -97,8 +118,9 @@ const SUGGESTIONS = new Map<string, string | undefined>();
 function closestSpelling(text: string): string | undefined {
   const key = abbreviationKey(text);
   const lower = key.toLowerCase();
-  for (const [candidate, written] of SPELLINGS)
+  const { spellings } = catalogIndex();
+  for (const [candidate, written] of spellings)
     if (candidate.toLowerCase() === lower) return written;
-  const closest = suggestClosest(key, SPELLINGS.keys());
-  return closest === undefined ? undefined : SPELLINGS.get(closest);
+  const closest = suggestClosest(key, spellings.keys());
+  return closest === undefined ? undefined : spellings.get(closest);
 }

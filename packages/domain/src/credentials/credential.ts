@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsStateCodeSchema } from '../contact/us-state.js';
 import { boundedText, IsoDateSchema, reportIssue } from '../shared/schema.js';
 

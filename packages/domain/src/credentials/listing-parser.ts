@@ -1,10 +1,9 @@
 import type { Span } from '../shared/issue.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import {
+  catalogIndex,
   findCredential,
   findCredentialByName,
-  LONG_FORM_FIRST_WORDS,
-  LONGEST_LONG_FORM_WORDS,
   longFormKey,
   suggestCredential,
 } from './catalog-lookup.js';
@@ -115,9 +114,10 @@ export function parseCredentialListing(text: string): ParsedListing {
   const longFormAt = (i: number): { entry: CatalogEntry; last: number } | undefined => {
     // Most words start no spelled-out credential: rule them out before trying phrases.
     const first = longFormKey(words[i]?.text ?? '').split(' ')[0] ?? '';
-    if (!LONG_FORM_FIRST_WORDS.has(first)) return undefined;
+    const { longFormFirstWords, longestLongFormWords } = catalogIndex();
+    if (!longFormFirstWords.has(first)) return undefined;
     let last = i;
-    while (last - i + 1 < LONGEST_LONG_FORM_WORDS && joinable[last]) last++;
+    while (last - i + 1 < longestLongFormWords && joinable[last]) last++;
     for (let j = last; j >= i; j--) {
       const phrase = text.slice(words[i]?.start ?? 0, words[j]?.end ?? 0);
       const entry = findCredentialByName(phrase);

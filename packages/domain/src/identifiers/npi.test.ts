@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { explainInvalidNpi, isValidNpi, NpiSchema, npiCheckDigit } from './npi.js';
+import { NpiSchema } from './npi.js';
+import { explainInvalidNpi, isValidNpi, npiCheckDigit } from './npi-check.js';
 
 /**
  * Plain Luhn (ISO/IEC 7812-1), written independently of npi.ts: from the right, every second

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ProcedureCodeSchema, procedureCodeSystem } from './procedure-code.js';
+import { ProcedureCodeSchema } from './procedure-code.js';
+import { procedureCodeSystem } from './procedure-code-system.js';
 
 const MESSAGE = 'must be a CPT code like "97110" or a HCPCS Level II code like "G0283"';
 

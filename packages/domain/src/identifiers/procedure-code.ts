@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A billing code for a procedure: a CPT code (four digits then a digit, or `F` for Category II,
@@ -15,8 +15,3 @@ export const ProcedureCodeSchema = z
   .describe('CPT (e.g. "97110") or HCPCS Level II (e.g. "G0283") code, without descriptor');
 /** A CPT or HCPCS Level II code. */
 export type ProcedureCode = z.output<typeof ProcedureCodeSchema>;
-
-/** Which code set a procedure code belongs to. */
-export function procedureCodeSystem(code: ProcedureCode): 'CPT' | 'HCPCS' {
-  return /^\d/.test(code) ? 'CPT' : 'HCPCS';
-}

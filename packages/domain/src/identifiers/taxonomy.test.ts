@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  NUCC_TAXONOMY_NAMES,
-  NUCC_TAXONOMY_SYSTEM,
-  TaxonomyCodeSchema,
-  taxonomyName,
-} from './taxonomy.js';
+import { TaxonomyCodeSchema } from './taxonomy.js';
+import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM, taxonomyName } from './taxonomy-names.js';
 
 const MESSAGE = 'must be a NUCC taxonomy code: 10 characters ending in "X", like "225100000X"';
 

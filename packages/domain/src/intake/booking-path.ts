@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText } from '../shared/schema.js';
 
 /** One step of the way a new patient books, as the site shows it. */

@@ -3,10 +3,9 @@ import { BookingPathSchema } from './booking-path.js';
 import {
   CONSULTATION_REQUEST_EXAMPLE,
   ConsultationRequestSchema,
-  isHoneypotFilled,
-  requestContent,
   StatusChangeSchema,
 } from './consultation-request.js';
+import { isHoneypotFilled, requestContent } from './request-content.js';
 
 const valid = {
   name: { given: 'Ana', family: 'Reyes' },

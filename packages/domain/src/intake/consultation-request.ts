@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoverageKindSchema } from '../clinic/coverage.js';
 import { WeekdaySchema } from '../clinic/opening-hours.js';
 import { EmailAddressSchema } from '../contact/email.js';
@@ -146,17 +146,6 @@ export const ConsultationRequestSchema = z
 export type ConsultationRequest = z.output<typeof ConsultationRequestSchema>;
 /** A consultation request as kept: everything a person sent, without the honeypot. */
 export type ConsultationRequestContent = Omit<ConsultationRequest, 'website'>;
-
-/** Whether a bot filled in the hidden `website` field. */
-export function isHoneypotFilled(request: ConsultationRequest): boolean {
-  return request.website !== undefined && request.website.trim() !== '';
-}
-
-/** The request without the honeypot field: what is kept. */
-export function requestContent(request: ConsultationRequest): ConsultationRequestContent {
-  const { website: _honeypot, ...content } = request;
-  return content;
-}
 
 /** Where a consultation request stands with the clinic's staff. */
 export const ConsultationRequestStatusSchema = z

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { findContactChannel } from '../contact/contact-channel.js';
+import { findContactChannel } from '../contact/find-contact-channel.js';
 import { sampleClinic } from '../test-support/sample-clinic-value.js';
 import { fhirBundle } from './fhir/bundle.js';
 import type {

@@ -1,15 +1,16 @@
 import type { Clinic } from '../clinic/clinic.js';
 import type { Location } from '../clinic/location.js';
 import type { OpeningHours, Weekday } from '../clinic/opening-hours.js';
-import { usStateName } from '../contact/address.js';
-import { findContactChannel } from '../contact/contact-channel.js';
-import { articleReadTime, articleWordCount } from '../content/article.js';
+import { usStateName } from '../contact/address-format.js';
+import { findContactChannel } from '../contact/find-contact-channel.js';
+import { articleReadTime, articleWordCount } from '../content/read-time.js';
 import type { CatalogEntry } from '../credentials/catalog-entry.js';
 import { findCredential } from '../credentials/catalog-lookup.js';
 import type { Credential } from '../credentials/credential.js';
 import { expiryFromCycle } from '../credentials/expiry.js';
-import { procedureCodeSystem } from '../identifiers/procedure-code.js';
-import { type Therapist, therapistDisplayName } from '../therapists/therapist.js';
+import { procedureCodeSystem } from '../identifiers/procedure-code-system.js';
+import { therapistDisplayName } from '../therapists/display-name.js';
+import type { Therapist } from '../therapists/therapist.js';
 
 /** A JSON-LD value: what `JSON.stringify` writes. */
 export type JsonLdValue =

@@ -3,7 +3,7 @@ import type { Location } from '../clinic/location.js';
 import type { OpeningHours } from '../clinic/opening-hours.js';
 import type { PostalAddress } from '../contact/address.js';
 import type { ContactChannel } from '../contact/contact-channel.js';
-import { phoneToTelUri } from '../contact/phone.js';
+import { phoneToTelUri } from '../contact/phone-number.js';
 
 const CRLF = '\r\n';
 

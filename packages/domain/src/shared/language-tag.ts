@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportIssue } from './schema.js';
 
 function canonicalLocale(tag: string): string | undefined {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where and how to report a domain issue from inside a schema. */
 export interface ReportOptions {

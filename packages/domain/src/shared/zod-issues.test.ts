@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PhoneNumberSchema } from '../contact/phone.js';
 import { formatPath } from './issue.js';
 import { boundedText } from './schema.js';

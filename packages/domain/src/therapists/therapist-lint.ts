@@ -3,7 +3,8 @@ import type { UsStateCode } from '../contact/us-state-codes.js';
 import type { CredentialProfile } from '../credentials/canonical-order.js';
 import { type CredentialListingLint, lintCredentialListing } from '../credentials/listing-lint.js';
 import type { IsoDate } from '../shared/schema.js';
-import { type Therapist, therapistDisplayName } from './therapist.js';
+import { therapistDisplayName } from './display-name.js';
+import type { Therapist } from './therapist.js';
 
 /** A therapist's listing as a site shows it, judged. */
 export interface TherapistListingLint {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialSchema } from '../credentials/credential.js';
-import { TherapistSchema, therapistDisplayName } from './therapist.js';
+import { therapistDisplayName } from './display-name.js';
+import { TherapistSchema } from './therapist.js';
 
 const mark = {
   slug: 'mark-shulman',

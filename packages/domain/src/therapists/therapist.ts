@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WebsiteUrlSchema } from '../contact/website.js';
 import { CredentialSchema } from '../credentials/credential.js';
 import { NpiSchema } from '../identifiers/npi.js';
@@ -88,16 +88,3 @@ export const TherapistSchema = z
   .describe('A clinician of the practice');
 /** A clinician of the practice. */
 export type Therapist = z.output<typeof TherapistSchema>;
-
-/**
- * The name as a site heads a profile: honorific, given, middle and family names, suffix.
- *
- * @example
- * therapistDisplayName(therapist); // 'Dr. Mark Shulman'
- */
-export function therapistDisplayName(
-  therapist: Pick<Therapist, 'name' | 'honorificPrefix'>,
-): string {
-  const { given, middle, family, suffix } = therapist.name;
-  return [therapist.honorificPrefix, given, middle, family, suffix].filter(Boolean).join(' ');
-}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 
 /** A fact about a condition, with the figure it quotes and where it comes from. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProcedureCodeSchema } from '../identifiers/procedure-code.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 

@@ -1,4 +1,5 @@
-import { formatPostalAddress, type PostalAddress } from '../../contact/address.js';
+import type { PostalAddress } from '../../contact/address.js';
+import { formatPostalAddress } from '../../contact/address-format.js';
 import type { ContactChannel } from '../../contact/contact-channel.js';
 import type { FhirAddress, FhirContactPoint } from './types.js';
 
