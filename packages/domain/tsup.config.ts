@@ -1,6 +1,12 @@
 import { defineConfig } from 'tsup';
 
 const common = { sourcemap: true, target: 'es2022', platform: 'neutral' } as const;
+// The public entries: the root, the zod-free credentials subpath, and the sample clinic.
+const entries = {
+  index: 'src/index.ts',
+  'credentials/index': 'src/credentials/index.ts',
+  'sample/index': 'src/sample/index.ts',
+};
 
 export default defineConfig([
   {
@@ -10,15 +16,17 @@ export default defineConfig([
     entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.bench.ts', '!src/test-support/**'],
     bundle: false,
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' } },
+    dts: { entry: entries },
     clean: true,
   },
   {
-    // CommonJS: one file, since require() cannot load the ESM modules above and CommonJS
-    // consumers do not tree-shake anyway. Dependencies stay external.
+    // CommonJS: the entries with their shared code split into common chunks, so that the root and
+    // a subpath load the same module (`require('@ptfx/domain').lintCredentialListing ===
+    // require('@ptfx/domain/credentials').lintCredentialListing`). Dependencies stay external.
     ...common,
-    entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' },
+    entry: entries,
     format: ['cjs'],
-    dts: { entry: { index: 'src/index.ts', 'credentials/index': 'src/credentials/index.ts' } },
+    splitting: true,
+    dts: { entry: entries },
   },
 ]);

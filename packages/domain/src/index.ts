@@ -40,6 +40,12 @@ export {
   LocationSchema,
 } from './clinic/location.js';
 export {
+  type DescribeOpenNowOptions,
+  describeOpenNow,
+  type OpenNow,
+  type OpenNowTime,
+} from './clinic/open-now.js';
+export {
   type HoursException,
   HoursExceptionSchema,
   type LocalTime,

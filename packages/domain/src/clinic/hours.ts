@@ -162,6 +162,9 @@ function currentInterval(schedule: HoursSchedule, at: Date): OpenInterval | unde
 /**
  * The first opening that starts strictly after `after`, looking at most
  * {@link NEXT_OPENING_HORIZON_DAYS} days ahead; `undefined` when none starts in that time.
+ * While the location is open at `after`, that is the opening after the current one, not the
+ * current one: for "open now, closes at…" use {@link openingStatus} (its `current`) or
+ * `describeOpenNow`.
  *
  * @example
  * nextOpening(location, new Date('2026-11-26T20:00:00Z'))?.start; // after the holiday

@@ -1,0 +1,148 @@
+// @ts-check
+// The fresh project an npm user would have: a temp folder outside the repository, the packed
+// tarball, typescript and @types/node installed by npm, and the README examples as .mts and .cts.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { run, tail } from './exec.mjs';
+
+/** Error codes npm prints when it cannot reach (or trust) the registry. */
+const NETWORK_CODES =
+  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ERR_SOCKET_TIMEOUT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|E5\d\d)\b/;
+
+/**
+ * Installs `tarball` and the pinned tools into `dir` (an empty folder outside `repoRoot`) with
+ * npm, sharing npm's usual cache. Throws a message that says what to do when it cannot.
+ * @param {{ dir: string; repoRoot: string; tarball: string; tools: string[] }} options
+ *   `tools` as exact specs, e.g. `typescript@5.9.3`
+ */
+export async function installConsumer({ dir, repoRoot, tarball, tools }) {
+  const inside = relative(repoRoot, dir);
+  if (!inside.startsWith('..')) {
+    throw new Error(
+      `the consumer project ${dir} is inside the repository; set TMPDIR to a folder outside ${repoRoot}`,
+    );
+  }
+  // Node resolves bare specifiers through every ancestor's node_modules.
+  for (let up = dirname(dir); ; up = dirname(up)) {
+    if (existsSync(join(up, 'node_modules'))) {
+      throw new Error(
+        `${join(up, 'node_modules')} would leak into the consumer project ${dir}; set TMPDIR to a folder with no node_modules above it`,
+      );
+    }
+    if (dirname(up) === up) break;
+  }
+  writeJson(join(dir, 'package.json'), { name: 'ptfx-domain-consumer', private: true });
+  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact'];
+  args.push('--fetch-timeout=60000', '--fetch-retries=2', `--prefix=${dir}`, tarball, ...tools);
+  const result = await run('npm', args, { cwd: dir, timeoutMs: 600_000 });
+  if (result.code === 0) return;
+  const network = NETWORK_CODES.exec(result.stderr)?.[1];
+  const what = network
+    ? `npm could not reach the registry (${network}). This check installs the packed tarball and ${tools.join(', ')} into a fresh project and cannot run without the npm registry (or an npm cache that already holds them); it does not skip. Check the network, proxy and \`npm config get registry\`.`
+    : `npm install failed${result.timedOut ? ' (no answer in 10 minutes)' : ` with exit code ${result.code}`}.`;
+  throw new Error(
+    `${what}\n  npm ${args.join(' ')}\n${indent(tail(result.stderr || result.stdout), 4)}`,
+  );
+}
+
+/**
+ * The TypeScript settings of the two consumers checked, each with `strict`,
+ * `noUncheckedIndexedAccess`, `exactOptionalPropertyTypes` and the package's declarations checked
+ * (`skipLibCheck: false`). Only node16 emits: that output is what `node` runs.
+ */
+export const MODES = {
+  bundler: { module: 'preserve', moduleResolution: 'bundler', noEmit: true },
+  node16: { module: 'node16', moduleResolution: 'node16', outDir: 'out', rootDir: 'examples' },
+};
+
+/**
+ * Writes `tsconfig.<mode>.json` over `files` and runs the project's own tsc on it.
+ * @param {string} dir
+ * @param {keyof typeof MODES} mode
+ * @param {string[]} files relative to `dir`
+ */
+export async function typecheck(dir, mode, files) {
+  const compilerOptions = {
+    target: 'ES2022',
+    lib: ['ES2023'],
+    types: ['node'],
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    ...MODES[mode],
+  };
+  writeJson(join(dir, `tsconfig.${mode}.json`), { compilerOptions, files });
+  const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
+  const result = await run(
+    process.execPath,
+    [tsc, '-p', `tsconfig.${mode}.json`, '--pretty', 'false'],
+    {
+      cwd: dir,
+      timeoutMs: 300_000,
+    },
+  );
+  const diagnostics = parseDiagnostics(result.stdout);
+  if (result.code !== 0 && diagnostics.length === 0) {
+    diagnostics.push({
+      file: '',
+      line: 0,
+      column: 0,
+      text: `tsc exited with ${result.code}\n${tail(result.stdout + result.stderr)}`,
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * tsc's `--pretty false` output as diagnostics; `file` is '' for one without a file.
+ * @param {string} output
+ * @returns {{ file: string; line: number; column: number; text: string }[]}
+ */
+export function parseDiagnostics(output) {
+  /** @type {{ file: string; line: number; column: number; text: string }[]} */
+  const diagnostics = [];
+  for (const line of output.split(/\r?\n/)) {
+    const located = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+: .*)$/.exec(line);
+    const bare = /^(error|warning) (TS\d+: .*)$/.exec(line);
+    const last = diagnostics[diagnostics.length - 1];
+    if (located) {
+      const [, file = '', row = '0', column = '0', , text = ''] = located;
+      diagnostics.push({
+        file: file.split(sep).join('/'),
+        line: Number(row),
+        column: Number(column),
+        text,
+      });
+    } else if (bare) {
+      diagnostics.push({ file: '', line: 0, column: 0, text: bare[2] ?? '' });
+    } else if (last && line.trim() !== '') {
+      last.text += `\n${line}`;
+    }
+  }
+  return diagnostics;
+}
+
+/** Compares one export of the root entry with the same export of `./credentials`. */
+const GRAPH_BODY = `const shared = Object.keys(sub).filter((name) => name in root);
+console.log(JSON.stringify({ shared, differ: shared.filter((name) => root[name] !== sub[name]) }));
+`;
+
+/** Writes `graph.cjs` and `graph.mjs`, which print the exports both entry points share. @param {string} dir */
+export function writeGraphScripts(dir) {
+  const cjs = `const root = require('@ptfx/domain');\nconst sub = require('@ptfx/domain/credentials');\n`;
+  const esm = `import * as root from '@ptfx/domain';\nimport * as sub from '@ptfx/domain/credentials';\n`;
+  writeFileSync(join(dir, 'graph.cjs'), cjs + GRAPH_BODY);
+  writeFileSync(join(dir, 'graph.mjs'), esm + GRAPH_BODY);
+}
+
+/** @param {string} file @param {unknown} value */
+export function writeJson(file, value) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** @param {string} text @param {number} spaces */
+export function indent(text, spaces) {
+  return text.replace(/^(?=.)/gm, ' '.repeat(spaces));
+}

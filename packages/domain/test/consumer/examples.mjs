@@ -1,0 +1,144 @@
+// @ts-check
+// README examples in the consumer project: each written unchanged as examples/readme-<line>.mts
+// and .cts, type-checked in both modes, run from the node16 output, and judged as one check.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { indent } from './consumer-project.mjs';
+import { lineDiff } from './diff.mjs';
+import { run, tail } from './exec.mjs';
+import { normaliseOutput } from './markdown.mjs';
+
+/**
+ * @typedef {import('./markdown.mjs').Example} Example
+ * @typedef {ReturnType<typeof import('./consumer-project.mjs').parseDiagnostics>} Diagnostics
+ * @typedef {{ name: string; problems: string[]; note?: string }} Check
+ */
+
+const FORMATS = /** @type {const} */ ([
+  { ext: 'mts', out: 'mjs', label: 'esm' },
+  { ext: 'cts', out: 'cjs', label: 'cjs' },
+]);
+
+/**
+ * Writes the examples to be run and returns their paths (relative to `project`) for tsc.
+ * @param {string} project
+ * @param {Example[]} examples
+ */
+export function writeExamples(project, examples) {
+  mkdirSync(join(project, 'examples'), { recursive: true });
+  const files = [];
+  for (const example of examples.filter((e) => !e.noRun)) {
+    for (const { ext } of FORMATS) {
+      const file = `examples/readme-${example.line}.${ext}`;
+      writeFileSync(join(project, file), example.code);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/**
+ * One check per example (its type errors in each mode, its run in each format) and one per mode
+ * for errors outside the examples (the package's or a dependency's declaration files).
+ * @param {{ project: string; examples: Example[]; readmeName: string; diagnostics: Record<'bundler' | 'node16', Diagnostics> }} options
+ * @returns {Promise<Check[]>}
+ */
+export async function exampleChecks({ project, examples, readmeName, diagnostics }) {
+  /** @type {Check[]} */
+  const checks = [];
+  for (const [mode, list] of Object.entries(diagnostics)) {
+    const outside = list.filter((d) => !d.file.startsWith('examples/'));
+    if (outside.length === 0) continue;
+    const problems = outside.map((d) =>
+      d.file ? `${d.file}:${d.line}:${d.column} ${d.text}` : d.text,
+    );
+    checks.push({ name: `types (${mode}): outside the examples`, problems });
+  }
+  const runnable = examples.filter((e) => !e.noRun);
+  const runs = await pool(
+    runnable.flatMap((example) => FORMATS.map((format) => ({ example, format }))),
+    ({ example, format }) =>
+      run(process.execPath, [join('out', `readme-${example.line}.${format.out}`)], {
+        cwd: project,
+        timeoutMs: 60_000,
+      }),
+  );
+  for (const example of examples) {
+    const where = `${readmeName}:${example.line}`;
+    if (example.noRun) {
+      checks.push({ name: `${where} example`, problems: [], note: 'ts no-run: not checked' });
+      continue;
+    }
+    const problems = typeProblems(example, readmeName, diagnostics);
+    const outputs = [];
+    for (const { out, label } of FORMATS) {
+      const result = runs.get(`${example.line}.${out}`);
+      if (!result) continue;
+      if (result.code !== 0) {
+        const how = result.timedOut
+          ? 'did not finish in 60 s'
+          : `exited with ${result.code ?? result.signal}`;
+        problems.push(`run (${label}): ${how}\n${indent(tail(result.stderr || result.stdout), 4)}`);
+        continue;
+      }
+      const printed = normaliseOutput(result.stdout);
+      outputs.push(printed);
+      if (example.expectedOutput !== undefined && printed !== example.expectedOutput) {
+        problems.push(
+          `run (${label}): stdout differs from the text block at ${readmeName}:${example.expectedOutputLine} (- expected, + printed):\n${indent(lineDiff(example.expectedOutput, printed), 4)}`,
+        );
+      }
+    }
+    if (example.expectedOutput === undefined && outputs.length === 2 && outputs[0] !== outputs[1]) {
+      problems.push(
+        `run: ESM and CommonJS print different output:\n${indent(lineDiff(outputs[0] ?? '', outputs[1] ?? ''), 4)}`,
+      );
+    }
+    const note =
+      example.expectedOutput === undefined ? 'no text block: ran, stdout not compared' : undefined;
+    checks.push({ name: `${where} example`, problems, ...(note ? { note } : {}) });
+  }
+  return checks;
+}
+
+/**
+ * The example's type errors at their README positions, each once with the modes it occurs in.
+ * @param {Example} example
+ * @param {string} readmeName
+ * @param {Record<string, Diagnostics>} diagnostics
+ */
+function typeProblems(example, readmeName, diagnostics) {
+  /** @type {Map<string, string[]>} */
+  const modesByError = new Map();
+  for (const [mode, list] of Object.entries(diagnostics)) {
+    for (const { ext, label } of FORMATS) {
+      for (const d of list.filter(
+        (item) => item.file === `examples/readme-${example.line}.${ext}`,
+      )) {
+        const error = `${readmeName}:${example.line + d.line}:${d.column} ${d.text}`;
+        modesByError.set(error, [...(modesByError.get(error) ?? []), `${mode} ${label}`]);
+      }
+    }
+  }
+  return [...modesByError].map(([error, modes]) => `types (${modes.join(', ')}): ${error}`);
+}
+
+/**
+ * Runs `task` over `items`, as many at a time as there are cores; results keyed `<line>.<out>`.
+ * @param {{ example: Example; format: (typeof FORMATS)[number] }[]} items
+ * @param {(item: { example: Example; format: (typeof FORMATS)[number] }) => Promise<import('./exec.mjs').RunResult>} task
+ */
+async function pool(items, task) {
+  /** @type {Map<string, import('./exec.mjs').RunResult>} */
+  const results = new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item) results.set(`${item.example.line}.${item.format.out}`, await task(item));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  return results;
+}
