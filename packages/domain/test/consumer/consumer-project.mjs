@@ -2,8 +2,9 @@
 // The fresh project an npm user would have: a temp folder outside the repository, the packed
 // tarball, typescript and @types/node installed by npm, and the README examples as .mts and .cts.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { run, tail } from './exec.mjs';
+import { parseDiagnostics } from './tsc-output.mjs';
 
 /** Error codes npm prints when it cannot reach (or trust) the registry. */
 const NETWORK_CODES =
@@ -52,7 +53,13 @@ export async function installConsumer({ dir, repoRoot, tarball, tools }) {
  */
 export const MODES = {
   bundler: { module: 'preserve', moduleResolution: 'bundler', noEmit: true },
-  node16: { module: 'node16', moduleResolution: 'node16', outDir: 'out', rootDir: 'examples' },
+  node16: {
+    module: 'node16',
+    moduleResolution: 'node16',
+    outDir: 'out',
+    rootDir: 'examples',
+    sourceMap: true,
+  },
 };
 
 /**
@@ -92,48 +99,6 @@ export async function typecheck(dir, mode, files) {
     });
   }
   return diagnostics;
-}
-
-/**
- * tsc's `--pretty false` output as diagnostics; `file` is '' for one without a file.
- * @param {string} output
- * @returns {{ file: string; line: number; column: number; text: string }[]}
- */
-export function parseDiagnostics(output) {
-  /** @type {{ file: string; line: number; column: number; text: string }[]} */
-  const diagnostics = [];
-  for (const line of output.split(/\r?\n/)) {
-    const located = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+: .*)$/.exec(line);
-    const bare = /^(error|warning) (TS\d+: .*)$/.exec(line);
-    const last = diagnostics[diagnostics.length - 1];
-    if (located) {
-      const [, file = '', row = '0', column = '0', , text = ''] = located;
-      diagnostics.push({
-        file: file.split(sep).join('/'),
-        line: Number(row),
-        column: Number(column),
-        text,
-      });
-    } else if (bare) {
-      diagnostics.push({ file: '', line: 0, column: 0, text: bare[2] ?? '' });
-    } else if (last && line.trim() !== '') {
-      last.text += `\n${line}`;
-    }
-  }
-  return diagnostics;
-}
-
-/** Compares one export of the root entry with the same export of `./credentials`. */
-const GRAPH_BODY = `const shared = Object.keys(sub).filter((name) => name in root);
-console.log(JSON.stringify({ shared, differ: shared.filter((name) => root[name] !== sub[name]) }));
-`;
-
-/** Writes `graph.cjs` and `graph.mjs`, which print the exports both entry points share. @param {string} dir */
-export function writeGraphScripts(dir) {
-  const cjs = `const root = require('@ptfx/domain');\nconst sub = require('@ptfx/domain/credentials');\n`;
-  const esm = `import * as root from '@ptfx/domain';\nimport * as sub from '@ptfx/domain/credentials';\n`;
-  writeFileSync(join(dir, 'graph.cjs'), cjs + GRAPH_BODY);
-  writeFileSync(join(dir, 'graph.mjs'), esm + GRAPH_BODY);
 }
 
 /** @param {string} file @param {unknown} value */

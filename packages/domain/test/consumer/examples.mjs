@@ -11,8 +11,9 @@ import { normaliseOutput } from './markdown.mjs';
 
 /**
  * @typedef {import('./markdown.mjs').Example} Example
- * @typedef {ReturnType<typeof import('./consumer-project.mjs').parseDiagnostics>} Diagnostics
+ * @typedef {import('./tsc-output.mjs').Diagnostic[]} Diagnostics
  * @typedef {{ name: string; problems: string[]; note?: string }} Check
+ * @typedef {import('./exec.mjs').RunResult} RunResult
  */
 
 const FORMATS = /** @type {const} */ ([
@@ -59,10 +60,14 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
   const runs = await pool(
     runnable.flatMap((example) => FORMATS.map((format) => ({ example, format }))),
     ({ example, format }) =>
-      run(process.execPath, [join('out', `readme-${example.line}.${format.out}`)], {
-        cwd: project,
-        timeoutMs: 60_000,
-      }),
+      run(
+        process.execPath,
+        ['--enable-source-maps', join('out', `readme-${example.line}.${format.out}`)],
+        {
+          cwd: project,
+          timeoutMs: 60_000,
+        },
+      ),
   );
   for (const example of examples) {
     const where = `${readmeName}:${example.line}`;
@@ -70,31 +75,10 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
       checks.push({ name: `${where} example`, problems: [], note: 'ts no-run: not checked' });
       continue;
     }
-    const problems = typeProblems(example, readmeName, diagnostics);
-    const outputs = [];
-    for (const { out, label } of FORMATS) {
-      const result = runs.get(`${example.line}.${out}`);
-      if (!result) continue;
-      if (result.code !== 0) {
-        const how = result.timedOut
-          ? 'did not finish in 60 s'
-          : `exited with ${result.code ?? result.signal}`;
-        problems.push(`run (${label}): ${how}\n${indent(tail(result.stderr || result.stdout), 4)}`);
-        continue;
-      }
-      const printed = normaliseOutput(result.stdout);
-      outputs.push(printed);
-      if (example.expectedOutput !== undefined && printed !== example.expectedOutput) {
-        problems.push(
-          `run (${label}): stdout differs from the text block at ${readmeName}:${example.expectedOutputLine} (- expected, + printed):\n${indent(lineDiff(example.expectedOutput, printed), 4)}`,
-        );
-      }
-    }
-    if (example.expectedOutput === undefined && outputs.length === 2 && outputs[0] !== outputs[1]) {
-      problems.push(
-        `run: ESM and CommonJS print different output:\n${indent(lineDiff(outputs[0] ?? '', outputs[1] ?? ''), 4)}`,
-      );
-    }
+    const problems = [
+      ...typeProblems(example, readmeName, diagnostics),
+      ...runProblems(example, readmeName, runs),
+    ];
     const note =
       example.expectedOutput === undefined ? 'no text block: ran, stdout not compared' : undefined;
     checks.push({ name: `${where} example`, problems, ...(note ? { note } : {}) });
@@ -125,12 +109,58 @@ function typeProblems(example, readmeName, diagnostics) {
 }
 
 /**
+ * What went wrong running the example's ESM and CommonJS builds, each once with the formats it
+ * occurs in: a crash (its stack at README lines), or stdout that is not the text block.
+ * @param {Example} example
+ * @param {string} readmeName
+ * @param {Map<string, RunResult>} runs
+ */
+function runProblems(example, readmeName, runs) {
+  /** @type {Map<string, string[]>} */
+  const formatsByProblem = new Map();
+  const outputs = [];
+  for (const { out, label } of FORMATS) {
+    const result = runs.get(`${example.line}.${out}`);
+    if (!result) continue;
+    let problem;
+    if (result.code !== 0) {
+      const how = result.timedOut
+        ? 'did not finish in 60 s'
+        : `exited with ${result.code ?? result.signal}`;
+      const stack = tail(result.stderr || result.stdout).replace(
+        /(?:[^\s(]*\/)?examples\/readme-(\d+)\.[cm]ts:(\d+)/g,
+        (_, fence, line) => `${readmeName}:${Number(fence) + Number(line)}`,
+      );
+      problem = `${how}\n${indent(stack, 4)}`;
+    } else {
+      const printed = normaliseOutput(result.stdout);
+      outputs.push(printed);
+      if (example.expectedOutput !== undefined && printed !== example.expectedOutput) {
+        const diff = lineDiff(example.expectedOutput, printed);
+        problem = `stdout differs from the text block at ${readmeName}:${example.expectedOutputLine} (- expected, + printed):\n${indent(diff, 4)}`;
+      }
+    }
+    if (problem) formatsByProblem.set(problem, [...(formatsByProblem.get(problem) ?? []), label]);
+  }
+  const problems = [...formatsByProblem].map(
+    ([problem, labels]) => `run (${labels.join(', ')}): ${problem}`,
+  );
+  if (example.expectedOutput === undefined && outputs.length === 2 && outputs[0] !== outputs[1]) {
+    const diff = lineDiff(outputs[0] ?? '', outputs[1] ?? '');
+    problems.push(
+      `run: ESM and CommonJS print different output (- esm, + cjs):\n${indent(diff, 4)}`,
+    );
+  }
+  return problems;
+}
+
+/**
  * Runs `task` over `items`, as many at a time as there are cores; results keyed `<line>.<out>`.
  * @param {{ example: Example; format: (typeof FORMATS)[number] }[]} items
- * @param {(item: { example: Example; format: (typeof FORMATS)[number] }) => Promise<import('./exec.mjs').RunResult>} task
+ * @param {(item: { example: Example; format: (typeof FORMATS)[number] }) => Promise<RunResult>} task
  */
 async function pool(items, task) {
-  /** @type {Map<string, import('./exec.mjs').RunResult>} */
+  /** @type {Map<string, RunResult>} */
   const results = new Map();
   let next = 0;
   const worker = async () => {

@@ -34,7 +34,16 @@ describe('extractExamples', () => {
   });
 
   it('does not take a text block two lines of prose or a heading away as the output', () => {
-    const twoLines = md('```ts', 'console.log(1);', '```', 'One line.', 'Another.', '```text', '1', '```');
+    const twoLines = md(
+      '```ts',
+      'console.log(1);',
+      '```',
+      'One line.',
+      'Another.',
+      '```text',
+      '1',
+      '```',
+    );
     const heading = md('```ts', 'console.log(1);', '```', '## Next', '```text', '1', '```');
     expect(extractExamples(twoLines)[0]).toEqual({ line: 1, code: 'console.log(1);\n' });
     expect(extractExamples(heading)[0]).toEqual({ line: 1, code: 'console.log(1);\n' });
@@ -47,17 +56,30 @@ describe('extractExamples', () => {
 
   it('marks `ts no-run` blocks, and does not give them the text block after them', () => {
     const readme = md('```ts no-run', 'clinic.locations;', '```', '```text', 'x', '```');
-    expect(extractExamples(readme)).toEqual([{ line: 1, code: 'clinic.locations;\n', noRun: true }]);
+    expect(extractExamples(readme)).toEqual([
+      { line: 1, code: 'clinic.locations;\n', noRun: true },
+    ]);
   });
 
   it('ignores other languages, and fences inside a longer fence', () => {
-    const readme = md('```sh', 'npm install @ptfx/domain', '```', '````md', '```ts', 'not run', '```', '````');
+    const readme = md(
+      '```sh',
+      'npm install @ptfx/domain',
+      '```',
+      '````md',
+      '```ts',
+      'not run',
+      '```',
+      '````',
+    );
     expect(extractExamples(readme)).toEqual([]);
   });
 
   it('reads tilde fences and fences indented in a list item', () => {
     const readme = md('- item', '', '  ~~~ts', '  console.log(1);', '    indented();', '  ~~~');
-    expect(extractExamples(readme)).toEqual([{ line: 3, code: 'console.log(1);\n  indented();\n' }]);
+    expect(extractExamples(readme)).toEqual([
+      { line: 3, code: 'console.log(1);\n  indented();\n' },
+    ]);
   });
 
   it('names every malformed block by file and line, in one error', () => {
@@ -80,7 +102,9 @@ describe('extractExamples', () => {
 describe('normaliseOutput', () => {
   it('cuts trailing whitespace (and CR) from each line and ends with exactly one newline', () => {
     expect(normaliseOutput('a  \r\nb\t\n\n\n')).toBe('a\nb\n');
-    expect(normaliseOutput('  indented\n\nkept blank line')).toBe('  indented\n\nkept blank line\n');
+    expect(normaliseOutput('  indented\n\nkept blank line')).toBe(
+      '  indented\n\nkept blank line\n',
+    );
     expect(normaliseOutput('\n \n')).toBe('');
   });
 });
@@ -110,7 +134,13 @@ describe('linkTargets', () => {
   });
 
   it('skips code: fenced blocks and inline code spans', () => {
-    const readme = md('`[a](in-code.md)` and [`code` text](real.md)', '```ts', 'x[0](y);', '[b](fenced.md)', '```');
+    const readme = md(
+      '`[a](in-code.md)` and [`code` text](real.md)',
+      '```ts',
+      'x[0](y);',
+      '[b](fenced.md)',
+      '```',
+    );
     expect(linkTargets(readme)).toEqual([{ line: 1, target: 'real.md' }]);
   });
 });

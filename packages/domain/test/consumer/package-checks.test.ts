@@ -68,9 +68,15 @@ describe('checkPackageFields', () => {
   });
 
   it('names each missing or empty field with an example value', () => {
-    const problems = checkPackageFields({ license: 'MIT', repository: { type: 'git' }, homepage: ' ' });
+    const problems = checkPackageFields({
+      license: 'MIT',
+      repository: { type: 'git' },
+      homepage: ' ',
+    });
     expect(problems).toEqual([
-      expect.stringMatching(/^package.json has no "repository": add e.g. "repository": \{ "type": "git"/),
+      expect.stringMatching(
+        /^package.json has no "repository": add e.g. "repository": \{ "type": "git"/,
+      ),
       expect.stringMatching(/^package.json has no "homepage"/),
       expect.stringMatching(/^package.json has no "bugs"/),
     ]);
@@ -97,7 +103,10 @@ describe('checkDependencies', () => {
   });
 
   it('ignores devDependencies, which npm users never install', () => {
-    const pkg = { dependencies: { zod: '4.6.7' }, devDependencies: { '@ptfx/tsconfig': 'workspace:*' } };
+    const pkg = {
+      dependencies: { zod: '4.6.7' },
+      devDependencies: { '@ptfx/tsconfig': 'workspace:*' },
+    };
     expect(checkDependencies(pkg, privateNames)).toEqual([]);
   });
 });
@@ -112,7 +121,11 @@ describe('checkReadmeLinks', () => {
   });
 
   it('names each broken link by README line', () => {
-    const readme = ['intro', '[ref](../shared/reference/codes.md) [doc](docs/guide.md)', '[root](/CONTRIBUTING.md)'].join('\n');
+    const readme = [
+      'intro',
+      '[ref](../shared/reference/codes.md) [doc](docs/guide.md)',
+      '[root](/CONTRIBUTING.md)',
+    ].join('\n');
     expect(checkReadmeLinks(readme, published)).toMatchInlineSnapshot(`
       [
         "README.md:2: the link "../shared/reference/codes.md" points outside the package, so it is broken on npm — link to an https:// URL instead",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDiagnostics } from './consumer-project.mjs';
+import { parseDiagnostics } from './tsc-output.mjs';
 
 describe('parseDiagnostics', () => {
   it('reads located and bare errors, with their continuation lines', () => {
@@ -11,7 +11,12 @@ describe('parseDiagnostics', () => {
       '',
     ].join('\n');
     expect(parseDiagnostics(output)).toEqual([
-      { file: 'examples/readme-33.mts', line: 4, column: 13, text: "TS18048: 'first' is possibly 'undefined'." },
+      {
+        file: 'examples/readme-33.mts',
+        line: 4,
+        column: 13,
+        text: "TS18048: 'first' is possibly 'undefined'.",
+      },
       {
         file: 'examples/readme-52.cts',
         line: 2,
