@@ -3,12 +3,8 @@
 // tarball, typescript and @types/node installed by npm, and the README examples as .mts and .cts.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { run, tail } from './exec.mjs';
+import { npmEnv, registryTrouble, run, tail } from './exec.mjs';
 import { parseDiagnostics } from './tsc-output.mjs';
-
-/** Error codes npm prints when it cannot reach (or trust) the registry. */
-const NETWORK_CODES =
-  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ERR_SOCKET_TIMEOUT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|E5\d\d)\b/;
 
 /**
  * Installs `tarball` and the pinned tools into `dir` (an empty folder outside `repoRoot`) with
@@ -34,13 +30,12 @@ export async function installConsumer({ dir, repoRoot, tarball, tools }) {
   }
   writeJson(join(dir, 'package.json'), { name: 'ptfx-domain-consumer', private: true });
   const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact'];
-  args.push('--fetch-timeout=60000', '--fetch-retries=2', `--prefix=${dir}`, tarball, ...tools);
-  const result = await run('npm', args, { cwd: dir, timeoutMs: 600_000 });
+  args.push(`--prefix=${dir}`, tarball, ...tools);
+  const result = await run('npm', args, { cwd: dir, env: npmEnv(), timeoutMs: 600_000 });
   if (result.code === 0) return;
-  const network = NETWORK_CODES.exec(result.stderr)?.[1];
-  const what = network
-    ? `npm could not reach the registry (${network}). This check installs the packed tarball and ${tools.join(', ')} into a fresh project and cannot run without the npm registry (or an npm cache that already holds them); it does not skip. Check the network, proxy and \`npm config get registry\`.`
-    : `npm install failed${result.timedOut ? ' (no answer in 10 minutes)' : ` with exit code ${result.code}`}.`;
+  const what =
+    registryTrouble(result.stderr) ||
+    `npm install failed${result.timedOut ? ' (no answer in 10 minutes)' : ` with exit code ${result.code}`}.`;
   throw new Error(
     `${what}\n  npm ${args.join(' ')}\n${indent(tail(result.stderr || result.stdout), 4)}`,
   );

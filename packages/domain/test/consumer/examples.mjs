@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { indent } from './consumer-project.mjs';
 import { lineDiff } from './diff.mjs';
-import { run, tail } from './exec.mjs';
+import { run } from './exec.mjs';
 import { normaliseOutput } from './markdown.mjs';
 
 /**
@@ -127,11 +127,7 @@ function runProblems(example, readmeName, runs) {
       const how = result.timedOut
         ? 'did not finish in 60 s'
         : `exited with ${result.code ?? result.signal}`;
-      const stack = tail(result.stderr || result.stdout).replace(
-        /(?:[^\s(]*\/)?examples\/readme-(\d+)\.[cm]ts:(\d+)/g,
-        (_, fence, line) => `${readmeName}:${Number(fence) + Number(line)}`,
-      );
-      problem = `${how}\n${indent(stack, 4)}`;
+      problem = `${how}\n${indent(crashReport(result.stderr || result.stdout, readmeName), 4)}`;
     } else {
       const printed = normaliseOutput(result.stdout);
       outputs.push(printed);
@@ -152,6 +148,27 @@ function runProblems(example, readmeName, runs) {
     );
   }
   return problems;
+}
+
+/**
+ * The start of a crash's output, without Node's own stack frames and version line, with the
+ * example's positions (source-mapped) written as README positions.
+ * @param {string} output
+ * @param {string} readmeName
+ */
+function crashReport(output, readmeName) {
+  const lines = output
+    .replace(
+      /(?:[^\s(]*\/)?examples\/readme-(\d+)\.[cm]ts:(\d+)/g,
+      (_, fence, line) => `${readmeName}:${Number(fence) + Number(line)}`,
+    )
+    .split('\n')
+    .map((line) => line.replace(/^(\s+)at .*\bnode:internal\/.*\) \{$/, '$1… {'))
+    .filter((line) => !/^\s+at .*\bnode:internal\//.test(line) && !/^Node\.js v\d/.test(line))
+    .filter((line, i, all) => line.trim() !== '' || (all[i - 1] ?? '').trim() !== '');
+  const text = lines.join('\n').trim();
+  const shown = text.split('\n');
+  return shown.length > 20 ? `${shown.slice(0, 20).join('\n')}\n…` : text;
 }
 
 /**

@@ -71,6 +71,19 @@ export function consumerEnv(extra = {}) {
 }
 
 /**
+ * consumerEnv() for npm and npx: retries kept short, since a registry that refuses or is not
+ * there will not come back in the next minute, and the check should say so soon.
+ */
+export function npmEnv() {
+  return consumerEnv({
+    npm_config_fetch_retries: '1',
+    npm_config_fetch_retry_mintimeout: '2000',
+    npm_config_fetch_retry_maxtimeout: '5000',
+    npm_config_fetch_timeout: '60000',
+  });
+}
+
+/**
  * The last `count` lines of `text`, indented, for a failure message.
  * @param {string} text
  * @param {number} [count]
@@ -79,4 +92,19 @@ export function tail(text, count = 25) {
   const lines = text.trimEnd().split('\n');
   const shown = lines.slice(-count);
   return (lines.length > count ? ['…', ...shown] : shown).join('\n');
+}
+
+/** Error codes npm prints when it cannot reach (or trust) the registry. */
+const NETWORK_CODES =
+  /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ERR_SOCKET_TIMEOUT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|E5\d\d)\b/;
+
+/**
+ * A sentence for a failed npm or npx run that could not reach the registry, or '' when the
+ * output shows no network error.
+ * @param {string} output npm's stderr
+ */
+export function registryTrouble(output) {
+  const code = NETWORK_CODES.exec(output)?.[1];
+  if (!code) return '';
+  return `npm could not reach the registry (${code}). The consumer check needs the npm registry, or an npm cache that already holds what it installs; it does not skip. Check the network, the proxy and \`npm config get registry\`.`;
 }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indent } from './consumer-project.mjs';
-import { consumerEnv, run, tail } from './exec.mjs';
+import { npmEnv, registryTrouble, run, tail } from './exec.mjs';
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoRoot = resolve(packageDir, '..', '..');
@@ -68,13 +68,11 @@ export function checkDistBuilt() {
  */
 export async function pack(pnpm, destination) {
   const args = ['-y', pnpm, 'pack', '--pack-destination', destination];
-  const result = await run('npx', args, { cwd: packageDir, env: consumerEnv() });
+  const result = await run('npx', args, { cwd: packageDir, env: npmEnv() });
   const tarballs =
     result.code === 0 ? readdirSync(destination).filter((file) => file.endsWith('.tgz')) : [];
   if (tarballs.length !== 1 || tarballs[0] === undefined) {
-    throw new Error(
-      `\`npx ${args.join(' ')}\` in packages/domain failed (exit ${result.code}):\n${indent(tail(result.stderr || result.stdout), 4)}`,
-    );
+    throw new Error(npxFailure(args, result, 'packages/domain'));
   }
   return join(destination, tarballs[0]);
 }
@@ -82,12 +80,22 @@ export async function pack(pnpm, destination) {
 /** The names of the workspace's private packages, from `pnpm ls -r`. @param {string} pnpm */
 export async function privatePackages(pnpm) {
   const args = ['-y', pnpm, 'ls', '-r', '--depth', '-1', '--json'];
-  const result = await run('npx', args, { cwd: repoRoot });
-  if (result.code !== 0)
-    throw new Error(`\`npx ${args.join(' ')}\` failed:\n${indent(tail(result.stderr), 4)}`);
+  const result = await run('npx', args, { cwd: repoRoot, env: npmEnv() });
+  if (result.code !== 0) throw new Error(npxFailure(args, result, 'the repository root'));
   /** @type {{ name?: string; private?: boolean }[]} */
   const packages = JSON.parse(result.stdout);
   return new Set(packages.flatMap((p) => (p.private && p.name ? [p.name] : [])));
+}
+
+/**
+ * What failed, with npm's words, and a plain sentence first when the registry is the cause.
+ * @param {string[]} args @param {import('./exec.mjs').RunResult} result @param {string} where
+ */
+function npxFailure(args, result, where) {
+  const output = indent(tail(result.stderr || result.stdout), 4);
+  const failed = `\`npx ${args.join(' ')}\` in ${where} failed (exit ${result.code}):\n${output}`;
+  const trouble = registryTrouble(result.stderr);
+  return trouble ? `${trouble}\n${failed}` : failed;
 }
 
 /** @param {string} file @returns {Record<string, unknown>} */
