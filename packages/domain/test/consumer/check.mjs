@@ -32,7 +32,7 @@ const USAGE = `usage: node test/consumer/check.mjs [--readme <file>] [--keep]
   --keep           keep the temp folder (tarball and consumer project); PTFX_CONSUMER_KEEP=1 too
 Needs a built dist/ (turbo builds before \`test\`) and the npm registry or a warm npm cache.`;
 
-/** @typedef {{ name: string; problems: string[]; note?: string }} Check */
+/** @typedef {{ name: string; problems: string[]; note?: string; skipped?: true }} Check */
 
 const started = performance.now();
 /** Seconds since the start, for the progress lines. */
@@ -66,7 +66,10 @@ async function main() {
     failed === 0
       ? `all ${checks.length} consumer checks passed`
       : `${failed} of ${checks.length} consumer checks failed`;
-  console.log(`\n${verdict} (${elapsed()})`);
+  const skipped = checks.filter((check) => check.skipped).length;
+  console.log(
+    `\n${verdict}${skipped > 0 ? `, ${skipped} not checked (ts no-run)` : ''} (${elapsed()})`,
+  );
   if (failed > 0) {
     if (!keep)
       console.log('rerun with --keep (or PTFX_CONSUMER_KEEP=1) to look into the consumer project');
@@ -152,8 +155,9 @@ function extractOrReport(readme, name, checks) {
 /** Prints every check and returns how many failed. @param {Check[]} checks */
 function report(checks) {
   console.log('');
-  for (const { name, problems, note } of checks) {
-    console.log(`${problems.length === 0 ? '✓' : '✗'} ${name}${note ? ` (${note})` : ''}`);
+  for (const { name, problems, note, skipped } of checks) {
+    const mark = skipped ? '–' : problems.length === 0 ? '✓' : '✗';
+    console.log(`${mark} ${name}${note ? ` (${note})` : ''}`);
     for (const problem of problems) console.log(indent(problem, 4));
   }
   return checks.filter((check) => check.problems.length > 0).length;

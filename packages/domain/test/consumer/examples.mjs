@@ -12,7 +12,7 @@ import { normaliseOutput } from './markdown.mjs';
 /**
  * @typedef {import('./markdown.mjs').Example} Example
  * @typedef {import('./tsc-output.mjs').Diagnostic[]} Diagnostics
- * @typedef {{ name: string; problems: string[]; note?: string }} Check
+ * @typedef {{ name: string; problems: string[]; note?: string; skipped?: true }} Check
  * @typedef {import('./exec.mjs').RunResult} RunResult
  */
 
@@ -72,7 +72,12 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
   for (const example of examples) {
     const where = `${readmeName}:${example.line}`;
     if (example.noRun) {
-      checks.push({ name: `${where} example`, problems: [], note: 'ts no-run: not checked' });
+      checks.push({
+        name: `${where} example`,
+        problems: [],
+        note: 'ts no-run: not checked',
+        skipped: true,
+      });
       continue;
     }
     const problems = [
