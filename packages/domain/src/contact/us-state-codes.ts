@@ -1,3 +1,5 @@
+import { expectText } from '../shared/arguments.js';
+
 /**
  * The two-letter codes USPS accepts in the state field of an address (Publication 28,
  * Appendix B): the 50 states, DC, the territories and freely associated states, and the Armed
@@ -84,16 +86,19 @@ function codesByName(): ReadonlyMap<string, UsStateCode> {
   return map;
 }
 
-/** True when `text` is exactly one of the USPS codes in {@link US_STATES}. */
+/** True when `text` is exactly one of the USPS codes in {@link US_STATES}; never throws (anything but text is `false`). */
 export function isUsStateCode(text: string): text is UsStateCode {
-  return Object.hasOwn(US_STATES, text);
+  return typeof text === 'string' && Object.hasOwn(US_STATES, text);
 }
 
 /**
  * Suggests the USPS code someone probably meant: `"ca"` → `CA`, `"California"` → `CA`.
  * Returns `undefined` when nothing is close.
+ *
+ * @throws {TypeError} when `text` is not text
  */
 export function suggestUsStateCode(text: string): UsStateCode | undefined {
+  expectText('suggestUsStateCode', 'text', text, 'a state name or code such as "California"');
   const upper = text.trim().toUpperCase().replace(/\./g, '');
   return isUsStateCode(upper)
     ? upper

@@ -1,4 +1,5 @@
 // NUCC taxonomy names, apart from the schema so that a site importing them does not bundle zod.
+import { expectText } from '../shared/arguments.js';
 
 /**
  * NUCC Health Care Provider Taxonomy codes for physical therapy and its neighbours, with their
@@ -32,10 +33,12 @@ export const NUCC_TAXONOMY_SYSTEM = 'http://nucc.org/provider-taxonomy';
 /**
  * The name of a NUCC taxonomy code this package knows, or `undefined`.
  *
+ * @throws {TypeError} when `code` is not text
  * @example
  * taxonomyName('2251X0800X'); // 'Physical Therapist – Orthopedic'
  */
 export function taxonomyName(code: string): string | undefined {
+  expectText('taxonomyName', 'code', code, 'a NUCC taxonomy code such as "225100000X"');
   const names: Readonly<Record<string, string>> = NUCC_TAXONOMY_NAMES;
   return Object.hasOwn(names, code) ? names[code] : undefined;
 }

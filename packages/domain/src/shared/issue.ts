@@ -1,3 +1,6 @@
+import { expectShape, expectText } from './arguments.js';
+import { ISSUE, ISSUES, JSON_PATH } from './shapes.js';
+
 /** How much an issue matters: an `error` makes the input unusable, a `warning` should be fixed, an `info` is advice. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,8 +62,14 @@ export type Judgement<T> =
  * @example
  * formatPath(['therapists', 1, 'npi']); // 'therapists[1].npi'
  * formatPath([]); // '(root)'
+ * @throws {TypeError} when `path` is not a list of keys (text) and indexes (whole numbers)
  */
 export function formatPath(path: readonly PathSegment[]): string {
+  expectShape('formatPath', 'path', path, JSON_PATH);
+  return pathText(path);
+}
+
+function pathText(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -76,13 +85,21 @@ export function formatPath(path: readonly PathSegment[]): string {
  *
  * @example
  * formatIssueLine('clinic.yaml', issue); // 'clinic.yaml:34:19  locations[0].address.postalCode  …  [invalid-type]'
+ * @throws {TypeError} when `file` is not text or `issue` is not an issue
  */
 export function formatIssueLine(file: string, issue: Issue): string {
+  expectText('formatIssueLine', 'file', file, 'a file name (text) such as "clinic.yaml"');
+  expectShape('formatIssueLine', 'issue', issue, ISSUE);
   const where = issue.position ? `${file}:${issue.position.line}:${issue.position.column}` : file;
-  return `${where}  ${formatPath(issue.path)}  ${issue.message}  [${issue.code}]`;
+  return `${where}  ${pathText(issue.path)}  ${issue.message}  [${issue.code}]`;
 }
 
-/** True when no issue in the list is an error. */
+/**
+ * True when no issue in the list is an error.
+ *
+ * @throws {TypeError} when `issues` is not a list of issues
+ */
 export function hasNoErrors(issues: readonly Issue[]): boolean {
+  expectShape('hasNoErrors', 'issues', issues, ISSUES);
   return issues.every((issue) => issue.severity !== 'error');
 }
