@@ -246,3 +246,41 @@ describe('TimeZoneSchema', () => {
     },
   );
 });
+
+describe('from plain JavaScript', () => {
+  const thrown = (...args: unknown[]) => {
+    try {
+      Reflect.apply(isOpenAt, undefined, args);
+    } catch (error) {
+      return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    }
+    return 'did not throw';
+  };
+
+  it('takes an instant as a Date only, and says so', () => {
+    // An ISO string without an offset would be read in the process's zone; even with one, a
+    // string is refused, so that there is one rule.
+    expect(thrown(schedule, '2026-03-09T16:00:00Z')).toMatchInlineSnapshot(
+      `"TypeError: isOpenAt(at): expected a valid Date such as new Date("2026-03-09T16:00:00Z"), got "2026-03-09T16:00:00Z"; pass new Date(at)"`,
+    );
+    expect(thrown(schedule, new Date('soon'))).toMatchInlineSnapshot(
+      `"TypeError: isOpenAt(at): expected a valid Date such as new Date("2026-03-09T16:00:00Z"), got an invalid Date"`,
+    );
+  });
+
+  it('refuses a schedule that is not a parsed location, naming the field', () => {
+    expect(thrown({ ...schedule, timeZone: 'PST' }, new Date())).toMatchInlineSnapshot(
+      `"TypeError: isOpenAt(schedule): schedule.timeZone: expected an IANA time zone such as "America/Los_Angeles", got "PST"; parse it with parseClinicData or LocationSchema first"`,
+    );
+    expect(thrown({ timeZone: schedule.timeZone }, new Date())).toMatchInlineSnapshot(
+      `"TypeError: isOpenAt(schedule): schedule.hours: expected an object, got undefined; parse it with parseClinicData or LocationSchema first"`,
+    );
+  });
+
+  it('refuses a horizon that would search for ever', () => {
+    expect(() => nextOpening(schedule, new Date(), Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => nextOpening(schedule, new Date(), -1)).toThrow(
+      'nextOpening(horizonDays): expected a whole number from 0 to 3660, got -1',
+    );
+  });
+});

@@ -1,7 +1,17 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
+import {
+  expectInstant,
+  expectIsoDate,
+  expectShape,
+  expectTimeZone,
+  expectWholeNumber,
+  isIsoDate,
+  rangeError,
+} from '../shared/arguments.js';
 import type { IsoDate } from '../shared/schema.js';
+import { SCHEDULE } from '../shared/shapes.js';
 import type { HoursException, LocalTime, OpeningHours, Weekday } from './opening-hours.js';
 import type { TimeZone } from './time-zone.js';
 import { WEEKDAYS } from './weekdays.js';
@@ -55,6 +65,10 @@ export interface OpeningStatus {
 /** How far ahead {@link nextOpening} looks before it gives up: a little over a year. */
 export const NEXT_OPENING_HORIZON_DAYS = 400;
 
+// The furthest nextOpening may be asked to look (ten years), and addCalendarDays to move.
+const MAX_HORIZON_DAYS = 3660;
+const MAX_CALENDAR_DAYS = 3_660_000;
+
 function dateParts(date: string): [number, number, number] {
   const [y = Number.NaN, m = Number.NaN, d = Number.NaN] = date.split('-').map(Number);
   return [y, m, d];
@@ -96,15 +110,41 @@ function instantOf(date: IsoDate, time: LocalTime, zone: TimeZone): Date {
 /**
  * The calendar date of an instant in a zone.
  *
+ * @throws {TypeError} when `at` is not a valid `Date` (strings are refused) or `zone` is not an
+ * IANA zone name
  * @example
  * localDateOf(new Date('2026-03-08T07:30:00Z'), 'America/Los_Angeles'); // '2026-03-07'
  */
 export function localDateOf(at: Date, zone: TimeZone): IsoDate {
+  expectInstant('localDateOf', 'at', at);
+  expectTimeZone('localDateOf', 'zone', zone);
+  return dateIn(at, zone);
+}
+
+function dateIn(at: Date, zone: TimeZone): IsoDate {
   return formatISO(new TZDate(at.getTime(), zone), { representation: 'date' });
 }
 
-/** The date `days` after `date` (negative for before), by the calendar. */
+/**
+ * The date `days` after `date` (negative for before), by the calendar.
+ *
+ * @throws {TypeError} when `date` is not a date `YYYY-MM-DD`, `days` not a number or `zone` not an
+ * IANA zone name
+ * @throws {RangeError} when `days` is not a whole number, or the result falls outside years 0–9999
+ * @example
+ * addCalendarDays('2026-02-28', 1, 'America/Los_Angeles'); // '2026-03-01'
+ */
 export function addCalendarDays(date: IsoDate, days: number, zone: TimeZone): IsoDate {
+  expectIsoDate('addCalendarDays', 'date', date);
+  expectWholeNumber('addCalendarDays', 'days', days, -MAX_CALENDAR_DAYS, MAX_CALENDAR_DAYS);
+  expectTimeZone('addCalendarDays', 'zone', zone);
+  const result = plusDays(date, days, zone);
+  if (!isIsoDate(result))
+    throw rangeError('addCalendarDays(days)', 'a result within years 0000–9999', days);
+  return result;
+}
+
+function plusDays(date: IsoDate, days: number, zone: TimeZone): IsoDate {
   return formatISO(addDays(noonOn(date, zone), days), { representation: 'date' });
 }
 
@@ -117,10 +157,19 @@ function exceptionOn(hours: OpeningHours, date: IsoDate): HoursException | undef
  * pattern for its weekday. Times become instants in the location's zone, so a range across a DST
  * change has its real length.
  *
+ * @throws {TypeError} when `schedule` is not a parsed location (or `{ timeZone, hours }` of the
+ * same shape; the message names the first field that is not) or `date` is not a date `YYYY-MM-DD`
  * @example
  * hoursOn(location, '2022-11-24').intervals; // [] on Thanksgiving
  */
 export function hoursOn(schedule: HoursSchedule, date: IsoDate): DayHours {
+  expectShape('hoursOn', 'schedule', schedule, SCHEDULE);
+  expectIsoDate('hoursOn', 'date', date);
+  return hoursOnUnchecked(schedule, date);
+}
+
+/** {@link hoursOn} without the argument checks, for callers that have made them. */
+export function hoursOnUnchecked(schedule: HoursSchedule, date: IsoDate): DayHours {
   const { hours, timeZone } = schedule;
   // getDay(): 0 is Sunday; WEEKDAYS starts on Monday.
   const weekday = WEEKDAYS[(noonOn(date, timeZone).getDay() + 6) % 7] ?? 'monday';
@@ -144,17 +193,22 @@ export function hoursOn(schedule: HoursSchedule, date: IsoDate): DayHours {
 
 /**
  * True when the location is open at the instant, in its own zone, whatever the process's `TZ`.
+ * `at` is a `Date`; a string or a number is refused (pass `new Date(text)`), since an ISO string
+ * without an offset would be read in the process's zone.
  *
+ * @throws {TypeError} when `schedule` is not a parsed location or `at` is not a valid `Date`
  * @example
  * isOpenAt(location, new Date('2026-03-09T16:00:00Z')); // Monday 09:00 PDT
  */
 export function isOpenAt(schedule: HoursSchedule, at: Date): boolean {
+  expectShape('isOpenAt', 'schedule', schedule, SCHEDULE);
+  expectInstant('isOpenAt', 'at', at);
   return currentInterval(schedule, at) !== undefined;
 }
 
 function currentInterval(schedule: HoursSchedule, at: Date): OpenInterval | undefined {
   const t = at.getTime();
-  return hoursOn(schedule, localDateOf(at, schedule.timeZone)).intervals.find(
+  return hoursOnUnchecked(schedule, dateIn(at, schedule.timeZone)).intervals.find(
     (i) => i.start.getTime() <= t && t < i.end.getTime(),
   );
 }
@@ -166,6 +220,10 @@ function currentInterval(schedule: HoursSchedule, at: Date): OpenInterval | unde
  * current one: for "open now, closes at…" use {@link openingStatus} (its `current`) or
  * `describeOpenNow`.
  *
+ * @param horizonDays - days to look ahead, a whole number from 0 to 3660 (ten years)
+ * @throws {TypeError} when `schedule` is not a parsed location or `after` is not a valid `Date`
+ * (strings are refused, as for {@link isOpenAt})
+ * @throws {RangeError} when `horizonDays` is not a whole number from 0 to 3660
  * @example
  * nextOpening(location, new Date('2026-11-26T20:00:00Z'))?.start; // after the holiday
  */
@@ -174,10 +232,21 @@ export function nextOpening(
   after: Date,
   horizonDays: number = NEXT_OPENING_HORIZON_DAYS,
 ): OpenInterval | undefined {
+  expectShape('nextOpening', 'schedule', schedule, SCHEDULE);
+  expectInstant('nextOpening', 'after', after);
+  expectWholeNumber('nextOpening', 'horizonDays', horizonDays, 0, MAX_HORIZON_DAYS);
+  return openingAfter(schedule, after, horizonDays);
+}
+
+function openingAfter(
+  schedule: HoursSchedule,
+  after: Date,
+  horizonDays: number,
+): OpenInterval | undefined {
   const t = after.getTime();
-  const first = localDateOf(after, schedule.timeZone);
+  const first = dateIn(after, schedule.timeZone);
   for (let i = 0; i <= horizonDays; i++) {
-    const day = hoursOn(schedule, addCalendarDays(first, i, schedule.timeZone));
+    const day = hoursOnUnchecked(schedule, plusDays(first, i, schedule.timeZone));
     const found = day.intervals.find((interval) => interval.start.getTime() > t);
     if (found) return found;
   }
@@ -187,11 +256,16 @@ export function nextOpening(
 /**
  * Everything a "we're open" badge needs at an instant: open or not, the current opening, today's
  * hours and the next opening.
+ *
+ * @throws {TypeError} when `schedule` is not a parsed location or `at` is not a valid `Date`
+ * (strings are refused, as for {@link isOpenAt})
  */
 export function openingStatus(schedule: HoursSchedule, at: Date): OpeningStatus {
-  const today = hoursOn(schedule, localDateOf(at, schedule.timeZone));
+  expectShape('openingStatus', 'schedule', schedule, SCHEDULE);
+  expectInstant('openingStatus', 'at', at);
+  const today = hoursOnUnchecked(schedule, dateIn(at, schedule.timeZone));
   const current = currentInterval(schedule, at);
-  const next = nextOpening(schedule, at);
+  const next = openingAfter(schedule, at, NEXT_OPENING_HORIZON_DAYS);
   return {
     open: current !== undefined,
     today,
