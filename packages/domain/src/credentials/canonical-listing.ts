@@ -1,10 +1,17 @@
 import type { UsStateCode } from '../contact/us-state.js';
+import { expectOptions, expectShape } from '../shared/arguments.js';
+import { OUTSIDE_CATEGORIES, PARSED_LISTING, PROFILE, ROLE, STATE_CODE } from '../shared/shapes.js';
 import type { TherapistRole } from '../therapists/therapist.js';
-import { type CredentialProfile, canonicalCredentialLabels } from './canonical-order.js';
+import { type CredentialProfile, canonicalCredentialLabelsUnchecked } from './canonical-order.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { credentialById } from './catalog-lookup.js';
 import type { ParsedListing } from './listing-parser.js';
-import { isBarredForAssistant, isDesignation, keepsTitle, titleDegree } from './title-rules.js';
+import {
+  isBarredForAssistant,
+  isDesignation,
+  keepsTitleUnchecked,
+  titleDegreeUnchecked,
+} from './title-rules.js';
 
 /** Options of {@link canonicalListing}. */
 export interface CanonicalListingOptions {
@@ -31,8 +38,27 @@ function designationFor(role: TherapistRole): CatalogEntry | undefined {
  *
  * @example
  * canonicalListing(parseCredentialListing('Jane Doe, DPT'), { profile: 'apta-2016', role: 'PT' }); // 'Jane Doe, PT, DPT'
+ * @throws {TypeError} when `parsed` is not what `parseCredentialListing` returns, or `options`
+ * lacks `profile` or `role` or holds a key or value that is not one of {@link CanonicalListingOptions}
  */
 export function canonicalListing(parsed: ParsedListing, options: CanonicalListingOptions): string {
+  expectShape('canonicalListing', 'parsed', parsed, PARSED_LISTING);
+  expectOptions('canonicalListing', options, CANONICAL_OPTIONS);
+  return canonicalListingUnchecked(parsed, options);
+}
+
+const CANONICAL_OPTIONS = {
+  profile: PROFILE,
+  role: ROLE,
+  jurisdiction: ['optional', STATE_CODE],
+  outsideCategories: ['optional', OUTSIDE_CATEGORIES],
+} as const;
+
+/** {@link canonicalListing} without the argument checks, for callers that have made them. */
+export function canonicalListingUnchecked(
+  parsed: ParsedListing,
+  options: CanonicalListingOptions,
+): string {
   const designation = designationFor(options.role);
   let entries = parsed.credentials.map((c) => c.credential);
   if (options.role === 'PTA') {
@@ -43,11 +69,12 @@ export function canonicalListing(parsed: ParsedListing, options: CanonicalListin
   if (designation && !entries.some(isDesignation)) entries = [designation, ...entries];
 
   const keepTitle =
-    parsed.honorific !== undefined && keepsTitle(entries, options.role, options.jurisdiction);
+    parsed.honorific !== undefined &&
+    keepsTitleUnchecked(entries, options.role, options.jurisdiction);
   const californiaTitle =
-    keepTitle && options.jurisdiction === 'CA' ? titleDegree(entries, 'CA') : undefined;
+    keepTitle && options.jurisdiction === 'CA' ? titleDegreeUnchecked(entries, 'CA') : undefined;
 
-  const labels = canonicalCredentialLabels(
+  const labels = canonicalCredentialLabelsUnchecked(
     entries.filter((e) => e !== californiaTitle),
     {
       profile: options.profile,

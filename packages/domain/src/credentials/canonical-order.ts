@@ -1,3 +1,11 @@
+import { expectOptions, expectShape, isRecord } from '../shared/arguments.js';
+import {
+  CATALOG_ENTRIES,
+  catalogEntryError,
+  OUTSIDE_CATEGORIES,
+  PARSED_LISTING,
+  PROFILE,
+} from '../shared/shapes.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import type { ParsedListing } from './listing-parser.js';
 
@@ -29,8 +37,11 @@ export interface FormatCredentialsOptions {
 /**
  * An entry's APTA 2016 category (1 designation, 2 PT degree, 3 other regulated occupation,
  * 4 other academic degree, 5 FAPTA), or `undefined` when it is in none of them.
+ *
+ * @throws {TypeError} when `entry` is not a catalog entry (its `kind` is read)
  */
 export function aptaCategory(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | undefined {
+  if (!isRecord(entry)) throw catalogEntryError('aptaCategory', entry);
   switch (entry.kind) {
     case 'license-designation':
     case 'student-designation':
@@ -48,10 +59,8 @@ export function aptaCategory(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | undefined
     case 'fellowship':
     case 'certification':
       return undefined;
-    default: {
-      const unhandled: never = entry.kind;
-      throw new Error(`unhandled credential kind ${unhandled}`);
-    }
+    default:
+      return refuseKind('aptaCategory', entry, entry.kind);
   }
 }
 
@@ -59,8 +68,11 @@ export function aptaCategory(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | undefined
  * An entry's rank in the legacy order: 1 designation, 2 PT degree, 3 other academic degrees,
  * 4 ABPTS certifications, 5 other credentials from outside APTA (regulated occupations,
  * certifications), 6 honors (fellowships, FAPTA).
+ *
+ * @throws {TypeError} when `entry` is not a catalog entry (its `kind` is read)
  */
 export function legacyRank(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | 6 {
+  if (!isRecord(entry)) throw catalogEntryError('legacyRank', entry);
   switch (entry.kind) {
     case 'license-designation':
     case 'student-designation':
@@ -78,16 +90,25 @@ export function legacyRank(entry: CatalogEntry): 1 | 2 | 3 | 4 | 5 | 6 {
     case 'apta-fellowship':
     case 'fellowship':
       return 6;
-    default: {
-      const unhandled: never = entry.kind;
-      throw new Error(`unhandled credential kind ${unhandled}`);
-    }
+    default:
+      return refuseKind('legacyRank', entry, entry.kind);
   }
 }
 
-/** How an entry is written in a listing: its abbreviation, or its name when it has none. */
+/** A kind added to the catalog fails to compile at the call; a value from outside is refused. */
+function refuseKind(fn: string, entry: unknown, _kind: never): never {
+  throw catalogEntryError(fn, entry);
+}
+
+/**
+ * How an entry is written in a listing: its abbreviation, or its name when it has none.
+ *
+ * @throws {TypeError} when `entry` is not a catalog entry (its `abbreviation` and `name` are read)
+ */
 export function credentialLabel(entry: CatalogEntry): string {
-  return entry.abbreviation ?? entry.name;
+  const label = isRecord(entry) ? (entry.abbreviation ?? entry.name) : undefined;
+  if (typeof label !== 'string') throw catalogEntryError('credentialLabel', entry);
+  return label;
 }
 
 /** The entries without repeats, keeping the first of each. */
@@ -95,8 +116,20 @@ function unique(entries: readonly CatalogEntry[]): CatalogEntry[] {
   return [...new Map(entries.map((e) => [e.id, e] as const)).values()];
 }
 
-/** The highest PT degree among the entries, if any. */
+/**
+ * The highest PT degree among the entries, if any.
+ *
+ * @throws {TypeError} when `entries` is not a list of catalog entries
+ */
 export function highestPtDegree(entries: readonly CatalogEntry[]): CatalogEntry | undefined {
+  expectShape('highestPtDegree', 'entries', entries, CATALOG_ENTRIES);
+  return highestPtDegreeUnchecked(entries);
+}
+
+/** {@link highestPtDegree} without the argument check, for callers that have made it. */
+export function highestPtDegreeUnchecked(
+  entries: readonly CatalogEntry[],
+): CatalogEntry | undefined {
   let best: CatalogEntry | undefined;
   for (const e of entries) {
     if (
@@ -112,13 +145,31 @@ export function highestPtDegree(entries: readonly CatalogEntry[]): CatalogEntry 
  * The entries in the profile's canonical order, as labels: repeats and lower PT degrees dropped,
  * obsolete designations (RPT, LPT) dropped, and under `apta-2016` the credentials outside the
  * five categories written out at the end or left out.
+ *
+ * @throws {TypeError} when `entries` is not a list of catalog entries, or `options` holds a key
+ * or value that is not one of {@link FormatCredentialsOptions}
  */
 export function canonicalCredentialLabels(
   entries: readonly CatalogEntry[],
   options: FormatCredentialsOptions = {},
 ): string[] {
+  expectShape('canonicalCredentialLabels', 'entries', entries, CATALOG_ENTRIES);
+  expectOptions('canonicalCredentialLabels', options, FORMAT_OPTIONS);
+  return canonicalCredentialLabelsUnchecked(entries, options);
+}
+
+const FORMAT_OPTIONS = {
+  profile: ['optional', PROFILE],
+  outsideCategories: ['optional', OUTSIDE_CATEGORIES],
+} as const;
+
+/** {@link canonicalCredentialLabels} without the argument checks, for callers that have made them. */
+export function canonicalCredentialLabelsUnchecked(
+  entries: readonly CatalogEntry[],
+  options: FormatCredentialsOptions,
+): string[] {
   const profile = options.profile ?? 'apta-2016';
-  const degree = highestPtDegree(entries);
+  const degree = highestPtDegreeUnchecked(entries);
   const kept = unique(entries).filter(
     (e) => e.kind !== 'obsolete-designation' && (e.kind !== 'pt-degree' || e === degree),
   );
@@ -156,12 +207,18 @@ export function canonicalCredentialLabels(
  * formatCredentials([dpt, pt, ocs], { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
  * formatCredentials([dpt, pt, ocs]); // 'PT, DPT, Board-Certified Orthopaedic Clinical Specialist'
  * formatCredentials([dpt, pt, ocs], { outsideCategories: 'omit' }); // 'PT, DPT'
+ * @throws {TypeError} when `credentials` is neither a list of catalog entries nor a parsed
+ * listing, or `options` holds a key or value that is not one of {@link FormatCredentialsOptions}
  */
 export function formatCredentials(
   credentials: readonly CatalogEntry[] | ParsedListing,
   options: FormatCredentialsOptions = {},
 ): string {
+  if (Array.isArray(credentials))
+    expectShape('formatCredentials', 'credentials', credentials, CATALOG_ENTRIES);
+  else expectShape('formatCredentials', 'credentials', credentials, PARSED_LISTING);
+  expectOptions('formatCredentials', options, FORMAT_OPTIONS);
   const entries =
     'tokens' in credentials ? credentials.credentials.map((c) => c.credential) : credentials;
-  return canonicalCredentialLabels(entries, options).join(', ');
+  return canonicalCredentialLabelsUnchecked(entries, options).join(', ');
 }

@@ -1,20 +1,35 @@
-import { suggestClosest } from '../shared/suggest.js';
+import { expectText } from '../shared/arguments.js';
+import { suggestClosestUnchecked } from '../shared/suggest.js';
 import { CREDENTIAL_CATALOG } from './catalog.js';
 import type { CatalogEntry } from './catalog-entry.js';
 
 /**
  * The key an abbreviation is matched by: dots and spaces removed, case kept, so `P.T.` is `PT`,
  * `Cert MDT` and `Cert. MDT` are `CertMDT`, and `LAc` stays apart from `LAC`.
+ *
+ * @throws {TypeError} when `text` is not text
  */
 export function abbreviationKey(text: string): string {
+  expectText('abbreviationKey', 'text', text);
+  return keyOf(text);
+}
+
+function keyOf(text: string): string {
   return text.replace(/[.\s\u200b-\u200d\ufeff]/g, '');
 }
 
 /**
  * The key a spelled-out name is matched by: lowercase, `&` read as "and", hyphens as spaces,
  * curly apostrophes straight, dots and commas dropped, spaces collapsed.
+ *
+ * @throws {TypeError} when `text` is not text
  */
 export function longFormKey(text: string): string {
+  expectText('longFormKey', 'text', text);
+  return nameKey(text);
+}
+
+function nameKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
@@ -82,29 +97,42 @@ export function catalogIndex(): CatalogIndex {
  * findCredential('D.P.T.')?.id; // 'DPT'
  * findCredential('Cert MDT')?.id; // 'Cert. MDT'
  * findCredential('dpt'); // undefined: case carries meaning (LAc is not LAC)
+ * @throws {TypeError} when `abbreviation` is not text
  */
 export function findCredential(abbreviation: string): CatalogEntry | undefined {
-  return catalogIndex().byAbbreviation.get(abbreviationKey(abbreviation));
+  expectText('findCredential', 'abbreviation', abbreviation);
+  return catalogIndex().byAbbreviation.get(keyOf(abbreviation));
 }
 
 /**
  * The catalog entry a spelled-out name means, e.g. `Doctor of Physical Therapy` → DPT or
  * `Board-Certified Orthopaedic Clinical Specialist` → OCS.
+ *
+ * @throws {TypeError} when `name` is not text
  */
 export function findCredentialByName(name: string): CatalogEntry | undefined {
-  return catalogIndex().byLongForm.get(longFormKey(name));
+  expectText('findCredentialByName', 'name', name);
+  return catalogIndex().byLongForm.get(nameKey(name));
 }
 
-/** The catalog entry with this id (its canonical abbreviation, or a slug for spelled-out-only ones). */
+/**
+ * The catalog entry with this id (its canonical abbreviation, or a slug for spelled-out-only ones).
+ *
+ * @throws {TypeError} when `id` is not text
+ */
 export function credentialById(id: string): CatalogEntry | undefined {
+  expectText('credentialById', 'id', id);
   return catalogIndex().byId.get(id);
 }
 
 /**
  * The catalog spelling a near miss probably meant: `CMPTT` → `CMPT`, `Dpt` → `DPT`.
  * `undefined` when nothing is close.
+ *
+ * @throws {TypeError} when `text` is not text
  */
 export function suggestCredential(text: string): string | undefined {
+  expectText('suggestCredential', 'text', text);
   if (SUGGESTIONS.has(text)) return SUGGESTIONS.get(text);
   const found = closestSpelling(text);
   // The same typo comes back again and again in a roster; edit distance over the catalog is dear.
@@ -116,11 +144,11 @@ export function suggestCredential(text: string): string | undefined {
 const SUGGESTIONS = new Map<string, string | undefined>();
 
 function closestSpelling(text: string): string | undefined {
-  const key = abbreviationKey(text);
+  const key = keyOf(text);
   const lower = key.toLowerCase();
   const { spellings } = catalogIndex();
   for (const [candidate, written] of spellings)
     if (candidate.toLowerCase() === lower) return written;
-  const closest = suggestClosest(key, spellings.keys());
+  const closest = suggestClosestUnchecked(key, spellings.keys());
   return closest === undefined ? undefined : spellings.get(closest);
 }

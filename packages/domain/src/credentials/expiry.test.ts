@@ -1,4 +1,11 @@
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from './catalog-entry.js';
 import { findCredential } from './catalog-lookup.js';
 import { credentialExpiry, expiryFromCycle } from './expiry.js';
 
@@ -88,5 +95,47 @@ describe('credentialExpiry', () => {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
     }
+  });
+});
+
+describe('the calendar arithmetic, against date-fns (what it replaced, to keep date-fns out of the linter)', () => {
+  const isoDate = fc
+    .date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9899-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const everyYears = (years: number): CatalogEntry => ({
+    id: 'X',
+    aliases: [],
+    name: 'X',
+    longForms: [],
+    kind: 'certification',
+    issuers: [],
+    renewal: { kind: 'years', years },
+    source: 'test',
+  });
+
+  it('ends a cycle the day before the anniversary, Feb 29 included', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 1, max: 100 }), (earned, years) => {
+        const dateFns = formatISO(subDays(addYears(parseISO(earned), years), 1), {
+          representation: 'date',
+        });
+        expect(expiryFromCycle(everyYears(years), earned)).toBe(dateFns);
+      }),
+    );
+    expect(expiryFromCycle(everyYears(1), '2024-02-29')).toBe('2025-02-27');
+    expect(expiryFromCycle(everyYears(4), '2024-02-29')).toBe('2028-02-28');
+  });
+
+  it('counts the days left by the calendar', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (asOf, expires) => {
+        const dateFns = differenceInCalendarDays(parseISO(expires), parseISO(asOf));
+        expect(credentialExpiry({ expires }, undefined, asOf).daysLeft).toBe(dateFns);
+      }),
+    );
   });
 });

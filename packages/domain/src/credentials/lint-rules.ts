@@ -22,6 +22,11 @@ export interface CredentialLintRule {
  * warning is clean; `info` issues are advice.
  */
 export const CREDENTIAL_LINT_RULES = {
+  'invalid-argument': {
+    severity: 'error',
+    summary: 'The listing is not text, or an option is not a documented one; nothing is judged.',
+    source: 'ptfx: the arguments of lintCredentialListing',
+  },
   'empty-listing': {
     severity: 'error',
     summary: 'The listing has no credential at all.',

@@ -4,6 +4,7 @@ import type { Issue, Severity } from '../shared/issue.js';
 import type { CredentialProfile } from './canonical-order.js';
 import { CREDENTIAL_LINT_RULES, type CredentialLintCode } from './lint-rules.js';
 import {
+  type CredentialListingLint,
   type LintCredentialListingOptions,
   lintCredentialListing,
   MAX_LISTING_LENGTH,
@@ -43,6 +44,11 @@ const TX: LintCredentialListingOptions = { jurisdiction: 'TX' };
 const FL: LintCredentialListingOptions = { jurisdiction: 'FL' };
 const NY: LintCredentialListingOptions = { jurisdiction: 'NY' };
 const WA: LintCredentialListingOptions = { jurisdiction: 'WA' };
+
+/** Options as plain JavaScript passes them: untyped, so a wrong one reaches the linter. */
+function fromJavaScript(options: object): LintCredentialListingOptions {
+  return JSON.parse(JSON.stringify(options));
+}
 
 /** Trailing blanks a CMS left behind, padding a listing to exactly `length` characters. */
 function padTo(listing: string, length: number): string {
@@ -904,6 +910,20 @@ const ROWS: readonly Row[] = [
   ['Jane Doe, SPT', TX, [], null],
   // Once a bug, now fixed: same cause; a PTA student is told to add PT ("Jane Doe, PT, SPTA").
   ['Jane Doe, SPTA', LEGACY, [], null],
+
+  // --- Options from plain JavaScript that are not the documented ones: refused, nothing judged
+  // (a state name would otherwise skip California's title rule in silence).
+  ['Dr. Jane Doe, DPT', fromJavaScript({ jurisdiction: 'California' }), ['error:invalid-argument']],
+  [
+    'Dr. Jane Doe, DPT',
+    fromJavaScript({ profile: 'apta-legacy', juristiction: 'TX' }),
+    ['error:invalid-argument'],
+  ],
+  [
+    'Jane Doe, PT, CSCS',
+    fromJavaScript({ profile: 'apta-legacy', asOf: '11/27/2026', credentials: [] }),
+    ['error:invalid-argument'],
+  ],
 ];
 
 /** A code of the catalogue of rules, or not. */
@@ -941,7 +961,10 @@ describe('lintCredentialListing', () => {
       expect(i.source).toBeTruthy();
       if (isLintCode(i.code)) expect(i.source).toBe(CREDENTIAL_LINT_RULES[i.code].source);
       expect(i.message).not.toBe('');
-      if (EXPIRY_CODES.includes(i.code)) {
+      if (i.code === 'invalid-argument') {
+        // About an option, not a place in the listing.
+        expect(i.span).toBeUndefined();
+      } else if (EXPIRY_CODES.includes(i.code)) {
         const [key, index] = i.path;
         expect(key).toBe('credentials');
         expect(typeof index === 'number' && index < (options.credentials?.length ?? 0)).toBe(true);
@@ -1018,6 +1041,47 @@ describe('lintCredentialListing', () => {
       ['expired', ['credentials', 1], 'OCS'],
       ['expiring', ['credentials', 2], 'CSCS'],
     ]);
+  });
+});
+
+describe('lintCredentialListing from plain JavaScript', () => {
+  // What an untyped caller can pass; the linter must judge it, not throw.
+  const judge = (...args: unknown[]): CredentialListingLint =>
+    Reflect.apply(lintCredentialListing, undefined, args);
+
+  it('says what is wrong with each argument instead of throwing', () => {
+    const result = judge(42, { jurisdiction: 'California' });
+    expect(result.clean).toBe(false);
+    expect(result.input).toBe('');
+    expect(result.parsed).toBeUndefined();
+    expect(
+      result.issues.map((i) => [i.code, i.severity, i.path, i.message]),
+    ).toMatchInlineSnapshot(`
+      [
+        [
+          "invalid-argument",
+          "error",
+          [],
+          "the listing must be text, got 42",
+        ],
+        [
+          "invalid-argument",
+          "error",
+          [
+            "jurisdiction",
+          ],
+          "expected a USPS state code such as "CA", got "California"",
+        ],
+      ]
+    `);
+    expect(judge('Jane Doe, PT', null).issues.map((i) => i.message)).toMatchInlineSnapshot(`
+      [
+        "expected an object of options or undefined, got null",
+      ]
+    `);
+    expect(
+      judge('Jane Doe, PT', { credentials: [{ abbreviation: 'CSCS', expires: 'soon' }] }).issues,
+    ).toMatchObject([{ code: 'invalid-argument', path: ['credentials', 0, 'expires'] }]);
   });
 });
 

@@ -1,30 +1,39 @@
 import type { UsStateCode } from '../contact/us-state.js';
+import { describeArgument, optionsProblem, type Shape } from '../shared/arguments.js';
 import type { Issue, Severity, Span } from '../shared/issue.js';
 import type { IsoDate } from '../shared/schema.js';
+import {
+  ISO_DATE,
+  LINTED_CREDENTIALS,
+  OUTSIDE_CATEGORIES,
+  PROFILE,
+  ROLE,
+  STATE_CODE,
+} from '../shared/shapes.js';
 import type { TherapistRole } from '../therapists/therapist.js';
-import { canonicalListing } from './canonical-listing.js';
+import { canonicalListingUnchecked } from './canonical-listing.js';
 import {
   aptaCategory,
   type CredentialProfile,
   credentialLabel,
-  highestPtDegree,
+  highestPtDegreeUnchecked,
   legacyRank,
 } from './canonical-order.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { findCredential, findCredentialByName } from './catalog-lookup.js';
 import type { Credential } from './credential.js';
-import { credentialExpiry, DEFAULT_EXPIRING_WITHIN_DAYS } from './expiry.js';
+import { credentialExpiryUnchecked, DEFAULT_EXPIRING_WITHIN_DAYS } from './expiry.js';
 import { CREDENTIAL_LINT_RULES, type CredentialLintCode } from './lint-rules.js';
 import {
   type CredentialToken,
   type ParsedListing,
-  parseCredentialListing,
+  parseCredentialListingUnchecked,
 } from './listing-parser.js';
 import {
   CALIFORNIA_TITLE_DEGREES,
   isBarredForAssistant,
   isDesignation,
-  titleDegree,
+  titleDegreeUnchecked,
 } from './title-rules.js';
 
 /** The longest listing read, in characters; a longer one is refused unread (`listing-too-long`). */
@@ -50,17 +59,30 @@ export interface LintCredentialListingOptions {
   readonly outsideCategories?: 'spell-out' | 'omit' | undefined;
 }
 
+const LINT_OPTIONS: { readonly [name: string]: Shape } = {
+  profile: ['optional', PROFILE],
+  jurisdiction: ['optional', STATE_CODE],
+  role: ['optional', ROLE],
+  asOf: ['optional', ISO_DATE],
+  credentials: ['optional', LINTED_CREDENTIALS],
+  expiringWithinDays: [
+    'optional',
+    ['test', 'a whole number of days, 0 or more', (v) => Number.isSafeInteger(v) && Number(v) >= 0],
+  ],
+  outsideCategories: ['optional', OUTSIDE_CATEGORIES],
+};
+
 /** The judgement of one credential listing. */
 export interface CredentialListingLint {
-  /** The listing as given. */
+  /** The listing as given (`''` when it was not text). */
   readonly input: string;
   /** No error and no warning (info issues allowed). */
   readonly clean: boolean;
   /** Every finding, each with a stable code, severity, message, span, source and fix where known. */
   readonly issues: readonly Issue[];
-  /** The listing read into parts; absent when it was too long to read. */
+  /** The listing read into parts; absent when it was not read (too long, or not text, or bad options). */
   readonly parsed?: ParsedListing;
-  /** The listing in canonical form under the options; absent when it was too long to read. */
+  /** The listing in canonical form under the options; absent when it was not read. */
   readonly canonical?: string;
   /** The canonical form when it differs from the input. */
   readonly fix?: string;
@@ -114,8 +136,11 @@ function describeRank(entry: CatalogEntry, profile: CredentialProfile): string {
  * Judges a credential listing against APTA's order (current or legacy), the "Dr." title laws of
  * California, Texas, Florida and New York, the rules for assistants, ambiguity and — given
  * structured credentials and a date — expiry. Returns every issue with a stable code, and the
- * canonical listing as the fix. Never throws; a listing over {@link MAX_LISTING_LENGTH}
- * characters is refused unread.
+ * canonical listing as the fix. Never throws, whatever it is given: a listing over
+ * {@link MAX_LISTING_LENGTH} characters is refused unread, and a listing that is not text or
+ * options that are not the documented ones (a misspelt key, `jurisdiction: 'California'`, a date
+ * not written `YYYY-MM-DD`) are `invalid-argument` errors, with the option's path, and nothing
+ * else is judged.
  *
  * @example
  * const result = lintCredentialListing('Dr. Mark Shulman — Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS', { jurisdiction: 'CA' });
@@ -126,6 +151,9 @@ export function lintCredentialListing(
   text: string,
   options: LintCredentialListingOptions = {},
 ): CredentialListingLint {
+  const refused = argumentIssues(text, options);
+  if (refused)
+    return { input: typeof text === 'string' ? text : '', clean: false, issues: refused };
   if (text.length > MAX_LISTING_LENGTH) {
     return {
       input: text,
@@ -141,12 +169,12 @@ export function lintCredentialListing(
     };
   }
   const profile = options.profile ?? 'apta-2016';
-  const parsed = parseCredentialListing(text);
+  const parsed = parseCredentialListingUnchecked(text);
   const creds = parsed.credentials;
   const has = (id: string) => creds.some((c) => c.credential.id === id);
   const role: TherapistRole = options.role ?? (has('PTA') ? 'PTA' : 'PT');
   const jurisdiction = options.jurisdiction;
-  const canonical = canonicalListing(parsed, {
+  const canonical = canonicalListingUnchecked(parsed, {
     profile,
     role,
     ...(jurisdiction ? { jurisdiction } : {}),
@@ -289,7 +317,7 @@ export function lintCredentialListing(
     });
   }
 
-  const keptDegree = highestPtDegree(creds.map((c) => c.credential));
+  const keptDegree = highestPtDegreeUnchecked(creds.map((c) => c.credential));
   for (const token of creds) {
     if (token.credential.kind !== 'pt-degree' || token.credential === keptDegree) continue;
     issues.push(
@@ -351,7 +379,7 @@ export function lintCredentialListing(
   const honorific = parsed.honorific;
   if (honorific && role !== 'PTA') {
     const entries = creds.map((c) => c.credential);
-    const doctorate = titleDegree(entries, jurisdiction);
+    const doctorate = titleDegreeUnchecked(entries, jurisdiction);
     if (jurisdiction === 'CA') {
       const afterName = parsed.tokens
         .slice(parsed.tokens.indexOf(parsed.name ?? honorific) + 1)
@@ -431,7 +459,7 @@ export function lintCredentialListing(
       const entry =
         findCredential(credential.abbreviation) ??
         (credential.name ? findCredentialByName(credential.name) : undefined);
-      const expiry = credentialExpiry(credential, entry, options.asOf ?? '', within);
+      const expiry = credentialExpiryUnchecked(credential, entry, options.asOf ?? '', within);
       const token = creds.find((c) => entry && c.credential.id === entry.id);
       const path = ['credentials', index];
       if (expiry.status === 'expired') {
@@ -480,6 +508,24 @@ export function lintCredentialListing(
     canonical,
     ...(canonical === text ? {} : { fix: canonical }),
   };
+}
+
+/** The `invalid-argument` issues of a listing that is not text or options not of the documented form. */
+function argumentIssues(text: unknown, options: unknown): Issue[] | undefined {
+  const problem = optionsProblem(options, LINT_OPTIONS);
+  if (typeof text === 'string' && !problem) return undefined;
+  const issues: Issue[] = [];
+  if (typeof text !== 'string')
+    issues.push(
+      issue(
+        'invalid-argument',
+        `the listing must be text, got ${describeArgument(text)}`,
+        undefined,
+      ),
+    );
+  if (problem)
+    issues.push(issue('invalid-argument', problem.message, undefined, { path: [...problem.path] }));
+  return issues;
 }
 
 function sameCredential(credential: Credential, entry: CatalogEntry): boolean {

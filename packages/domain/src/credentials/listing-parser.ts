@@ -1,3 +1,4 @@
+import { expectText } from '../shared/arguments.js';
 import type { Span } from '../shared/issue.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import {
@@ -96,12 +97,26 @@ function split(text: string): Piece[] {
  * honorific, a name, credentials (abbreviated or spelled out) and separators, each with its span.
  * Anything not recognised is kept as an `unknown` token, with a suggestion for a near miss; no
  * character is dropped. Matching is case-sensitive for abbreviations (LAc is not LAC) and
- * tolerant of dots and spacing (P.T., Cert MDT).
+ * tolerant of dots and spacing (P.T., Cert MDT). Never throws on text; anything else is a
+ * TypeError (a parsed listing has no way to say "this was not text"; `lintCredentialListing`
+ * judges any input and says so).
  *
+ * @throws {TypeError} when `text` is not text
  * @example
  * parseCredentialListing('Jane Doe, PT, DPT').credentials.map((c) => c.credential.id); // ['PT', 'DPT']
  */
 export function parseCredentialListing(text: string): ParsedListing {
+  expectText(
+    'parseCredentialListing',
+    'text',
+    text,
+    'a credential listing (text) such as "Jane Doe, PT, DPT"',
+  );
+  return parseCredentialListingUnchecked(text);
+}
+
+/** {@link parseCredentialListing} without the argument check, for callers that have made it. */
+export function parseCredentialListingUnchecked(text: string): ParsedListing {
   const pieces = split(text);
   const tokens: ListingToken[] = [];
   const words = pieces.filter((p) => p.word);
