@@ -333,3 +333,50 @@ describe('structured credentials', () => {
     expect(result.issues[0]?.fix).toBe('PRPC');
   });
 });
+
+describe('parseClinicData without options, and from plain JavaScript', () => {
+  const fromYaml = parseClinicData(yaml, { format: 'yaml' });
+  // What an untyped caller can pass; the parser must judge it, not throw.
+  const judge = (...args: unknown[]): ReturnType<typeof parseClinicData> =>
+    Reflect.apply(parseClinicData, undefined, args);
+
+  it('tells JSON from YAML by the first character', () => {
+    expect(parseClinicData(yaml)).toEqual(fromYaml);
+    const json = JSON.stringify(parseDocument(yaml).toJS(), null, 2);
+    expect(parseClinicData(`\n  ${json}`).value).toEqual(fromYaml.value);
+    // Read as JSON, a JSON mistake gets JSON's message and place.
+    const [broken] = parseClinicData('{\n  "version": 1,\n  "organization": }\n').issues;
+    expect(broken?.message).toMatch(/^malformed JSON/);
+    expect(broken?.position).toEqual({ line: 3, column: 19 });
+    // A YAML file that does not open with { or [ is YAML.
+    expect(parseClinicData('version: 1\n').issues.some((i) => i.code === 'syntax-error')).toBe(
+      false,
+    );
+  });
+
+  it('judges what is not text, or options that are not the documented ones', () => {
+    const issues = (...args: unknown[]) =>
+      judge(...args).issues.map((i) => `${i.code} ${formatPath(i.path)} ${i.message}`);
+    expect(judge(undefined).ok).toBe(false);
+    expect(issues(42)).toMatchInlineSnapshot(`
+      [
+        "invalid-argument (root) the clinic data must be text (the file's contents, read as UTF-8), got 42",
+      ]
+    `);
+    expect(issues(yaml, { format: 'xml' })).toMatchInlineSnapshot(`
+      [
+        "invalid-argument (root) options.format: expected one of "yaml", "json", got "xml"",
+      ]
+    `);
+    expect(issues(yaml, { fromat: 'json' })).toMatchInlineSnapshot(`
+      [
+        "invalid-argument (root) options.fromat: not an option; the options are format",
+      ]
+    `);
+    expect(issues(yaml, 'yaml')).toMatchInlineSnapshot(`
+      [
+        "invalid-argument (root) options: expected an object of options or undefined, got "yaml"",
+      ]
+    `);
+  });
+});

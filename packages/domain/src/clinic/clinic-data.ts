@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { describeArgument, optionsProblem } from '../shared/arguments.js';
 import type { Issue, Judgement, SourcePosition } from '../shared/issue.js';
 import { findJsonSyntaxError } from '../shared/json-syntax.js';
 import { issuesFromZod } from '../shared/zod-issues.js';
 import { type Clinic, ClinicSchema } from './clinic.js';
-import { reviewClinic } from './review-clinic.js';
+import { reviewClinicUnchecked } from './review-clinic.js';
 import { sourcePositionOf } from './source-position.js';
 
 /** The formats a clinic data file can be written in. */
@@ -11,8 +12,12 @@ export type ClinicDataFormat = 'yaml' | 'json';
 
 /** Options of {@link parseClinicData}. */
 export interface ParseClinicDataOptions {
-  /** How the text is written. YAML 1.2 (core schema); JSON as RFC 8259. */
-  readonly format: ClinicDataFormat;
+  /**
+   * How the text is written: YAML 1.2 (core schema), or JSON as RFC 8259. When omitted, a text
+   * whose first character other than a space, tab or line break is `{` or `[` is read as JSON,
+   * anything else as YAML.
+   */
+  readonly format?: ClinicDataFormat | undefined;
 }
 
 /** The largest clinic data file read, in characters: 5 MiB, far above any real practice. */
@@ -34,6 +39,31 @@ function fileIssue(
   return { code, severity: 'error', message, path: [], ...(position ? { position } : {}) };
 }
 
+/** JSON when the text opens an object or array (a clinic file in JSON always does), else YAML. */
+function detectFormat(text: string): ClinicDataFormat {
+  return /^[ \t\r\n]*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+/** The `invalid-argument` issues of a text that is not text or options not of the documented form. */
+function argumentIssues(text: unknown, options: unknown): Issue[] {
+  const issues: Issue[] = [];
+  if (typeof text !== 'string') {
+    issues.push(
+      fileIssue(
+        `the clinic data must be text (the file's contents, read as UTF-8), got ${describeArgument(text)}`,
+        undefined,
+        'invalid-argument',
+      ),
+    );
+  }
+  const problem = optionsProblem(options, { format: ['optional', ['one of', 'yaml', 'json']] });
+  if (problem) {
+    const where = problem.path.map((s) => `.${s}`).join('');
+    issues.push(fileIssue(`options${where}: ${problem.message}`, undefined, 'invalid-argument'));
+  }
+  return issues;
+}
+
 /** Parses JSON as RFC 8259 says; on failure, finds where (Node 20's message may not say). */
 function parseJson(text: string, lineCounter: LineCounter): { data: unknown } | { issue: Issue } {
   try {
@@ -49,13 +79,22 @@ function parseJson(text: string, lineCounter: LineCounter): { data: unknown } | 
  * Parses a clinic data file (YAML or JSON) into a typed {@link Clinic}, or says everything that
  * is wrong with it: each issue has a JSON path and, from the source text, a line and column.
  * Malformed syntax, duplicate keys, unknown keys, wrong types, invalid values, broken
- * cross-references and over-long strings are all reported; nothing throws.
+ * cross-references and over-long strings are all reported.
+ *
+ * Never throws, whatever it is given: a `text` that is not a string, or `options` that are not
+ * the documented ones (`format` other than `'yaml'` or `'json'`, a key that is not an option),
+ * give `{ ok: false }` with an `invalid-argument` issue. Without `format`, a text that opens with
+ * `{` or `[` is read as JSON and anything else as YAML 1.2, of which JSON is a subset.
  *
  * @example
- * const result = parseClinicData(text, { format: 'yaml' });
+ * const result = parseClinicData(text); // YAML or JSON, told apart by the first character
+ * const json = parseClinicData(text, { format: 'json' }); // JSON's own errors for malformed JSON
  * if (!result.ok) for (const i of result.issues) console.log(i.position?.line, formatPath(i.path), i.message);
  */
-export function parseClinicData(text: string, options: ParseClinicDataOptions): Judgement<Clinic> {
+export function parseClinicData(text: string, options?: ParseClinicDataOptions): Judgement<Clinic> {
+  const refused = argumentIssues(text, options);
+  if (refused.length > 0) return { ok: false, issues: refused };
+  const format = options?.format ?? detectFormat(text);
   if (text.length > MAX_CLINIC_DATA_LENGTH) {
     return {
       ok: false,
@@ -75,7 +114,7 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
     uniqueKeys: true,
     version: '1.2',
   });
-  const json = options.format === 'json' ? parseJson(text, lineCounter) : undefined;
+  const json = format === 'json' ? parseJson(text, lineCounter) : undefined;
   const issues: Issue[] = json && 'issue' in json ? [json.issue] : [];
   for (const error of doc.errors) {
     const position = positionAt(lineCounter, error.pos[0]);
@@ -84,7 +123,7 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
       issues.push(
         fileIssue('a key appears twice in the same object; keep one', position, 'duplicate-key'),
       );
-    } else if (options.format === 'yaml' && !issues.some((i) => i.code === 'syntax-error')) {
+    } else if (format === 'yaml' && !issues.some((i) => i.code === 'syntax-error')) {
       // Only the first: what a YAML parser reports after a syntax error is mostly its echo.
       issues.push(fileIssue(`malformed YAML: ${error.message.split('\n')[0]}`, position));
     }
@@ -124,5 +163,9 @@ export function parseClinicData(text: string, options: ParseClinicDataOptions): 
   };
   const parsed = ClinicSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error).map(withPosition) };
-  return { ok: true, value: parsed.data, issues: reviewClinic(parsed.data).map(withPosition) };
+  return {
+    ok: true,
+    value: parsed.data,
+    issues: reviewClinicUnchecked(parsed.data).map(withPosition),
+  };
 }

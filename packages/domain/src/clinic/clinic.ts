@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { ArticleSchema } from '../content/article.js';
 import { BookingPathSchema } from '../intake/booking-path.js';
+import { expectShape } from '../shared/arguments.js';
 import type { Issue, PathSegment } from '../shared/issue.js';
-import { suggestClosest } from '../shared/suggest.js';
+import { CLINIC_REFERENCES } from '../shared/shapes.js';
+import { suggestClosestUnchecked } from '../shared/suggest.js';
 import { TherapistSchema } from '../therapists/therapist.js';
 import { ConditionSchema } from '../treatments/condition.js';
 import { TreatmentSchema } from '../treatments/treatment.js';
@@ -48,8 +50,16 @@ type Collection =
  * and slugs that name a location, therapist, treatment, condition or article that does not exist
  * (`unknown-reference`, with a suggestion for near misses). Run by {@link ClinicSchema}; exported
  * for callers that assemble a clinic in code.
+ *
+ * @throws {TypeError} when `clinic` lacks a collection (`locations`, `therapists`, `treatments`,
+ * `conditions`, `articles`, `programs`) or a slug or reference in one is not text
  */
 export function checkClinicReferences(clinic: ClinicShape): Issue[] {
+  expectShape('checkClinicReferences', 'clinic', clinic, CLINIC_REFERENCES);
+  return referenceIssues(clinic);
+}
+
+function referenceIssues(clinic: ClinicShape): Issue[] {
   const issues: Issue[] = [];
   const slugs = new Map<Collection, Set<string>>();
   const collections: Collection[] = [
@@ -80,7 +90,7 @@ export function checkClinicReferences(clinic: ClinicShape): Issue[] {
     if (slug === undefined) return;
     const known = slugs.get(target) ?? new Set<string>();
     if (known.has(slug)) return;
-    const suggestion = suggestClosest(slug, known);
+    const suggestion = suggestClosestUnchecked(slug, known);
     issues.push({
       code: 'unknown-reference',
       severity: 'error',
@@ -123,7 +133,7 @@ export function checkClinicReferences(clinic: ClinicShape): Issue[] {
  * programs and booking path, with every cross-reference checked.
  */
 export const ClinicSchema = ClinicObjectSchema.superRefine((clinic, ctx) => {
-  for (const issue of checkClinicReferences(clinic)) {
+  for (const issue of referenceIssues(clinic)) {
     ctx.addIssue({
       code: 'custom',
       message: issue.message,

@@ -1,14 +1,24 @@
 import { articleReadTime } from '../content/read-time.js';
 import { findCredential, suggestCredential } from '../credentials/catalog-lookup.js';
+import { expectShape } from '../shared/arguments.js';
 import type { Issue } from '../shared/issue.js';
+import { CLINIC } from '../shared/shapes.js';
 import type { Clinic } from './clinic.js';
 
 /**
  * Warnings about a valid clinic: facts that parse but disagree with what ptfx knows — a
  * displayed read time that differs from {@link articleReadTime} (`read-time-mismatch`), a
  * structured credential the catalog does not know (`unknown-credential`).
+ *
+ * @throws {TypeError} when `clinic` is not a parsed clinic (parse it with `parseClinicData`)
  */
 export function reviewClinic(clinic: Clinic): Issue[] {
+  expectShape('reviewClinic', 'clinic', clinic, CLINIC);
+  return reviewClinicUnchecked(clinic);
+}
+
+/** {@link reviewClinic} without the argument check, for the parser that made the clinic. */
+export function reviewClinicUnchecked(clinic: Clinic): Issue[] {
   const issues: Issue[] = [];
   clinic.therapists.forEach((therapist, i) => {
     therapist.credentials.forEach((credential, j) => {
