@@ -9,6 +9,8 @@ import { findCredential } from '../credentials/catalog-lookup.js';
 import type { Credential } from '../credentials/credential.js';
 import { expiryFromCycle } from '../credentials/expiry.js';
 import { procedureCodeSystem } from '../identifiers/procedure-code-system.js';
+import { argumentError, expectOptions, expectShape } from '../shared/arguments.js';
+import { CLINIC } from '../shared/shapes.js';
 import { therapistDisplayName } from '../therapists/display-name.js';
 import type { Therapist } from '../therapists/therapist.js';
 
@@ -193,8 +195,13 @@ interface Ids {
  * as its own `Physiotherapy` department when there are several, each therapist as a `Person`
  * with `hasCredential`, and each article as a `BlogPosting` with `timeRequired`. Put it in a page
  * with {@link serializeJsonLdForHtml}.
+ *
+ * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` holds a key other than
+ * `baseUrl` (text)
  */
 export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}): JsonLdNode {
+  expectShape('clinicJsonLd', 'clinic', clinic, CLINIC);
+  expectOptions('clinicJsonLd', options, { baseUrl: 'text?' });
   const org = clinic.organization;
   const base = (options.baseUrl ?? org.website ?? '').replace(/\/+$/, '');
   const ids: Ids = {
@@ -289,9 +296,24 @@ const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
  *
  * @example
  * serializeJsonLdForHtml({ name: '</script>' }); // '{"name":"\u003c/script\u003e"}'
+ * @throws {TypeError} when `value` has no JSON form: `undefined`, a function, a BigInt, a cycle
  */
 export function serializeJsonLdForHtml(value: JsonLdValue): string {
-  return JSON.stringify(value).replace(
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A BigInt, a cycle or a throwing toJSON: the engine's message would not name this function.
+    json = undefined;
+  }
+  if (json === undefined) {
+    throw argumentError(
+      'serializeJsonLdForHtml(value)',
+      'a JSON value, such as clinicJsonLd returns (no undefined, function, BigInt or cycle)',
+      value,
+    );
+  }
+  return json.replace(
     UNSAFE_IN_SCRIPT,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

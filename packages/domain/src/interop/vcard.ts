@@ -4,6 +4,8 @@ import type { OpeningHours } from '../clinic/opening-hours.js';
 import type { PostalAddress } from '../contact/address.js';
 import type { ContactChannel } from '../contact/contact-channel.js';
 import { phoneToTelUri } from '../contact/phone-number.js';
+import { argumentError, expectShape, expectText } from '../shared/arguments.js';
+import { CLINIC, LOCATION } from '../shared/shapes.js';
 
 const CRLF = '\r\n';
 
@@ -17,8 +19,13 @@ function utf8Length(char: string): number {
  * Escapes a text value (RFC 6350 §3.4): backslash, comma and line breaks always; semicolon too
  * when the value is a field of a compound property (ORG, ADR), where it would split fields.
  * Control characters, which vCard text may not hold, are dropped.
+ *
+ * @throws {TypeError} when `text` is not text or `compound` is not a boolean
  */
 export function escapeVCardText(text: string, compound = false): string {
+  expectText('escapeVCardText', 'text', text);
+  if (typeof compound !== 'boolean')
+    throw argumentError('escapeVCardText(compound)', 'true, false or undefined', compound);
   return withoutControlCharacters(text)
     .replace(compound ? /[\\,;]/g : /[\\,]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, '\\n');
@@ -38,8 +45,11 @@ function withoutControlCharacters(text: string): string {
 /**
  * Folds a content line at 75 octets (RFC 6350 §3.2): each continuation starts with a space, and
  * no UTF-8 character is split across lines.
+ *
+ * @throws {TypeError} when `line` is not text
  */
 export function foldVCardLine(line: string): string {
+  expectText('foldVCardLine', 'line', line);
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -122,8 +132,11 @@ function hoursNote(hours: OpeningHours): string {
  * The practice as a vCard 4.0 (RFC 6350): FN, ORG, every contact channel (TEL typed voice, fax
  * or text; EMAIL; URL), the website and each location's address. CRLF line ends, text escaped,
  * lines folded at 75 octets.
+ *
+ * @throws {TypeError} when `clinic` is not a parsed clinic
  */
 export function organizationVCard(clinic: Clinic): string {
+  expectShape('organizationVCard', 'clinic', clinic, CLINIC);
   const org = clinic.organization;
   return card([
     'KIND:org',
@@ -139,8 +152,12 @@ export function organizationVCard(clinic: Clinic): string {
 /**
  * One location as a vCard 4.0: FN and ORG with the location's unit, its address, contact
  * channels, time zone and weekly hours as a NOTE.
+ *
+ * @throws {TypeError} when `clinic` is not a parsed clinic or `location` not a parsed location
  */
 export function locationVCard(clinic: Clinic, location: Location): string {
+  expectShape('locationVCard', 'clinic', clinic, CLINIC);
+  expectShape('locationVCard', 'location', location, LOCATION);
   const org = clinic.organization;
   const name = clinic.locations.length === 1 ? org.name : `${org.name} — ${location.name}`;
   return card([

@@ -1,5 +1,7 @@
 import { findCredential, findCredentialByName } from '../../credentials/catalog-lookup.js';
 import type { Credential } from '../../credentials/credential.js';
+import { expectShape } from '../../shared/arguments.js';
+import { CREDENTIAL_NAME } from '../../shared/shapes.js';
 import { FHIR_SYSTEMS } from './systems.js';
 import type { FhirCodeableConcept, FhirCoding } from './types.js';
 
@@ -37,10 +39,12 @@ const V2_0360: ReadonlyMap<string, string> = new Map([
  * @example
  * credentialCode({ abbreviation: 'DPT' });
  * // { coding: [{ system: FaCeT, code: 'DPT', display: 'Doctor of Physical Therapy' }], text: 'DPT' }
+ * @throws {TypeError} when `credential` has no text `abbreviation` (or a `name` that is not text)
  */
 export function credentialCode(
   credential: Pick<Credential, 'abbreviation' | 'name'>,
 ): FhirCodeableConcept {
+  expectShape('credentialCode', 'credential', credential, CREDENTIAL_NAME);
   const entry =
     findCredential(credential.abbreviation) ??
     (credential.name ? findCredentialByName(credential.name) : undefined);

@@ -5,10 +5,12 @@ import { findCredential } from '../../credentials/catalog-lookup.js';
 import { expiryFromCycle } from '../../credentials/expiry.js';
 import { procedureCodeSystem } from '../../identifiers/procedure-code-system.js';
 import { taxonomyName } from '../../identifiers/taxonomy-names.js';
+import { expectShape } from '../../shared/arguments.js';
+import { CLINIC, LOCATION, THERAPIST, TREATMENT } from '../../shared/shapes.js';
 import { therapistDisplayName } from '../../therapists/display-name.js';
 import type { Therapist } from '../../therapists/therapist.js';
 import type { Treatment } from '../../treatments/treatment.js';
-import { fhirAddress, fhirTelecom } from './contact.js';
+import { fhirAddress, fhirTelecomUnchecked } from './contact.js';
 import { credentialCode } from './credential-code.js';
 import { FHIR_SYSTEMS } from './systems.js';
 import type {
@@ -47,8 +49,16 @@ function npiIdentifier(npi: string | undefined) {
  * name with the honorific, each structured credential as a qualification (code, period from the
  * stated or catalog-cycle expiry, issuer, license number and the state it is valid in), and the
  * languages as BCP 47 codes.
+ *
+ * @throws {TypeError} when `therapist` is not a parsed therapist
  */
 export function fhirPractitioner(therapist: Therapist): FhirPractitioner {
+  expectShape('fhirPractitioner', 'therapist', therapist, THERAPIST);
+  return fhirPractitionerUnchecked(therapist);
+}
+
+/** {@link fhirPractitioner} without the argument check, for callers that have made it. */
+export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitioner {
   const { given, middle, family, suffix } = therapist.name;
   return {
     resourceType: 'Practitioner',
@@ -115,10 +125,22 @@ export function fhirPractitioner(therapist: Therapist): FhirPractitioner {
  * A therapist's role at the practice as a FHIR R4 PractitionerRole: NUCC code for PT or PTA,
  * specialties, locations, the services offered, and the contact details of the therapist's
  * locations — so every role has contact information (US Core pd-1).
+ *
+ * @throws {TypeError} when `therapist` is not a parsed therapist or `clinic` not a parsed clinic
  */
 export function fhirPractitionerRole(therapist: Therapist, clinic: Clinic): FhirPractitionerRole {
+  expectShape('fhirPractitionerRole', 'therapist', therapist, THERAPIST);
+  expectShape('fhirPractitionerRole', 'clinic', clinic, CLINIC);
+  return fhirPractitionerRoleUnchecked(therapist, clinic);
+}
+
+/** {@link fhirPractitionerRole} without the argument checks, for callers that have made them. */
+export function fhirPractitionerRoleUnchecked(
+  therapist: Therapist,
+  clinic: Clinic,
+): FhirPractitionerRole {
   const locations = clinic.locations.filter((l) => therapist.locations.includes(l.slug));
-  const telecom = fhirTelecom(locations.flatMap((l) => l.contact));
+  const telecom = fhirTelecomUnchecked(locations.flatMap((l) => l.contact));
   return {
     resourceType: 'PractitionerRole',
     id: therapist.slug,
@@ -148,8 +170,18 @@ export function fhirPractitionerRole(therapist: Therapist, clinic: Clinic): Fhir
   };
 }
 
-/** The practice as a FHIR R4 Organization: NPI, NUCC type (261QP2000X), names, contact. */
+/**
+ * The practice as a FHIR R4 Organization: NPI, NUCC type (261QP2000X), names, contact.
+ *
+ * @throws {TypeError} when `clinic` is not a parsed clinic
+ */
 export function fhirOrganization(clinic: Clinic): FhirOrganization {
+  expectShape('fhirOrganization', 'clinic', clinic, CLINIC);
+  return fhirOrganizationUnchecked(clinic);
+}
+
+/** {@link fhirOrganization} without the argument check, for callers that have made it. */
+export function fhirOrganizationUnchecked(clinic: Clinic): FhirOrganization {
   const org = clinic.organization;
   return {
     resourceType: 'Organization',
@@ -159,7 +191,7 @@ export function fhirOrganization(clinic: Clinic): FhirOrganization {
     type: org.taxonomy.map(nucc),
     name: org.name,
     ...(org.alternateName ? { alias: [org.alternateName] } : {}),
-    telecom: fhirTelecom(org.contact),
+    telecom: fhirTelecomUnchecked(org.contact),
     address: clinic.locations.map((l) => fhirAddress(l.address)),
   };
 }
@@ -173,8 +205,17 @@ function fhirTime(time: string): string {
  * A location as a FHIR R4 Location: address, telecom including fax, weekly hours, the dated
  * exceptions as `availabilityExceptions` text, and the IANA zone in the core `timezone`
  * extension (R4 hours carry no zone of their own).
+ *
+ * @throws {TypeError} when `location` is not a parsed location or `clinic` not a parsed clinic
  */
 export function fhirLocation(location: Location, clinic: Clinic): FhirLocation {
+  expectShape('fhirLocation', 'location', location, LOCATION);
+  expectShape('fhirLocation', 'clinic', clinic, CLINIC);
+  return fhirLocationUnchecked(location, clinic);
+}
+
+/** {@link fhirLocation} without the argument checks, for callers that have made them. */
+export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirLocation {
   const exceptions = location.hours.exceptions.map((e) => {
     const dates = e.through ? `${e.from} to ${e.through}` : e.from;
     return e.status === 'closed'
@@ -189,7 +230,7 @@ export function fhirLocation(location: Location, clinic: Clinic): FhirLocation {
     name: location.name,
     mode: 'instance',
     type: [{ text: 'Physical therapy clinic' }],
-    telecom: fhirTelecom(location.contact),
+    telecom: fhirTelecomUnchecked(location.contact),
     address: fhirAddress(location.address),
     managingOrganization: {
       reference: `Organization/${clinic.organization.slug}`,
@@ -208,8 +249,20 @@ export function fhirLocation(location: Location, clinic: Clinic): FhirLocation {
 /**
  * A treatment as a FHIR R4 HealthcareService: its name and summary, its CPT/HCPCS codes as the
  * service type (codes only), physical therapy as specialty, offered at every location.
+ *
+ * @throws {TypeError} when `treatment` is not a parsed treatment or `clinic` not a parsed clinic
  */
 export function fhirHealthcareService(treatment: Treatment, clinic: Clinic): FhirHealthcareService {
+  expectShape('fhirHealthcareService', 'treatment', treatment, TREATMENT);
+  expectShape('fhirHealthcareService', 'clinic', clinic, CLINIC);
+  return fhirHealthcareServiceUnchecked(treatment, clinic);
+}
+
+/** {@link fhirHealthcareService} without the argument checks, for callers that have made them. */
+export function fhirHealthcareServiceUnchecked(
+  treatment: Treatment,
+  clinic: Clinic,
+): FhirHealthcareService {
   return {
     resourceType: 'HealthcareService',
     id: treatment.slug,
