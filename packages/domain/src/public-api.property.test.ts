@@ -86,7 +86,6 @@ const CONTRACTS: Readonly<Record<string, Contract>> = {
     kind: 'typed-error',
     returns: isObject,
     valid: () => [location(), AT, { locale: 'en-US' }],
-    gap: 'open-now.ts does not check its arguments yet (expectShape SCHEDULE, expectInstant, the locale)',
   },
   reviewClinic: { kind: 'typed-error', returns: isIssueList, valid: () => [clinic()] },
   sampleClinic: { kind: 'never-throws', returns: isObject, valid: () => [] },

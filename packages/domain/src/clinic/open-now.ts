@@ -1,8 +1,10 @@
+import { expectInstant, expectOptions, expectShape } from '../shared/arguments.js';
 import type { IsoDate } from '../shared/schema.js';
+import { SCHEDULE } from '../shared/shapes.js';
 import {
   addCalendarDays,
   type HoursSchedule,
-  hoursOn,
+  hoursOnUnchecked,
   localDateOf,
   NEXT_OPENING_HORIZON_DAYS,
   type OpenInterval,
@@ -72,6 +74,17 @@ function formattersFor(locale: string, timeZone: string) {
   return found;
 }
 
+// A locale `Intl` takes: a well-formed BCP 47 tag (unknown ones fall back to the default locale).
+function isLocale(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '' || value.length > 64) return false;
+  try {
+    Intl.DateTimeFormat.supportedLocalesOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -79,7 +92,7 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 /** The openings from `date` on, day by day, for at most `days` days. */
 function* openingsFrom(schedule: HoursSchedule, date: IsoDate, days: number) {
   for (let i = 0; i < days; i++) {
-    yield* hoursOn(schedule, addCalendarDays(date, i, schedule.timeZone)).intervals;
+    yield* hoursOnUnchecked(schedule, addCalendarDays(date, i, schedule.timeZone)).intervals;
   }
 }
 
@@ -92,6 +105,9 @@ function* openingsFrom(schedule: HoursSchedule, date: IsoDate, days: number) {
  * the dated exception that closes today, if any. Times use `Intl` for the locale, with a plain
  * space before AM/PM (ICU writes U+202F).
  *
+ * @throws {TypeError} when `schedule` is not a parsed location (or `{ timeZone, hours }`), `at` not
+ * a valid `Date`, or `options.locale` not a BCP 47 locale
+ *
  * @example
  * describeOpenNow(location, new Date('2026-11-30T17:00:00Z')).text; // 'Open now · closes 7:00 PM'
  * describeOpenNow(location, new Date('2026-11-26T17:00:00Z')).text;
@@ -102,6 +118,11 @@ export function describeOpenNow(
   at: Date,
   options: DescribeOpenNowOptions = {},
 ): OpenNow {
+  expectShape('describeOpenNow', 'schedule', schedule, SCHEDULE);
+  expectInstant('describeOpenNow', 'at', at);
+  expectOptions('describeOpenNow', options, {
+    locale: ['optional', ['test', 'a BCP 47 locale such as "en-US"', isLocale]],
+  });
   const zone = schedule.timeZone;
   const { time, weekday } = formattersFor(options.locale ?? 'en-US', zone);
   const today = localDateOf(at, zone);
@@ -137,7 +158,7 @@ export function describeOpenNow(
       break;
     }
   }
-  const exception = hoursOn(schedule, today).exception;
+  const exception = hoursOnUnchecked(schedule, today).exception;
   const closedFor = exception?.status === 'closed' ? exception : undefined;
   const opens = next ? describe(next.start, next.date) : undefined;
   const head = closedFor ? `Closed today for ${closedFor.reason}` : 'Closed';
