@@ -10,7 +10,7 @@ export default defineConfig({
   },
   format: ['esm'],
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   clean: true,
   dts: { entry: { index: 'src/index.ts' } },

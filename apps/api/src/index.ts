@@ -11,6 +11,7 @@ export {
 export { type ApiConfig, parseConfig } from './config.js';
 export { mintStaffToken, StaffDirectory } from './http/staff-auth.js';
 export { createJsonLogger, type LogSinks } from './logger.js';
+export { SUPPORTED_NODE, unsupportedNode } from './node-support.js';
 export { purgeCutoffs, purgeOnce, scheduleRetention } from './retention.js';
 export {
   DEFAULT_TIMEOUTS,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { type ClinicOrigin, ClinicSource, loadClinic } from './clinic-source.js';
 import { parseConfig } from './config.js';
 import { createJsonLogger } from './logger.js';
+import { unsupportedNode } from './node-support.js';
 import { scheduleRetention } from './retention.js';
 import { startServer } from './runtime.js';
 import { describeTarget, openStore } from './store/open.js';
@@ -16,6 +17,8 @@ function fail(lines: readonly string[]): never {
 }
 
 async function main(): Promise<void> {
+  const unsupported = unsupportedNode(process.versions.node);
+  if (unsupported) fail([unsupported]);
   const parsed = parseConfig(process.env);
   if (!parsed.ok) fail([...parsed.errors, 'fix the variable(s) above and start again']);
   const config = parsed.config;

@@ -122,7 +122,12 @@ export {
   legacyRank,
 } from './credentials/canonical-order.js';
 export { CREDENTIAL_CATALOG } from './credentials/catalog.js';
-export type { CatalogEntry, CredentialKind, RenewalRule } from './credentials/catalog-entry.js';
+export {
+  type CatalogEntry,
+  CREDENTIAL_KINDS,
+  type CredentialKind,
+  type RenewalRule,
+} from './credentials/catalog-entry.js';
 export {
   abbreviationKey,
   credentialById,

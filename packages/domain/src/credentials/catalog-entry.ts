@@ -11,17 +11,20 @@
  * - `student-designation`: SPT, SPTA;
  * - `obsolete-designation`: RPT, LPT, which must not replace PT.
  */
-export type CredentialKind =
-  | 'license-designation'
-  | 'pt-degree'
-  | 'regulated-occupation'
-  | 'academic-degree'
-  | 'apta-fellowship'
-  | 'abpts-specialist'
-  | 'fellowship'
-  | 'certification'
-  | 'student-designation'
-  | 'obsolete-designation';
+export const CREDENTIAL_KINDS = [
+  'license-designation',
+  'pt-degree',
+  'regulated-occupation',
+  'academic-degree',
+  'apta-fellowship',
+  'abpts-specialist',
+  'fellowship',
+  'certification',
+  'student-designation',
+  'obsolete-designation',
+] as const;
+/** What kind of credential a catalog entry is; one of {@link CREDENTIAL_KINDS}. */
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /** How a credential stays valid, as far as public sources say. */
 export type RenewalRule =

@@ -17,7 +17,12 @@ export {
   legacyRank,
 } from './canonical-order.js';
 export { CREDENTIAL_CATALOG } from './catalog.js';
-export type { CatalogEntry, CredentialKind, RenewalRule } from './catalog-entry.js';
+export {
+  type CatalogEntry,
+  CREDENTIAL_KINDS,
+  type CredentialKind,
+  type RenewalRule,
+} from './catalog-entry.js';
 export {
   credentialById,
   findCredential,

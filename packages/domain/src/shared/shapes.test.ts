@@ -5,6 +5,7 @@ import { ContactChannelSchema, ContactPurposeSchema } from '../contact/contact-c
 import { parseNanp } from '../contact/phone-number.js';
 import { isUsStateCode } from '../contact/us-state-codes.js';
 import { CREDENTIAL_CATALOG } from '../credentials/catalog.js';
+import { CREDENTIAL_KINDS } from '../credentials/catalog-entry.js';
 import { ProcedureCodeSchema } from '../identifiers/procedure-code.js';
 import { isProcedureCode } from '../identifiers/procedure-code-system.js';
 import { sampleClinic } from '../test-support/sample-clinic-value.js';
@@ -62,6 +63,13 @@ describe('the parsed sample clinic fits every shape', () => {
   it('and every catalog entry fits CATALOG_ENTRY', () => {
     for (const entry of CREDENTIAL_CATALOG)
       expect(fits(entry, CATALOG_ENTRY), entry.id).toBeUndefined();
+  });
+
+  it('and CATALOG_ENTRY takes every credential kind, and no other', () => {
+    const [first] = CREDENTIAL_CATALOG;
+    for (const kind of CREDENTIAL_KINDS)
+      expect(fits({ ...first, kind }, CATALOG_ENTRY), kind).toBeUndefined();
+    expect(fits({ ...first, kind: 'diploma' }, CATALOG_ENTRY)).toBeDefined();
   });
 });
 

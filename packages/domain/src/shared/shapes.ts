@@ -27,6 +27,8 @@ const LOCAL_TIME: Shape = [
 ];
 const TIME_ZONE: Shape = ['test', EXPECTED_TIME_ZONE, isTimeZone];
 
+// Literal lists, not spreads of WEEKDAYS and CREDENTIAL_KINDS: a spread may run an iterator, so a
+// bundler keeps it (and what it reaches) even where nothing uses it. shapes.test.ts pins both.
 const WEEKDAY: Shape = [
   'one of',
   'monday',

@@ -1,21 +1,15 @@
-import { aptaCategory, CREDENTIAL_CATALOG, type CredentialKind } from '@ptfx/domain/credentials';
+import {
+  aptaCategory,
+  CREDENTIAL_CATALOG,
+  CREDENTIAL_KINDS,
+  type CredentialKind,
+} from '@ptfx/domain/credentials';
 import { parseCommandArgs } from '../../args.js';
 import { CliError, EXIT } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { paint } from '../../render.js';
 
-const KINDS: readonly CredentialKind[] = [
-  'license-designation',
-  'pt-degree',
-  'regulated-occupation',
-  'academic-degree',
-  'apta-fellowship',
-  'abpts-specialist',
-  'fellowship',
-  'certification',
-  'student-designation',
-  'obsolete-designation',
-];
+const KINDS: readonly CredentialKind[] = CREDENTIAL_KINDS;
 
 /** Help text of `ptfx credentials list`. */
 export const help = `Usage: ptfx credentials list [--kind KIND] [--json]
