@@ -5,22 +5,31 @@
 // ptfx does on top is what the ratio measures. argv: sqlite PATH | postgres URL.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import Database from 'better-sqlite3';
 import postgres from 'postgres';
+// The same binding as ptfx's store (node:sqlite), loaded the same way (without Node 22's warning).
+import { nodeSqlite } from '../dist/index.js';
 
 const [mode, target] = process.argv.slice(2);
 let insert;
 let close = async () => {};
 if (mode === 'sqlite') {
-  const db = new Database(target);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  const db = new (nodeSqlite().DatabaseSync)(target);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
   db.exec(
     'CREATE TABLE IF NOT EXISTS intake (id TEXT PRIMARY KEY, received_at TEXT, content TEXT)',
   );
   const statement = db.prepare('INSERT INTO intake VALUES (?, ?, ?)');
-  const tx = db.transaction((id, content) => statement.run(id, new Date().toISOString(), content));
-  insert = async (id, content) => tx.immediate(id, content);
+  insert = async (id, content) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      statement.run(id, new Date().toISOString(), content);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
   close = async () => db.close();
 } else if (mode === 'postgres') {
   const sql = postgres(target, { max: 10, onnotice: () => {} });

@@ -1,7 +1,7 @@
 // F3: a full disk answers 503 with Retry-After, leaves no partial row, and reads keep working.
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nodeSqlite } from './store/node-sqlite.js';
 import { sampleApp, TEST_STAFF, tempSqliteStore } from './test-support/app.js';
 
 const disposers: (() => Promise<void>)[] = [];
@@ -46,8 +46,8 @@ describe('when the SQLite disk is full', () => {
     expect([200, 503]).toContain(list.status);
 
     // No partial row: three requests, three keys, and an intact file.
-    const db = new Database(temp.path, { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const db = new (nodeSqlite().DatabaseSync)(temp.path, { readOnly: true });
+    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare('SELECT count(*) AS n FROM consultation_requests').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM idempotency_keys').get()).toEqual({ n: 3 });
     db.close();

@@ -20,6 +20,8 @@ export {
   startServer,
 } from './runtime.js';
 export { ClinicSnapshot } from './snapshot.js';
+// node:sqlite as the store loads it, for tools that must use the same binding (the bench baseline).
+export { nodeSqlite } from './store/node-sqlite.js';
 export { describeTarget, openStore } from './store/open.js';
 export type * from './store/store.js';
 export { StoreConfigError, StoreUnavailableError } from './store/store.js';

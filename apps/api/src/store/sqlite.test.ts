@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeStoreContract, sampleContent, sampleCreate, staffEntry, T0 } from './contract.js';
 import { MIGRATIONS } from './migrations.js';
+import { nodeSqlite } from './node-sqlite.js';
 import {
   applySqliteMigrations,
   checkSqliteSettings,
@@ -29,14 +29,48 @@ function freshPath(): string {
 
 const paths = new WeakMap<Store, string>();
 
-/** Runs `fn` on a second, plain connection to the file. */
-function withRaw<T>(path: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path, { fileMustExist: true });
+/** A plain node:sqlite connection, with none of the store's settings. */
+function connect(path: string): DatabaseSync {
+  return new (nodeSqlite().DatabaseSync)(path);
+}
+
+/** Runs `fn` on a second, plain connection to the file, which must exist. */
+function withRaw<T>(path: string, fn: (db: DatabaseSync) => T): T {
+  if (!existsSync(path)) throw new Error(`${path} does not exist`);
+  const db = connect(path);
   try {
     return fn(db);
   } finally {
     db.close();
   }
+}
+
+/** What `PRAGMA <name>` reads back (its first column). */
+function pragma(db: DatabaseSync, name: string): unknown {
+  return Object.values(db.prepare(`PRAGMA ${name}`).get() ?? {})[0];
+}
+
+/** The first column of each row `sql` returns. */
+function column(db: DatabaseSync, sql: string, ...params: string[]): unknown[] {
+  return db
+    .prepare(sql)
+    .all(...params)
+    .map((row) => Object.values(row)[0]);
+}
+
+/** What `fn` throws; fails the test when it throws nothing. */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, got none');
+}
+
+/** An error as node:sqlite throws it, with this SQLite (extended) result code. */
+function sqliteError(errcode: number): Error {
+  return Object.assign(new Error('x'), { code: 'ERR_SQLITE_ERROR', errcode, errstr: 'x' });
 }
 
 describeStoreContract('sqlite', {
@@ -51,7 +85,7 @@ describeStoreContract('sqlite', {
   },
 });
 
-/** Stores opened by a test, closed after it (closing twice is harmless in better-sqlite3). */
+/** Stores opened by a test, closed after it. */
 const opened: SqliteStore[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -89,33 +123,44 @@ describe('openSqliteStore', () => {
     expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     // The journal mode lives in the file: a plain connection sees WAL too.
-    expect(withRaw(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    expect(withRaw(path, (db) => pragma(db, 'journal_mode'))).toBe('wal');
   });
 
   it('refuses weaker settings, naming each one with the value found and needed', async () => {
     const path = freshPath();
     await open(path).close();
     withRaw(path, (db) => {
-      db.pragma('synchronous = NORMAL');
-      db.pragma('secure_delete = ON');
-      db.pragma('foreign_keys = ON');
+      db.exec('PRAGMA busy_timeout = 5000');
+      db.exec('PRAGMA synchronous = NORMAL');
+      db.exec('PRAGMA secure_delete = ON');
+      db.exec('PRAGMA foreign_keys = ON');
       expect(() => checkSqliteSettings(db)).toThrow(StoreConfigError);
-      expect(() => checkSqliteSettings(db)).toThrow(/synchronous is 1, needs 2 \(FULL\)/);
-      db.pragma('synchronous = FULL');
-      db.pragma('secure_delete = OFF');
-      db.pragma('foreign_keys = OFF');
-      expect(() => checkSqliteSettings(db)).toThrow(/foreign_keys is 0.*secure_delete is 0/);
-      db.pragma('secure_delete = ON');
-      db.pragma('foreign_keys = ON');
+      expect(() => checkSqliteSettings(db)).toThrow(
+        new RegExp(
+          `SQLite database "${path}" cannot be used safely: synchronous is 1, needs 2 \\(FULL\\)$`,
+        ),
+      );
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('PRAGMA secure_delete = OFF');
+      db.exec('PRAGMA foreign_keys = OFF');
+      db.exec('PRAGMA busy_timeout = 0');
+      expect(() => checkSqliteSettings(db)).toThrow(
+        /foreign_keys is 0, needs 1 \(ON\); busy_timeout is 0, needs greater than 0; secure_delete is 0/,
+      );
+      db.exec('PRAGMA secure_delete = ON');
+      db.exec('PRAGMA foreign_keys = ON');
+      db.exec('PRAGMA busy_timeout = 5000');
       expect(() => checkSqliteSettings(db)).not.toThrow();
-      db.pragma('journal_mode = DELETE');
+      db.exec('PRAGMA journal_mode = DELETE');
       expect(() => checkSqliteSettings(db)).toThrow(/journal_mode is "delete", needs wal/);
     });
   });
 
   it('refuses an in-memory database, which cannot use WAL', () => {
     expect(() => openSqliteStore({ path: ':memory:' })).toThrow(StoreConfigError);
-    expect(() => openSqliteStore({ path: ':memory:' })).toThrow(/journal_mode is "memory"/);
+    expect(() => openSqliteStore({ path: ':memory:' })).toThrow(
+      /^SQLite database ":memory:" cannot be used safely: journal_mode is "memory", needs wal$/,
+    );
   });
 
   it('refuses a busy timeout that is not a positive integer', () => {
@@ -183,42 +228,67 @@ describe('openSqliteStore', () => {
       expect(() => applySqliteMigrations(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
       const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").all();
       expect(tables).toEqual([]);
-      const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
-      expect(versions).toEqual([1]);
+      expect(column(db, 'SELECT version FROM schema_migrations')).toEqual([1]);
+      // The failed transaction was rolled back, not left open: the connection still writes.
+      expect(() => applySqliteMigrations(db)).not.toThrow();
     });
   });
 });
 
 describe('SQLite errors', () => {
+  // Result codes from https://www.sqlite.org/rescode.html: an extended code is its primary code
+  // plus a multiple of 256.
   it.each([
-    ['SQLITE_FULL', 'disk-full'],
-    ['SQLITE_BUSY', 'busy'],
-    ['SQLITE_BUSY_SNAPSHOT', 'busy'],
-    ['SQLITE_LOCKED', 'busy'],
-    ['SQLITE_READONLY', 'read-only'],
-    ['SQLITE_READONLY_DBMOVED', 'read-only'],
-    ['SQLITE_IOERR_WRITE', 'io'],
-    ['SQLITE_IOERR_FSYNC', 'io'],
-    ['SQLITE_CANTOPEN', 'io'],
-  ])('maps %s to %s', (code, reason) => {
-    const cause = new Database.SqliteError('x', code);
+    ['SQLITE_FULL', 13, 'disk-full'],
+    ['SQLITE_BUSY', 5, 'busy'],
+    ['SQLITE_BUSY_SNAPSHOT', 517, 'busy'],
+    ['SQLITE_LOCKED', 6, 'busy'],
+    ['SQLITE_READONLY', 8, 'read-only'],
+    ['SQLITE_READONLY_DBMOVED', 1032, 'read-only'],
+    ['SQLITE_IOERR_WRITE', 778, 'io'],
+    ['SQLITE_IOERR_FSYNC', 1034, 'io'],
+    ['SQLITE_CANTOPEN', 14, 'io'],
+  ])('maps %s (%i) to %s', (_name, errcode, reason) => {
+    const cause = sqliteError(errcode);
     const mapped = toStoreError(cause);
     expect(mapped).toBeInstanceOf(StoreUnavailableError);
     expect(mapped).toMatchObject({ reason, cause });
   });
 
-  it.each(['SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_ERROR', 'SQLITE_CORRUPT', 'SQLITE_MISUSE'])(
-    'leaves %s alone (a bug, not an outage)',
-    (code) => {
-      const error = new Database.SqliteError('x', code);
+  it.each([
+    ['SQLITE_CONSTRAINT_PRIMARYKEY', 1555],
+    ['SQLITE_ERROR', 1],
+    ['SQLITE_CORRUPT', 11],
+    ['SQLITE_MISUSE', 21],
+  ])('leaves %s (%i) alone (a bug, not an outage)', (_name, errcode) => {
+    const error = sqliteError(errcode);
+    expect(toStoreError(error)).toBe(error);
+  });
+
+  it('leaves errors that are not from SQLite alone', () => {
+    for (const error of [new Error('x'), Object.assign(new Error('x'), { errcode: 13 }), 'text']) {
       expect(toStoreError(error)).toBe(error);
-    },
-  );
+    }
+  });
+
+  it('reads the result code of the errors node:sqlite really throws', async () => {
+    const path = freshPath();
+    await open(path).close();
+    const readOnly = new (nodeSqlite().DatabaseSync)(path, { readOnly: true });
+    try {
+      const error = thrownBy(() =>
+        readOnly.exec("INSERT INTO rate_limit_windows VALUES ('b', 0, 1)"),
+      );
+      expect(toStoreError(error)).toMatchObject({ reason: 'read-only', cause: error });
+    } finally {
+      readOnly.close();
+    }
+  });
 
   it('fails busy, storing nothing, while another connection holds the write lock', async () => {
     const path = freshPath();
     const store = open(path, { busyTimeoutMs: 50 });
-    const other = new Database(path);
+    const other = connect(path);
     try {
       other.exec('BEGIN IMMEDIATE');
       expect(await unavailableReason(store.createRequest(sampleCreate()))).toBe('busy');
@@ -253,7 +323,7 @@ describe('F3: disk full', () => {
     const first = sampleCreate({ idempotency: { key: 'first', fingerprint: '0'.repeat(64) } });
     await store.createRequest(first);
     const limit = store.setMaxPageCount(1);
-    expect(limit).toBe(withRaw(path, (db) => db.pragma('page_count', { simple: true })));
+    expect(limit).toBe(withRaw(path, (db) => pragma(db, 'page_count')));
 
     // Fill the pages there are until a create needs a new one.
     const big = sampleContent('x'.repeat(1990));
@@ -277,12 +347,8 @@ describe('F3: disk full', () => {
     const failedKey = failed?.input.idempotency?.key ?? '';
 
     withRaw(path, (db) => {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const count = (sql: string, ...params: string[]) =>
-        db
-          .prepare<string[], number>(sql)
-          .pluck()
-          .get(...params);
+      expect(pragma(db, 'integrity_check')).toBe('ok');
+      const count = (sql: string, ...params: string[]) => column(db, sql, ...params)[0];
       expect(count('SELECT count(*) FROM consultation_requests')).toBe(stored);
       expect(count('SELECT count(*) FROM idempotency_keys')).toBe(stored);
       expect(count('SELECT count(*) FROM consultation_requests WHERE id = ?', failedId)).toBe(0);
@@ -327,7 +393,7 @@ describe('P3: secure delete', () => {
       staffEntry('request.update', input.id),
     );
     // Move some of it into the main file too, as an automatic checkpoint would.
-    withRaw(path, (db) => db.pragma('wal_checkpoint(PASSIVE)'));
+    withRaw(path, (db) => db.exec('PRAGMA wal_checkpoint(PASSIVE)'));
     await store.createRequest(sampleCreate({ receivedAt: T0 }));
     const before = onDisk(path, canary);
     expect(before.db || before.wal).toBe(true);
@@ -351,14 +417,14 @@ describe('P3: secure delete', () => {
   it('(control) without secure_delete, a deleted row stays readable in the file', () => {
     const path = join(root, `control-${randomUUID()}.db`);
     const canary = `CANARY-${randomUUID()}`;
-    const db = new Database(path);
+    const db = connect(path);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('secure_delete = OFF');
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA secure_delete = OFF');
       db.exec('CREATE TABLE t (x TEXT)');
       db.prepare('INSERT INTO t VALUES (?), (?)').run(canary, 'other');
       db.prepare('DELETE FROM t WHERE x = ?').run(canary);
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       expect(onDisk(path, canary).db).toBe(true);
     } finally {
       db.close();
@@ -407,18 +473,17 @@ describe('two connections to one file', () => {
     const outcomes = results.flatMap((r) => r.outcomes);
     expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'replay')).toHaveLength(threads * rounds - 1);
-    expect(
-      withRaw(path, (db) => db.prepare('SELECT count(*) FROM consultation_requests').pluck().get()),
-    ).toBe(1);
+    expect(withRaw(path, (db) => column(db, 'SELECT count(*) FROM consultation_requests'))).toEqual(
+      [1],
+    );
   }, 60_000);
 });
 
 /**
- * sqlite.ts bundled to plain JavaScript (with esbuild, the bundler under tsup) so that worker threads,
- * which vitest does not transform, can load it; better-sqlite3 is imported by absolute URL.
+ * sqlite.ts bundled to plain JavaScript (with esbuild, the bundler under tsup) so that worker
+ * threads, which vitest does not transform, can load it.
  */
 function bundleSqliteStore(): string {
-  const require = createRequire(import.meta.url);
   const source = fileURLToPath(new URL('./sqlite.ts', import.meta.url));
   const out = join(root, `sqlite-bundle-${randomUUID()}.mjs`);
   buildSync({
@@ -426,16 +491,9 @@ function bundleSqliteStore(): string {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    external: ['better-sqlite3'],
     logLevel: 'error',
     outfile: out,
   });
-  const betterSqlite = pathToFileURL(require.resolve('better-sqlite3')).href;
-  const code = readFileSync(out, 'utf8').replace(
-    /from\s*["']better-sqlite3["']/g,
-    `from ${JSON.stringify(betterSqlite)}`,
-  );
-  writeFileSync(out, code);
   return pathToFileURL(out).href;
 }
 

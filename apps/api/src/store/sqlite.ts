@@ -1,28 +1,25 @@
-// The SQLite adapter: one file, one connection per store, better-sqlite3 (synchronous). Every
+// The SQLite adapter: one file, one connection per store, node:sqlite (synchronous). Every
 // method runs to completion inside one SQLite transaction before it returns, so within a process
 // nothing interleaves; across processes sharing the file, BEGIN IMMEDIATE takes the write lock
 // up front (waiting up to busy_timeout) and the UNIQUE/PRIMARY KEY constraints are the last guard.
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ConsultationRequestContent, ConsultationRequestStatus } from '@ptfx/domain';
-import Database from 'better-sqlite3';
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { nodeSqlite } from './node-sqlite.js';
+import { integer, text } from './sqlite-rows.js';
+import { iso, listSql, prepareStatements, requestRow } from './sqlite-statements.js';
 import {
-  type AuditAction,
   type AuditEntry,
-  type AuditRecord,
   type CreateOutcome,
-  cursorInstant,
   type PurgeCutoffs,
   type PurgeResult,
   pageSize,
   type RequestCursor,
   type RequestQuery,
-  type StatusHistoryEntry,
   type Store,
   StoreConfigError,
   type StoredRequest,
-  type StoredResponse,
   StoreUnavailableError,
   storedKeyOutcome,
 } from './store.js';
@@ -54,7 +51,7 @@ export interface SqliteStore extends Store {
 /** Default for {@link SqliteStoreOptions.busyTimeoutMs}. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-type Db = Database.Database;
+type Db = DatabaseSync;
 
 /**
  * Opens (creating if needed) the SQLite store at `options.path`: sets and then checks the
@@ -62,7 +59,7 @@ type Db = Database.Database;
  * the store's methods return promises only to match {@link Store}.
  *
  * @throws StoreConfigError when a setting cannot be had (e.g. `:memory:` or a filesystem without
- *   WAL) or the database was migrated by newer code.
+ *   WAL), the database was migrated by newer code, or this Node.js has no `node:sqlite`.
  * @throws StoreUnavailableError when the file cannot be opened or written (`io`, `read-only`, …).
  */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
@@ -70,7 +67,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs <= 0) {
     throw new StoreConfigError(`busyTimeoutMs must be a positive integer, got ${busyTimeoutMs}`);
   }
-  const db = guard(() => openDatabase(options.path, busyTimeoutMs));
+  const db = guard(() => openDatabase(options.path));
   try {
     guard(() => {
       configure(db, busyTimeoutMs);
@@ -90,23 +87,65 @@ function isMemoryPath(path: string): boolean {
   return path === '' || path === ':memory:';
 }
 
-function openDatabase(path: string, busyTimeoutMs: number): Db {
+function openDatabase(path: string): Db {
+  // First, so that a Node.js without node:sqlite leaves no empty file behind.
+  const { DatabaseSync } = nodeSqlite();
   if (!isMemoryPath(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Create the file owner-only before SQLite does (SQLite would use 0644 minus the umask); the
     // -wal and -shm files take the database file's permissions. An existing file is left as is.
     closeSync(openSync(path, 'a', 0o600));
   }
-  return new Database(path, { timeout: busyTimeoutMs });
+  return new DatabaseSync(path);
 }
 
 function configure(db: Db, busyTimeoutMs: number): void {
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // First: switching to WAL may have to wait for another connection's lock.
+  db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   // journal_mode answers with the mode it got; checkSqliteSettings reads it back below.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA secure_delete = ON');
+}
+
+/** What `PRAGMA <name>` reads back (its first column): `pragma(db, 'journal_mode')` → `'wal'`. */
+function pragma(db: Db, name: string): SQLOutputValue | undefined {
+  const row = db.prepare(`PRAGMA ${name}`).get();
+  return row === undefined ? undefined : Object.values(row)[0];
+}
+
+/** The file a connection has open, for messages (`:memory:` when it has none). */
+function fileOf(db: Db): string {
+  const main = db
+    .prepare('PRAGMA database_list')
+    .all()
+    .find((row) => row.name === 'main');
+  return (main === undefined ? '' : text(main, 'file')) || ':memory:';
+}
+
+/**
+ * `fn` as one BEGIN IMMEDIATE … COMMIT transaction: the write lock is taken up front (waiting up
+ * to busy_timeout), and whatever `fn` or the COMMIT throws rolls it back.
+ */
+function immediate<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn(...args);
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // SQLite has already rolled back by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
+        // SQLITE_NOMEM…); the ROLLBACK then fails, which "does no harm"
+        // (https://www.sqlite.org/lang_transaction.html). The first error is the one to report.
+      }
+      throw error;
+    }
+  };
 }
 
 /** One setting {@link checkSqliteSettings} insists on. */
@@ -137,14 +176,14 @@ const REQUIRED_SETTINGS: readonly RequiredSetting[] = [
  */
 export function checkSqliteSettings(db: Db): void {
   const wrong = REQUIRED_SETTINGS.flatMap((setting) => {
-    const found = db.pragma(setting.pragma, { simple: true });
+    const found = pragma(db, setting.pragma);
     return setting.ok(found)
       ? []
       : [`${setting.pragma} is ${JSON.stringify(found)}, needs ${setting.needed}`];
   });
   if (wrong.length > 0) {
     throw new StoreConfigError(
-      `SQLite database "${db.name}" cannot be used safely: ${wrong.join('; ')}`,
+      `SQLite database "${fileOf(db)}" cannot be used safely: ${wrong.join('; ')}`,
     );
   }
 }
@@ -157,33 +196,30 @@ export function checkSqliteSettings(db: Db): void {
  */
 export function applySqliteMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const known = Math.max(0, ...migrations.map((m) => m.version));
-  db.transaction(() => {
+  immediate(db, () => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
     refuseNewerSchema(db, known);
-  }).immediate();
-  const applied = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?');
-  const record = db.prepare<[number, string, string]>(
+  })();
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    db.transaction(() => {
+    immediate(db, () => {
       // Checked inside the write lock: another process may have applied it meanwhile.
       if (applied.get(migration.version) !== undefined) return;
       db.exec(migration.sqlite);
       record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
+    })();
   }
 }
 
 function refuseNewerSchema(db: Db, known: number): void {
-  const newest = db
-    .prepare<[], number | null>('SELECT max(version) FROM schema_migrations')
-    .pluck()
-    .get();
+  const newest = db.prepare('SELECT max(version) AS newest FROM schema_migrations').get()?.newest;
   if (typeof newest === 'number' && newest > known) {
     throw new StoreConfigError(
-      `SQLite database "${db.name}" has schema version ${newest}, newer than this code knows ` +
+      `SQLite database "${fileOf(db)}" has schema version ${newest}, newer than this code knows ` +
         `(${known}); run a newer version of the API or restore a matching backup`,
     );
   }
@@ -193,16 +229,37 @@ function setMaxPageCount(db: Db, pages: number): number {
   if (!Number.isInteger(pages) || pages <= 0) {
     throw new RangeError(`max page count must be a positive integer, got ${pages}`);
   }
-  return Number(db.pragma(`max_page_count = ${pages}`, { simple: true }));
+  return Number(pragma(db, `max_page_count = ${pages}`));
 }
 
-/** The {@link StoreUnavailableError} reason for a SQLite (extended) result code, if any. */
-function unavailableReason(code: string): StoreUnavailableError['reason'] | undefined {
-  if (code === 'SQLITE_FULL') return 'disk-full';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
-  if (code.startsWith('SQLITE_READONLY')) return 'read-only';
-  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'io';
-  return undefined;
+/**
+ * The {@link StoreUnavailableError} reason for a SQLite result code, if any. Extended codes
+ * (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_FSYNC, …) carry their primary code in the low byte.
+ * https://www.sqlite.org/rescode.html
+ */
+function unavailableReason(code: number): StoreUnavailableError['reason'] | undefined {
+  switch (code & 0xff) {
+    case 13: // SQLITE_FULL
+      return 'disk-full';
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+      return 'busy';
+    case 8: // SQLITE_READONLY
+      return 'read-only';
+    case 10: // SQLITE_IOERR
+    case 14: // SQLITE_CANTOPEN
+      return 'io';
+    default:
+      return undefined;
+  }
+}
+
+/** The SQLite result code of an error node:sqlite threw (`ERR_SQLITE_ERROR`), if it is one. */
+function sqliteResultCode(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== 'ERR_SQLITE_ERROR') {
+    return undefined;
+  }
+  return 'errcode' in error && typeof error.errcode === 'number' ? error.errcode : undefined;
 }
 
 /**
@@ -212,8 +269,9 @@ function unavailableReason(code: string): StoreUnavailableError['reason'] | unde
  * person, not a retry.
  */
 export function toStoreError(error: unknown): unknown {
-  if (!(error instanceof Database.SqliteError)) return error;
-  const reason = unavailableReason(error.code);
+  const code = sqliteResultCode(error);
+  if (code === undefined) return error;
+  const reason = unavailableReason(code);
   return reason === undefined ? error : new StoreUnavailableError(reason, { cause: error });
 }
 
@@ -226,227 +284,49 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-/** An instant as stored: `toISOString()` (fixed width, so text order is time order). */
-function iso(date: Date): string {
-  return date.toISOString();
-}
-
-/** A cursor instant in stored form; throws RangeError when it is not an instant. */
-function storedInstant(text: string): string {
-  return iso(cursorInstant(text));
-}
-
-interface RequestRow {
-  readonly id: string;
-  readonly received_at: string;
-  readonly status: ConsultationRequestStatus;
-  readonly status_changed_at: string;
-  readonly content: string;
-}
-
-interface HistoryRow {
-  readonly at: string;
-  readonly by: string;
-  readonly status: ConsultationRequestStatus;
-  readonly note: string | null;
-}
-
-interface KeyRow {
-  readonly fingerprint: string;
-  readonly response_status: number;
-  readonly response_body: string;
-}
-
-interface AuditRow {
-  readonly seq: number;
-  readonly at: string;
-  readonly staff: string;
-  readonly action: AuditAction;
-  readonly target_id: string | null;
-  readonly request_id: string;
-  readonly outcome: AuditRecord['outcome'];
-}
-
-const REQUEST_COLUMNS = 'id, received_at, status, status_changed_at, content';
-const AUDIT_COLUMNS = 'seq, at, staff, action, target_id, request_id, outcome';
-
-/** Every fixed statement, prepared once per connection. */
-function prepareStatements(db: Db) {
-  return {
-    ping: db.prepare<[], number>('SELECT 1').pluck(),
-    selectRequest: db.prepare<[string], RequestRow>(
-      `SELECT ${REQUEST_COLUMNS} FROM consultation_requests WHERE id = ?`,
-    ),
-    selectHistory: db.prepare<[string], HistoryRow>(
-      'SELECT at, by, status, note FROM status_history WHERE request_id = ? ORDER BY seq',
-    ),
-    insertRequest: db.prepare<[string, string, string, string]>(
-      `INSERT INTO consultation_requests (id, received_at, status, status_changed_at, content)
-       VALUES (?, ?, 'new', ?, ?)`,
-    ),
-    selectKey: db.prepare<[string], KeyRow>(
-      'SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = ?',
-    ),
-    insertKey: db.prepare<[string, string, string, number, string, string]>(
-      `INSERT INTO idempotency_keys
-         (key, fingerprint, request_id, response_status, response_body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-    ),
-    hitRateLimit: db
-      .prepare<[string, number], number>(
-        `INSERT INTO rate_limit_windows (bucket, window_start, hits) VALUES (?, ?, 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
-      )
-      .pluck(),
-    updateStatus: db.prepare<[ConsultationRequestStatus, string, string]>(
-      'UPDATE consultation_requests SET status = ?, status_changed_at = ? WHERE id = ?',
-    ),
-    insertHistory: db.prepare<[string, string, string, ConsultationRequestStatus, string | null]>(
-      'INSERT INTO status_history (request_id, at, by, status, note) VALUES (?, ?, ?, ?, ?)',
-    ),
-    deleteRequest: db.prepare<[string]>('DELETE FROM consultation_requests WHERE id = ?'),
-    insertAudit: db.prepare<[string, string, AuditAction, string | null, string, string]>(
-      `INSERT INTO audit_log (at, staff, action, target_id, request_id, outcome)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    auditPage: db.prepare<[number], AuditRow>(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT ?`,
-    ),
-    auditPageBefore: db.prepare<[number, number], AuditRow>(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
-    ),
-    purgeKeys: db.prepare<[string]>('DELETE FROM idempotency_keys WHERE created_at < ?'),
-    purgeRequests: db.prepare<[string]>(
-      `DELETE FROM consultation_requests WHERE status IN ('closed', 'spam') AND received_at < ?`,
-    ),
-    purgeWindows: db.prepare<[number]>('DELETE FROM rate_limit_windows WHERE window_start < ?'),
-  };
-}
-
 /** Thrown inside a create transaction to roll it back when the key appeared meanwhile. */
 class KeyTakenMeanwhile extends Error {}
-
-/** The list query for a given set of filters (the SQL text depends only on which are present). */
-function listSql(query: RequestQuery): { readonly sql: string; readonly params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.status !== undefined) {
-    where.push('status = ?');
-    params.push(query.status);
-  }
-  if (query.receivedFrom !== undefined) {
-    where.push('received_at >= ?');
-    params.push(iso(query.receivedFrom));
-  }
-  if (query.receivedBefore !== undefined) {
-    where.push('received_at < ?');
-    params.push(iso(query.receivedBefore));
-  }
-  if (query.after !== undefined) {
-    // Strictly after the cursor in (received_at DESC, id DESC) order.
-    const at = storedInstant(query.after.receivedAt);
-    where.push('(received_at < ? OR (received_at = ? AND id < ?))');
-    params.push(at, at, query.after.id);
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(pageSize(query.limit) + 1);
-  return {
-    sql: `SELECT ${REQUEST_COLUMNS} FROM consultation_requests ${filter}
-          ORDER BY received_at DESC, id DESC LIMIT ?`,
-    params,
-  };
-}
-
-function historyEntry(row: HistoryRow): StatusHistoryEntry {
-  return {
-    at: row.at,
-    by: row.by,
-    status: row.status,
-    ...(row.note === null ? {} : { note: row.note }),
-  };
-}
-
-function auditRecord(row: AuditRow): AuditRecord {
-  return {
-    seq: row.seq,
-    at: row.at,
-    staff: row.staff,
-    action: row.action,
-    targetId: row.target_id,
-    requestId: row.request_id,
-    outcome: row.outcome,
-  };
-}
-
-function storedResponse(row: KeyRow): StoredResponse {
-  return { status: row.response_status, body: row.response_body };
-}
 
 /** The store over an open, configured, migrated connection. */
 function sqliteStore(db: Db, path: string): SqliteStore {
   const s = prepareStatements(db);
-  const listStatements = new Map<string, Database.Statement<unknown[], RequestRow>>();
+  const listStatements = new Map<string, ReturnType<Db['prepare']>>();
   // The file's identity at open: ping fails when the file was deleted or replaced underneath.
   const identity = isMemoryPath(path) ? undefined : fileIdentity(path);
+  let isOpen = true;
 
-  const withHistory = (row: RequestRow): StoredRequest => ({
-    id: row.id,
-    receivedAt: row.received_at,
-    status: row.status,
-    statusChangedAt: row.status_changed_at,
-    // Stored as the JSON of already-validated content; it is never changed afterwards.
-    content: JSON.parse(row.content) as ConsultationRequestContent,
-    history: s.selectHistory.all(row.id).map(historyEntry),
+  const withHistory = (request: Omit<StoredRequest, 'history'>): StoredRequest => ({
+    ...request,
+    history: s.history(request.id),
   });
   const read = (id: string): StoredRequest | undefined => {
-    const row = s.selectRequest.get(id);
-    return row === undefined ? undefined : withHistory(row);
+    const request = s.request(id);
+    return request === undefined ? undefined : withHistory(request);
   };
   const audit = (entry: AuditEntry, outcome: AuditEntry['outcome'] = entry.outcome): void => {
-    s.insertAudit.run(
-      iso(entry.at),
-      entry.staff,
-      entry.action,
-      entry.targetId,
-      entry.requestId,
-      outcome,
-    );
+    s.insertAudit(entry, outcome);
   };
   const found = (exists: boolean): AuditEntry['outcome'] => (exists ? 'ok' : 'not-found');
   const listStatement = (sql: string) => {
     let statement = listStatements.get(sql);
     if (statement === undefined) {
-      statement = db.prepare<unknown[], RequestRow>(sql);
+      statement = db.prepare(sql);
       listStatements.set(sql, statement);
     }
     return statement;
   };
 
-  const create = db.transaction((input: Parameters<Store['createRequest']>[0]): CreateOutcome => {
+  const create = immediate(db, (input: Parameters<Store['createRequest']>[0]): CreateOutcome => {
     const claim = input.idempotency;
     if (claim !== undefined) {
-      const seen = s.selectKey.get(claim.key);
-      if (seen !== undefined) {
-        return storedKeyOutcome(
-          { fingerprint: seen.fingerprint, response: storedResponse(seen) },
-          claim.fingerprint,
-        );
-      }
+      const seen = s.key(claim.key);
+      if (seen !== undefined) return storedKeyOutcome(seen, claim.fingerprint);
     }
     const receivedAt = iso(input.receivedAt);
-    s.insertRequest.run(input.id, receivedAt, receivedAt, JSON.stringify(input.content));
-    if (claim !== undefined) {
-      const { status, body } = input.response;
-      const stored = s.insertKey.run(
-        claim.key,
-        claim.fingerprint,
-        input.id,
-        status,
-        body,
-        receivedAt,
-      );
-      // Cannot happen under BEGIN IMMEDIATE; if it ever does, roll back the request row too.
-      if (stored.changes === 0) throw new KeyTakenMeanwhile();
+    s.insertRequest(input.id, receivedAt, JSON.stringify(input.content));
+    // Cannot fail under BEGIN IMMEDIATE; if it ever does, roll back the request row too.
+    if (claim !== undefined && !s.insertKey(claim, input.id, input.response, receivedAt)) {
+      throw new KeyTakenMeanwhile();
     }
     return {
       kind: 'created',
@@ -454,11 +334,11 @@ function sqliteStore(db: Db, path: string): SqliteStore {
     };
   });
 
-  const list = db.transaction((query: RequestQuery, entry: AuditEntry) => {
+  const list = immediate(db, (query: RequestQuery, entry: AuditEntry) => {
     const { sql, params } = listSql(query);
     const rows = listStatement(sql).all(...params);
     const size = pageSize(query.limit);
-    const items = rows.slice(0, size).map(withHistory);
+    const items = rows.slice(0, size).map((row) => withHistory(requestRow(row)));
     const last = items.at(-1);
     audit(entry);
     const next: RequestCursor | undefined =
@@ -468,57 +348,56 @@ function sqliteStore(db: Db, path: string): SqliteStore {
     return next === undefined ? { items } : { items, next };
   });
 
-  const get = db.transaction((id: string, entry: AuditEntry) => {
+  const get = immediate(db, (id: string, entry: AuditEntry) => {
     const request = read(id);
     audit(entry, found(request !== undefined));
     return request;
   });
 
-  const update = db.transaction(
+  const update = immediate(
+    db,
     (id: string, change: Parameters<Store['updateStatus']>[1], entry: AuditEntry) => {
       const at = iso(entry.at);
-      const changed = s.updateStatus.run(change.status, at, id).changes > 0;
-      if (changed) s.insertHistory.run(id, at, entry.staff, change.status, change.note ?? null);
+      const changed = s.updateStatus(id, change.status, at);
+      if (changed) s.insertHistory(id, at, entry.staff, change.status, change.note ?? null);
       audit(entry, found(changed));
       return changed ? read(id) : undefined;
     },
   );
 
-  const remove = db.transaction((id: string, entry: AuditEntry) => {
+  const remove = immediate(db, (id: string, entry: AuditEntry) => {
     // History and idempotency keys go with it (ON DELETE CASCADE).
-    const deleted = s.deleteRequest.run(id).changes > 0;
+    const deleted = s.deleteRequest(id);
     audit(entry, found(deleted));
     return deleted;
   });
 
-  const listAuditTx = db.transaction(
+  const listAuditTx = immediate(
+    db,
     (query: { readonly limit: number; readonly before?: number }, entry: AuditEntry) => {
       const size = pageSize(query.limit);
-      const rows =
-        query.before === undefined
-          ? s.auditPage.all(size + 1)
-          : s.auditPageBefore.all(query.before, size + 1);
+      const rows = s.auditPage(size + 1, query.before);
       // Written after the read: a page shows the log as it was before this listing.
       audit(entry);
-      const items = rows.slice(0, size).map(auditRecord);
+      const items = rows.slice(0, size);
       const last = items.at(-1);
       return rows.length > size && last !== undefined ? { items, next: last.seq } : { items };
     },
   );
 
-  const purgeTx = db.transaction((cutoffs: PurgeCutoffs): PurgeResult => {
+  const purgeTx = immediate(db, (cutoffs: PurgeCutoffs): PurgeResult => {
     // Keys first, so the count is of keys past their own cutoff; keys of purged requests then go
     // with their request (cascade) and are not counted.
-    const idempotencyKeys = s.purgeKeys.run(iso(cutoffs.idempotencyKeysBefore)).changes;
-    const requests = s.purgeRequests.run(iso(cutoffs.requestsBefore)).changes;
-    const rateLimitWindows = s.purgeWindows.run(cutoffs.rateLimitWindowsBefore.getTime()).changes;
+    const idempotencyKeys = s.purgeKeys(iso(cutoffs.idempotencyKeysBefore));
+    const requests = s.purgeRequests(iso(cutoffs.requestsBefore));
+    const rateLimitWindows = s.purgeWindows(cutoffs.rateLimitWindowsBefore.getTime());
     return { requests, idempotencyKeys, rateLimitWindows };
   });
 
   return {
     kind: 'sqlite',
     async ping() {
-      guard(() => s.ping.get());
+      guard(() => s.ping());
       if (identity !== undefined && fileIdentity(path) !== identity) {
         throw new StoreUnavailableError('io');
       }
@@ -526,10 +405,10 @@ function sqliteStore(db: Db, path: string): SqliteStore {
     async createRequest(input) {
       return guard(() => {
         try {
-          return create.immediate(input);
+          return create(input);
         } catch (error) {
           // The key was stored by someone else between our look-up and insert: look again.
-          if (error instanceof KeyTakenMeanwhile) return create.immediate(input);
+          if (error instanceof KeyTakenMeanwhile) return create(input);
           throw error;
         }
       });
@@ -541,37 +420,39 @@ function sqliteStore(db: Db, path: string): SqliteStore {
       const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
       if (!Number.isFinite(windowStart)) throw new RangeError('now is not a valid instant');
       // One upsert statement: atomic on its own, across connections too.
-      const count = guard(() => s.hitRateLimit.get(bucket, windowStart));
+      const count = guard(() => s.hitRateLimit(bucket, windowStart));
       if (count === undefined) throw new Error('the rate-limit upsert returned no row');
       return { count, windowStart: new Date(windowStart) };
     },
     async listRequests(query, entry) {
-      return guard(() => list.immediate(query, entry));
+      return guard(() => list(query, entry));
     },
     async getRequest(id, entry) {
-      return guard(() => get.immediate(id, entry));
+      return guard(() => get(id, entry));
     },
     async updateStatus(id, change, entry) {
-      return guard(() => update.immediate(id, change, entry));
+      return guard(() => update(id, change, entry));
     },
     async deleteRequest(id, entry) {
-      return guard(() => remove.immediate(id, entry));
+      return guard(() => remove(id, entry));
     },
     async appendAudit(entry) {
       guard(() => audit(entry));
     },
     async listAudit(query, entry) {
-      return guard(() => listAuditTx.immediate(query, entry));
+      return guard(() => listAuditTx(query, entry));
     },
     async purge(cutoffs) {
       return guard(() => {
-        const result = purgeTx.immediate(cutoffs);
+        const result = purgeTx(cutoffs);
         checkpoint(db);
         return result;
       });
     },
     async close() {
-      db.close();
+      // Closing twice is harmless (node:sqlite itself would throw "database is not open").
+      if (isOpen) db.close();
+      isOpen = false;
     },
     setMaxPageCount: (pages) => guard(() => setMaxPageCount(db, pages)),
   };
@@ -584,8 +465,9 @@ function sqliteStore(db: Db, path: string): SqliteStore {
  * busy_timeout; the deletions are committed by then, and a later purge finishes the job.
  */
 function checkpoint(db: Db): void {
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (result === undefined || result.busy !== 0) throw new StoreUnavailableError('busy');
+  const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get();
+  if (result === undefined || integer(result, 'busy') !== 0)
+    throw new StoreUnavailableError('busy');
 }
 
 /** Device and inode of a file, or `missing`. */
