@@ -31,7 +31,8 @@ function load(): typeof NodeSqlite {
     }
   };
   try {
-    const sqlite = process.getBuiltinModule('node:sqlite');
+    // getBuiltinModule itself is missing before Node 20.16: the same answer.
+    const sqlite = process.getBuiltinModule?.('node:sqlite');
     if (sqlite === undefined) {
       throw new StoreConfigError(
         `node:sqlite is not available in Node.js ${process.versions.node}: the SQLite store needs Node.js ${SUPPORTED_NODE}`,
