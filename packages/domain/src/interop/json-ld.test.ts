@@ -177,9 +177,35 @@ describe('serializeJsonLdForHtml', () => {
       fc.property(value, (v) => {
         const out = serializeJsonLdForHtml(v);
         expect(out).not.toMatch(RAW_UNSAFE);
-        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(out).toBe(escapedOneByOne(JSON.stringify(v)));
+        // V8 in Node 24 and 26 may read an escaped object key back wrong after parsing another
+        // escaped key at the same place (nodejs/node#63785: after JSON.parse('{"\\u0041":1}'),
+        // JSON.parse('{"\\u0042":1}') has the key "A"). The text above is exact; parse it back
+        // only where no key has an escape, so the check tests this code, not that bug.
+        if (!keysNeedEscapes(v)) expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(v)));
       }),
       { numRuns: 2000 },
     );
   });
 });
+
+/** The script-safe text, escaped character by character: the reference for the serializer. */
+function escapedOneByOne(json: string): string {
+  let out = '';
+  for (const c of json) {
+    out += '<>&\u2028\u2029'.includes(c)
+      ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+      : c;
+  }
+  return out;
+}
+
+/** Whether any object key in `value` is written with an escape in JSON or in the script-safe text. */
+function keysNeedEscapes(value: JsonLdValue): boolean {
+  if (Array.isArray(value)) return value.some(keysNeedEscapes);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(
+    ([key, inner]) =>
+      JSON.stringify(key) !== `"${key}"` || /[<>&\u2028\u2029]/.test(key) || keysNeedEscapes(inner),
+  );
+}
