@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inProcessTimeZone } from '../test-support/process-time-zone.js';
 import { hoursOn, isOpenAt, localDateOf, nextOpening, openingStatus } from './hours.js';
 import { OpeningHoursSchema } from './opening-hours.js';
 import { TimeZoneSchema } from './time-zone.js';
@@ -42,14 +43,7 @@ describe.each([
   ['UTC', 0],
   ['America/New_York', 300],
 ])('with TZ=%s', (zone, januaryOffset) => {
-  const previous = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
-  });
+  inProcessTimeZone(zone);
 
   it('runs in that zone', () => {
     expect(new Date('2026-01-15T12:00:00Z').getTimezoneOffset() + 0).toBe(januaryOffset + 0);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inProcessTimeZone } from '../test-support/process-time-zone.js';
 import { nextOpening, openingStatus } from './hours.js';
 import { describeOpenNow } from './open-now.js';
 import { OpeningHoursSchema } from './opening-hours.js';
@@ -30,14 +31,7 @@ const text = (iso: string, locale?: string) =>
   describeOpenNow(clinic, new Date(iso), locale ? { locale } : {}).text;
 
 describe.each(['UTC', 'Asia/Tokyo', 'America/New_York'])('describeOpenNow with TZ=%s', (zone) => {
-  const previous = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = zone;
-  });
-  afterAll(() => {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
-  });
+  inProcessTimeZone(zone);
 
   it('says when an open location closes, in its own zone', () => {
     // Monday 2026-11-30 09:00 PST.
