@@ -4,6 +4,7 @@ import { nextOpening, openingStatus } from './hours.js';
 import { describeOpenNow } from './open-now.js';
 import { OpeningHoursSchema } from './opening-hours.js';
 import { TimeZoneSchema } from './time-zone.js';
+import { WEEKDAYS } from './weekdays.js';
 
 // The sample clinic's hours (Mon–Thu 07:00–19:00, Fri 07:00–17:00, Thanksgiving closed, an early
 // close on Christmas Eve), plus a late Saturday that runs past midnight as two ranges.
@@ -27,6 +28,8 @@ const clinic = {
     ],
   }),
 };
+const text2 = (schedule: Parameters<typeof describeOpenNow>[0], iso: string) =>
+  describeOpenNow(schedule, new Date(iso)).text;
 const text = (iso: string, locale?: string) =>
   describeOpenNow(clinic, new Date(iso), locale ? { locale } : {}).text;
 
@@ -93,6 +96,27 @@ describe.each(['UTC', 'Asia/Tokyo', 'America/New_York'])('describeOpenNow with T
     expect(describeOpenNow(shut, new Date('2026-11-30T18:00:00Z')).text).toBe(
       'Closed today for Renovation · opens Monday, 2026-12-14 9:00 AM',
     );
+  });
+
+  it('promises no closing time for a location open around the clock', () => {
+    const always = {
+      timeZone: clinic.timeZone,
+      hours: OpeningHoursSchema.parse({
+        weekly: [{ days: [...WEEKDAYS], opens: '00:00', closes: '24:00' }],
+      }),
+    };
+    expect(describeOpenNow(always, new Date('2026-11-30T18:00:00Z'))).toEqual({
+      open: true,
+      text: 'Open now',
+    });
+    // Open all week but Sunday: the closing is known.
+    const weekdays = {
+      timeZone: clinic.timeZone,
+      hours: OpeningHoursSchema.parse({
+        weekly: [{ days: WEEKDAYS.slice(0, 6), opens: '00:00', closes: '24:00' }],
+      }),
+    };
+    expect(text2(weekdays, '2026-11-30T18:00:00Z')).toBe('Open now · closes Sunday 12:00 AM');
   });
 
   it('says only "Closed" when nothing opens within the horizon', () => {

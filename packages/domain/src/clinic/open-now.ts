@@ -40,10 +40,13 @@ export type OpenNow =
   | {
       /** The doors are open. */
       readonly open: true;
-      /** `Open now · closes 7:00 PM`. */
+      /** `Open now · closes 7:00 PM`; `Open now` when no closing is within a week (open around the clock). */
       readonly text: string;
-      /** When the doors close, after any opening that follows without a gap (hours past midnight). */
-      readonly closes: OpenNowTime;
+      /**
+       * When the doors close, after any opening that follows without a gap (hours past midnight);
+       * absent when the openings run on without a gap for the whole week ahead.
+       */
+      readonly closes?: OpenNowTime;
     }
   | {
       /** The doors are closed. */
@@ -137,17 +140,25 @@ export function describeOpenNow(
   // Start a day early: an opening that began yesterday (…–24:00 is one day, 00:00–… the next).
   const yesterday = addCalendarDays(today, -1, zone);
   let current: OpenInterval | undefined;
+  let gap = false;
   for (const interval of openingsFrom(schedule, yesterday, MAX_CONTIGUOUS_DAYS + 1)) {
     if (!current) {
       if (interval.start.getTime() <= t && t < interval.end.getTime()) current = interval;
       else if (interval.start.getTime() > t) break;
       continue;
     }
-    if (interval.start.getTime() > current.end.getTime()) break;
+    if (interval.start.getTime() > current.end.getTime()) {
+      gap = true;
+      break;
+    }
     if (interval.end.getTime() > current.end.getTime())
       current = { ...current, end: interval.end, date: interval.date };
   }
   if (current) {
+    // The last day looked at may close at 24:00 and open again at 00:00 the day after: without a
+    // gap seen, when the doors close is not known, so none is promised.
+    const lastDay = addCalendarDays(yesterday, MAX_CONTIGUOUS_DAYS, zone);
+    if (!gap && localDateOf(current.end, zone) > lastDay) return { open: true, text: 'Open now' };
     const closes = describe(current.end, localDateOf(current.end, zone));
     return { open: true, text: `Open now · closes ${when(closes)}`, closes };
   }
