@@ -16,6 +16,7 @@ import {
   CATALOG_ENTRY,
   CLINIC,
   CLINIC_REFERENCES,
+  CONTACT_CHANNEL,
   CONTACT_CHANNEL_KINDS,
   CONTACT_CHANNELS,
   CONTACT_PURPOSES,
@@ -24,6 +25,7 @@ import {
   PERSON,
   POSTAL_ADDRESS,
   SCHEDULE,
+  SEARCHED_CHANNELS,
   STORED_PHONE_PATTERN,
   THERAPIST,
   TREATMENT,
@@ -78,6 +80,24 @@ describe('the lists are the schemas’ lists', () => {
     expect([...CONTACT_PURPOSES]).toEqual(ContactPurposeSchema.options);
     const kinds = ContactChannelSchema.options.map((option) => option.shape.kind.value);
     expect([...CONTACT_CHANNEL_KINDS]).toEqual(kinds);
+  });
+
+  it('and the channel shapes take exactly those kinds and purposes', () => {
+    const channel = (kind: string, purpose: string) => ({
+      kind,
+      value: kind === 'email' || kind === 'web' ? 'x' : '+16195441055',
+      purposes: [purpose],
+    });
+    for (const kind of CONTACT_CHANNEL_KINDS) {
+      for (const purpose of CONTACT_PURPOSES) {
+        expect(fits(channel(kind, purpose), CONTACT_CHANNEL), `${kind} ${purpose}`).toBeUndefined();
+        expect(fits([channel(kind, purpose)], SEARCHED_CHANNELS), kind).toBeUndefined();
+      }
+    }
+    expect(fits(channel('pager', 'general'), CONTACT_CHANNEL)).toBeDefined();
+    expect(fits([channel('pager', 'general')], SEARCHED_CHANNELS)).toBeDefined();
+    expect(fits(channel('phone', 'marketing'), CONTACT_CHANNEL)).toBeDefined();
+    expect(fits([channel('phone', 'marketing')], SEARCHED_CHANNELS)).toBeDefined();
   });
 
   it('weekdays and roles', () => {
