@@ -190,6 +190,8 @@ export {
   BookingPathSchema,
   type BookingStep,
   BookingStepSchema,
+  type ConsentText,
+  ConsentTextSchema,
 } from './intake/booking-path.js';
 export {
   CONSULTATION_REQUEST_EXAMPLE,

@@ -20,6 +20,26 @@ export const BookingStepSchema = z
 /** One step of the booking path. */
 export type BookingStep = z.output<typeof BookingStepSchema>;
 
+/**
+ * The consent a consultation request is sent under: the words the form shows next to its box,
+ * and their version, which every request records (`consent.textVersion`). Change the version
+ * whenever the words change, so each stored request says which words the person agreed to.
+ */
+export const ConsentTextSchema = z
+  .strictObject({
+    version: boundedText(
+      40,
+      'Version of the consent words, e.g. "2026-01"; each request records it',
+    ),
+    text: boundedText(
+      600,
+      'The consent words the form shows next to its box, e.g. "I agree that the clinic may contact me…"',
+    ),
+  })
+  .describe('The consent words of the consultation form, and their version');
+/** The consent words of the consultation form, and their version. */
+export type ConsentText = z.output<typeof ConsentTextSchema>;
+
 /** The ordered steps a clinic shows new patients, from first contact to the goal. */
 export const BookingPathSchema = z
   .strictObject({
@@ -28,6 +48,9 @@ export const BookingPathSchema = z
       'Heading shown above the steps, e.g. "Take The First Step"',
     ).optional(),
     steps: z.array(BookingStepSchema).min(1).max(10).describe('The steps, in order'),
+    consent: ConsentTextSchema.optional().describe(
+      'The consent words of the consultation form; without them the site shows no form, only how to call',
+    ),
   })
   .describe('How a new patient books');
 /** The booking path. */

@@ -138,3 +138,23 @@ describe('BookingPathSchema', () => {
     expect(BookingPathSchema.safeParse({ steps: Array(11).fill(step) }).success).toBe(false);
   });
 });
+
+describe('BookingPathSchema consent', () => {
+  const steps = [{ title: 'Step one', text: 'Call us' }];
+  it('keeps the consent words and their version', () => {
+    const path = BookingPathSchema.parse({
+      steps,
+      consent: { version: '2026-01', text: 'I agree.' },
+    });
+    expect(path.consent).toEqual({ version: '2026-01', text: 'I agree.' });
+  });
+  it('refuses consent without a version, or with unknown keys', () => {
+    expect(BookingPathSchema.safeParse({ steps, consent: { text: 'I agree.' } }).success).toBe(
+      false,
+    );
+    expect(
+      BookingPathSchema.safeParse({ steps, consent: { version: '1', text: 'x', extra: 1 } })
+        .success,
+    ).toBe(false);
+  });
+});
