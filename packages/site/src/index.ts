@@ -1,4 +1,25 @@
 export {
+  BookingSteps,
+  type BookingStepsProps,
+} from './components/booking-steps.js';
+export {
+  ConsultationForm,
+  type ConsultationFormProps,
+} from './components/consultation-form.js';
+export {
+  ContactBlock,
+  type ContactBlockProps,
+  mapUrl,
+} from './components/contact-block.js';
+export {
+  OpeningHours,
+  type OpeningHoursProps,
+  upcomingExceptions,
+} from './components/opening-hours.js';
+export { PhotoPlaceholder } from './components/photo-placeholder.js';
+export { TherapistCard, type TherapistCardProps } from './components/therapist-card.js';
+export { siteContentSecurityPolicy } from './csp.js';
+export {
   consultationRequestFromForm,
   type DecodedForm,
   formErrorsFromProblem,
@@ -23,5 +44,13 @@ export {
   THANK_YOU_PATH,
 } from './form/fields.js';
 export { FORM_PROBLEM_MESSAGE } from './form/visitor-messages.js';
-export { renderSite, siteContentSecurityPolicy } from './render-site.js';
+export {
+  HOURS_DATA_ID,
+  OPEN_NOW_ATTRIBUTE,
+  type OpenNowData,
+  type OpenNowLocation,
+  openNowData,
+} from './hours-data.js';
+export { renderBookingPage, renderSite } from './render-site.js';
+export { SITE_CSS } from './styles.js';
 export type { RenderedSite, SiteOptions, SitePage, SitePageKind } from './types.js';

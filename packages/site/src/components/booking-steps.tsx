@@ -1,0 +1,54 @@
+import { type BookingPath, formatPhoneNumber, type PhoneNumber, phoneToTelUri } from '@ptfx/domain';
+
+/** Props of {@link BookingSteps}. */
+export interface BookingStepsProps {
+  /** The clinic's booking path (`clinic.bookingPath`). */
+  readonly bookingPath: BookingPath;
+  /** The number a `call` step links to. */
+  readonly phone?: PhoneNumber | undefined;
+  /** Where a `form` or `message` step links to (the booking page). */
+  readonly bookingHref?: string | undefined;
+  /** The heading level of the path's heading (default 2; the steps' titles are one below). */
+  readonly headingLevel?: 2 | 3;
+}
+
+/**
+ * The booking path: its heading ("Take The First Step") and its steps in order, each with its
+ * title and text; a `call` step links the phone number.
+ *
+ * @example
+ * String(BookingSteps({ bookingPath: clinic.bookingPath, phone: '+16195441055' }));
+ */
+export function BookingSteps(props: BookingStepsProps) {
+  const { bookingPath } = props;
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  const StepHeading = props.headingLevel === 3 ? 'h4' : 'h3';
+  return (
+    <section class="steps" aria-labelledby="steps-title">
+      <Heading id="steps-title">{bookingPath.heading ?? 'How to book'}</Heading>
+      <ol class="step-list">
+        {bookingPath.steps.map((step, i) => (
+          <li class="step">
+            <span class="step-number" aria-hidden="true">
+              {i + 1}
+            </span>
+            <StepHeading class="step-title">{step.title}:</StepHeading>
+            <p>{step.text}</p>
+            {step.action === 'call' && props.phone ? (
+              <p>
+                <a class="button" href={phoneToTelUri(props.phone)}>
+                  Call {formatPhoneNumber(props.phone)}
+                </a>
+              </p>
+            ) : null}
+            {(step.action === 'form' || step.action === 'message') && props.bookingHref ? (
+              <p>
+                <a href={props.bookingHref}>Send us a consultation request</a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
