@@ -97,3 +97,43 @@ export function today(now: Date): IsoDate {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+function httpUrl(name: string, value: string, example: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.hostname === '' ||
+    value.trim() !== value
+  )
+    throw new CliError(`${name} must be an absolute http(s) URL like ${example}, got "${value}"`);
+  if (url.username !== '' || url.password !== '')
+    throw new CliError(`${name} must not carry a user name or password, got "${value}"`);
+  if (value.includes('?') || value.includes('#'))
+    throw new CliError(`${name} must have no query (?…) or fragment (#…), got "${value}"`);
+  return url;
+}
+
+/**
+ * `--base-url https://www.example.com/clinic/`: the site's public address, as the renderer
+ * wants it — origin and path, no trailing slash (`https://www.example.com/clinic`).
+ */
+export function baseUrlOption(name: string, value: string): string {
+  const url = httpUrl(name, value, 'https://www.example.com');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** `--api-url https://api.example.com`: an origin (scheme, host, port), nothing after it. */
+export function originOption(name: string, value: string): string {
+  const url = httpUrl(name, value, 'https://api.example.com');
+  if (url.pathname !== '/')
+    throw new CliError(
+      `${name} must be an origin (scheme, host and port) with no path, like https://api.example.com, got "${value}"`,
+    );
+  return url.origin;
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,42 @@ describe('the ptfx bin', () => {
   it('exports a projection to a file', () => {
     const out = join(dir, 'bundle.json');
     expect(ptfx(['export', sample, '--format', 'fhir', '--out', out]).code).toBe(0);
+  });
+
+  it('builds the sample clinic’s site into a folder', () => {
+    const out = join(dir, 'site');
+    const result = ptfx([
+      'site',
+      'build',
+      '--out',
+      out,
+      '--base-url',
+      'https://www.example-pt.com',
+      '--api-url',
+      'https://api.example-pt.com',
+      '--as-of',
+      '2026-11-27',
+    ]);
+    expect(result.stderr).toContain('embedded sample clinic');
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, '.ptfx-site.json'), 'utf8'));
+    expect(manifest.files.length).toBeGreaterThan(10);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['index.html', '_headers', 'booking']));
+    expect(readFileSync(join(out, 'booking', 'index.html'), 'utf8')).toContain(
+      'action="https://api.example-pt.com/v1/consultation-requests"',
+    );
+    const again = ptfx([
+      'site',
+      'build',
+      sample,
+      '--out',
+      out,
+      '--base-url',
+      'https://x.example',
+      '--json',
+    ]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, baseUrl: 'https://x.example' });
   });
 
   it('fails cleanly, with exit 2 and no stack trace', () => {

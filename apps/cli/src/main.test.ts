@@ -19,6 +19,7 @@ describe('ptfx', () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: ptfx <command> [options]');
+    expect(help.stdout).toContain('  site build [FILE] --out DIR ');
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+(-dev)?\n$|^0\.0\.0-dev\n$/);
     expect((await run([])).code).toBe(2);
   });
@@ -30,6 +31,8 @@ describe('ptfx', () => {
     ['credentials list', 'Usage: ptfx credentials list'],
     ['credentials expiring', 'Usage: ptfx credentials expiring'],
     ['export', 'Usage: ptfx export'],
+    ['site', 'Usage: ptfx site <command>'],
+    ['site build', 'Usage: ptfx site build'],
   ])('has help for %s, with examples', async (command, usage) => {
     const result = await run([...command.split(' '), '--help']);
     expect(result.code).toBe(0);

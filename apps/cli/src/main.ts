@@ -1,9 +1,8 @@
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
+import { VERSION } from './version.js';
 
-/** The version printed by `ptfx --version` (replaced at build time from package.json). */
-export const VERSION = typeof __PTFX_VERSION__ === 'string' ? __PTFX_VERSION__ : '0.0.0-dev';
-declare const __PTFX_VERSION__: string | undefined;
+export { VERSION };
 
 interface Command {
   readonly help: string;
@@ -18,10 +17,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'credentials list': () => import('./commands/credentials/list.js'),
   'credentials expiring': () => import('./commands/credentials/expiring.js'),
   export: () => import('./commands/export.js'),
+  'site build': () => import('./commands/site/build.js'),
+  site: () => import('./commands/site.js'),
 };
 
 /** Help text of `ptfx`. */
-export const HELP = `ptfx — validate a physical-therapy clinic's data and credential listings
+export const HELP = `ptfx — validate a physical-therapy clinic's data and credential listings, build its site
 
 Usage: ptfx <command> [options]
 
@@ -32,6 +33,7 @@ Commands:
   credentials list                  the credential catalog
   credentials expiring [FILE]       credentials that expire soon or have expired
   export FILE --format F            FHIR R4, schema.org JSON-LD, vCard or the JSON Schema
+  site build [FILE] --out DIR       the clinic's website as files for any static host
 
 Options:
   -h, --help       help (also after any command: ptfx validate --help)
@@ -43,6 +45,7 @@ Examples:
   ptfx validate clinic.yaml
   ptfx credentials lint "Jane Doe, DPT, PT" --fix
   ptfx credentials lint --file staff.csv --state TX --json > report.ndjson
+  ptfx site build clinic.yaml --out site --base-url https://www.example-pt.com
 `;
 
 /**

@@ -2,7 +2,6 @@ import {
   type CredentialProfile,
   formatIssueLine,
   type Issue,
-  lintTherapistListing,
   parseClinicData,
   type Severity,
   type UsStateCode,
@@ -19,6 +18,7 @@ import { clinicFormat } from '../clinic-file.js';
 import { CliError, EXIT } from '../errors.js';
 import { readTextFile } from '../input.js';
 import type { Io } from '../io.js';
+import { checkTherapistListings } from '../listing-check.js';
 import { countByCode, formatCounts, paint, reaches, severityLabel } from '../render.js';
 
 /** Help text of `ptfx validate`. */
@@ -54,12 +54,6 @@ export interface ValidateOptions {
   readonly json: boolean;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 /** Validates a clinic file; returns the exit code. */
 export async function validateClinic(options: ValidateOptions, io: Io): Promise<number> {
   const label = options.file === '-' ? '<stdin>' : options.file;
@@ -68,30 +62,12 @@ export async function validateClinic(options: ValidateOptions, io: Io): Promise<
   const result = parseClinicData(text, { format });
   const issues: Issue[] = [...result.issues];
   if (result.ok) {
-    const clinic = result.value;
-    const asOf = options.asOf ?? today(io.now());
-    clinic.therapists.forEach((t, i) => {
-      const { input: displayed, result: lint } = lintTherapistListing(t, clinic.locations, {
-        profile: options.profile,
-        jurisdiction: options.state,
-        asOf,
-      });
-      const listingAt = text.indexOf(t.credentialListing);
-      for (const issue of lint.issues) {
-        const isExpiry = issue.path[0] === 'credentials';
-        const path = isExpiry
-          ? ['therapists', i, ...issue.path]
-          : ['therapists', i, 'credentialListing'];
-        const offsetInListing = issue.span
-          ? issue.span.start - (displayed.length - t.credentialListing.length)
-          : 0;
-        const position =
-          !isExpiry && listingAt >= 0
-            ? lineColumn(text, listingAt + Math.max(0, offsetInListing))
-            : undefined;
-        issues.push({ ...issue, path, ...(position ? { position } : {}) });
-      }
+    const listings = checkTherapistListings(result.value, text, {
+      profile: options.profile,
+      state: options.state,
+      asOf: options.asOf ?? today(io.now()),
     });
+    for (const listing of listings) issues.push(...listing.issues);
   }
   const failing = reaches(issues, options.failOn);
   if (options.json) {

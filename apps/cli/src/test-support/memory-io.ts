@@ -1,17 +1,35 @@
 import { Readable } from 'node:stream';
-import type { Io } from '../io.js';
+import { type FileSystem, type Io, nodeFileSystem } from '../io.js';
+
+const refuse = async (): Promise<never> => {
+  throw new Error('test io: no file system here; use tempDirIo for commands that write a tree');
+};
+const NO_FILE_SYSTEM: FileSystem = {
+  cwd: () => '/nowhere',
+  kind: refuse,
+  realpath: refuse,
+  list: refuse,
+  read: refuse,
+  mkdir: refuse,
+  write: refuse,
+  rename: refuse,
+  remove: refuse,
+};
+
+/** What a test's io holds. */
+export interface MemoryIoOptions {
+  files?: Record<string, string | Buffer>;
+  dirs?: string[];
+  stdin?: string | Buffer;
+  tty?: boolean;
+  env?: Record<string, string>;
+  now?: Date;
+  /** The file system `site build` writes through; none unless given (see {@link tempDirIo}). */
+  fs?: FileSystem;
+}
 
 /** An in-memory io: files from a map, stdin from a string, output collected. */
-export function memoryIo(
-  options: {
-    files?: Record<string, string | Buffer>;
-    dirs?: string[];
-    stdin?: string | Buffer;
-    tty?: boolean;
-    env?: Record<string, string>;
-    now?: Date;
-  } = {},
-) {
+export function memoryIo(options: MemoryIoOptions = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
@@ -43,6 +61,15 @@ export function memoryIo(
         ? { kind: 'missing' }
         : { kind: 'file', size: Buffer.byteLength(content) };
     },
+    fs: options.fs ?? NO_FILE_SYSTEM,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join(''), written };
+}
+
+/**
+ * An in-memory io (input files from a map, output collected) whose tree operations reach the real
+ * disk: for `site build`, which a test points at a temporary directory.
+ */
+export async function tempDirIo(options: Omit<MemoryIoOptions, 'fs'> = {}) {
+  return memoryIo({ ...options, fs: await nodeFileSystem() });
 }

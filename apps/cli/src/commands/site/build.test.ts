@@ -1,0 +1,565 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseClinicData } from '@ptfx/domain';
+import { renderSite } from '@ptfx/site';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../io.js';
+import { main } from '../../main.js';
+import { memoryIo, tempDirIo } from '../../test-support/memory-io.js';
+
+const sample = readFileSync(
+  fileURLToPath(import.meta.resolve('@ptfx/domain/sample-clinic.yaml')),
+  'utf8',
+);
+const BASE = 'https://www.example-pt.com';
+const root = mkdtempSync(join(tmpdir(), 'ptfx-site-build-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let dir: string;
+let n = 0;
+beforeEach(() => {
+  dir = join(root, String(++n));
+  mkdirSync(dir);
+});
+
+const build = async (
+  args: string[],
+  options: Parameters<typeof tempDirIo>[0] & { clinic?: string } = {},
+) => {
+  const { clinic = sample, ...rest } = options;
+  const io = await tempDirIo({ files: { 'clinic.yaml': clinic }, ...rest });
+  const code = await main(['site', 'build', ...args], io.io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+};
+
+/** Every file under a folder, relative, with `/`. */
+const tree = (path: string): string[] =>
+  readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(path.length + 1))
+    .sort();
+
+const expectedSite = (clinic: string, options: { apiUrl?: string; asOf?: string } = {}) => {
+  const parsed = parseClinicData(clinic, { format: 'yaml' });
+  if (!parsed.ok) throw new Error('test clinic does not parse');
+  return renderSite(parsed.value, {
+    baseUrl: BASE,
+    apiUrl: options.apiUrl ?? '',
+    asOf: options.asOf ?? '2026-11-27',
+  });
+};
+
+// Mark Shulman's listing without the degree written out: "Dr." in California then breaks
+// Business & Professions Code §2633(b)(2).
+const breaksTitleLaw = sample.replace(
+  'credentialListing: Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS',
+  'credentialListing: DPT, FAAOMPT, COMT, CSCS',
+);
+
+describe('ptfx site build', () => {
+  it('writes every page renderSite gives, byte for byte, with _headers and a manifest', async () => {
+    const out = join(dir, 'site');
+    const result = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      `${BASE}/`,
+      '--as-of',
+      '2026-11-27',
+    ]);
+    expect(result.code).toBe(0);
+    const site = expectedSite(sample);
+    expect(tree(out)).toEqual(
+      [...site.pages.map((p) => p.file), '_headers', '.ptfx-site.json'].sort(),
+    );
+    for (const page of site.pages)
+      expect(Buffer.compare(readFileSync(join(out, page.file)), page.bytes), page.file).toBe(0);
+    const headers = readFileSync(join(out, '_headers'), 'utf8');
+    expect(headers).toContain(`/*\n  Content-Security-Policy: ${site.contentSecurityPolicy}\n`);
+    for (const asset of site.pages.filter((p) => p.kind === 'asset'))
+      expect(headers).toContain(
+        `${asset.path}\n  Cache-Control: public, max-age=31536000, immutable\n`,
+      );
+    const manifest = JSON.parse(readFileSync(join(out, '.ptfx-site.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      generator: 'ptfx site build',
+      source: 'clinic.yaml',
+      baseUrl: BASE,
+      apiUrl: '',
+      asOf: '2026-11-27',
+    });
+    expect(manifest.files.map((f: { file: string }) => f.file)).toEqual([
+      ...site.pages.map((p) => p.file),
+      '_headers',
+    ]);
+    // Nothing left beside it: the staging folder was renamed into place.
+    expect(readdirSync(dir)).toEqual(['site']);
+    expect(result.stdout).toContain(
+      `The Physical Therapy Effect: the site as of 2026-11-27, in ${out}/\n`,
+    );
+    expect(result.stdout).toMatch(
+      /\n\d+ files, [\d.]+ (B|KiB); home page [\d.]+ (B|KiB) gzipped, [\d.]+ (B|KiB) with its CSS and JS\n/,
+    );
+    expect(result.stdout).toContain(
+      `Base URL ${BASE}; the form posts to /v1/consultation-requests on the same origin; 6 warnings\n`,
+    );
+  });
+
+  it('prints the listings’ warnings as ptfx validate does, and builds', async () => {
+    const out = join(dir, 'site');
+    const result = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--as-of',
+      '2026-11-27',
+    ]);
+    const validate = memoryIo({ files: { 'clinic.yaml': sample } });
+    await main(['validate', 'clinic.yaml', '--as-of', '2026-11-27'], validate.io);
+    const validateWarnings = validate
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('warning  '));
+    expect(validateWarnings).toHaveLength(6);
+    for (const line of validateWarnings) expect(result.stderr).toContain(`${line}\n`);
+    expect(result.stderr).toContain(
+      "warning  no --api-url: the consultation form posts to /v1/consultation-requests on the site's own origin",
+    );
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  it('stops on bad data with the file:line messages of ptfx validate, writing nothing', async () => {
+    const broken = sample
+      .replace('postalCode: "92101"', 'postalCode: 92101')
+      .replace('state: CA', 'state: Ca');
+    const out = join(dir, 'site');
+    const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE], {
+      clinic: broken,
+    });
+    expect(result.code).toBe(1);
+    const validate = memoryIo({ files: { 'clinic.yaml': broken } });
+    await main(['validate', 'clinic.yaml'], validate.io);
+    const lines = validate
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('error  '));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(result.stderr).toContain(
+      'error  clinic.yaml:33:14  locations[0].address.state  unknown state "Ca"; did you mean "CA"?  [unknown-state]\n',
+    );
+    for (const line of lines) expect(result.stderr).toContain(`${line}\n`);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `\\nsite build stopped: clinic.yaml has \\d+ errors; nothing was written to ${out}. Fix the data and build again\\n$`,
+      ),
+    );
+    expect(result.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('stops on a listing that breaks a title law, naming it, its fix and the law; the old site stays', async () => {
+    const out = join(dir, 'site');
+    expect((await build(['clinic.yaml', '--out', out, '--base-url', BASE])).code).toBe(0);
+    const before = tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
+    const result = await build(
+      ['clinic.yaml', '--out', out, '--base-url', BASE, '--as-of', '2026-11-27'],
+      {
+        clinic: breaksTitleLaw,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(
+      result.stderr,
+    ).toContain(`error  clinic.yaml:84:24  therapists[0].credentialListing  in California "Dr." needs the doctoral degree written out right after the name, e.g. "Doctor of Physical Therapy"  [title-requires-spelled-out-degree]
+  therapist mark-shulman, the listing as the site would show it, under CA title law:
+    Dr. Mark Shulman, DPT, FAAOMPT, COMT, CSCS
+    ^^^
+  fix: Dr. Mark Shulman, Doctor of Physical Therapy, PT, Fellow of the American Academy of Orthopaedic Manual Physical Therapists, Certified Orthopaedic Manual Therapist, Certified Strength and Conditioning Specialist
+  source: California Business & Professions Code §2633(b)(2): https://california.public.law/codes/ca_bus_and_prof_code_section_2633
+`);
+    expect(result.stderr).toContain(
+      `\nsite build stopped: 1 error in 1 credential listing (as of 2026-11-27); the site never publishes a listing that breaks a rule; nothing was written to ${out}. Fix the data and build again\n`,
+    );
+    expect(tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+
+  it('stops on a listed credential that has expired as of --as-of', async () => {
+    const out = join(dir, 'site');
+    const result = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--as-of',
+      '2027-01-15',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error  clinic.yaml  therapists[0].credentials[4]  CSCS expired on 2026-12-31  [expired]\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('judges listings as of today in the clinic’s zone by default', async () => {
+    // 2027-01-01 00:30 UTC is still 2026-12-31 in San Diego: CSCS has not expired there yet.
+    const out = join(dir, 'site');
+    const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--json'], {
+      now: new Date('2027-01-01T00:30:00Z'),
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).asOf).toBe('2026-12-31');
+    const later = await build(['clinic.yaml', '--out', out, '--base-url', BASE], {
+      now: new Date('2027-01-01T08:30:00Z'),
+    });
+    expect(later.code).toBe(1);
+    expect(later.stderr).toContain('[expired]');
+  });
+
+  it('refuses a folder it did not write, unless --force; a folder it wrote it replaces', async () => {
+    const out = join(dir, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `ptfx: --out ${out}: it is not empty and has no .ptfx-site.json. The build replaces the whole folder, so it only replaces one that ptfx wrote; give a new or empty folder, or --force to replace what is there\n`,
+    );
+    expect(tree(out)).toEqual(['notes.txt']);
+
+    const forced = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--force']);
+    expect(forced.code).toBe(0);
+    expect(tree(out)).not.toContain('notes.txt');
+    expect(tree(out)).toContain('index.html');
+
+    const again = await build(['clinic.yaml', '--out', out, '--base-url', 'https://other.example']);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('https://other.example/');
+
+    writeFileSync(join(out, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+    const edited = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain(`--out ${out}: robots.txt changed since ptfx wrote it.`);
+
+    mkdirSync(join(out, 'extra'));
+    writeFileSync(join(out, 'extra', 'CNAME'), 'www.example-pt.com');
+    writeFileSync(join(out, 'robots.txt'), readFileSync(join(out, 'robots.txt')));
+    const added = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--force']);
+    expect(added.code).toBe(0);
+    expect(existsSync(join(out, 'extra'))).toBe(false);
+  });
+
+  it('refuses a folder whose manifest is not its own', async () => {
+    const out = join(dir, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, '.ptfx-site.json'), '{"generator":"someone else","files":[]}');
+    const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('its .ptfx-site.json is not one ptfx wrote.');
+  });
+
+  it('never replaces the working folder or the folder holding the clinic file, even with --force', async () => {
+    const cwd = (await nodeFileSystem()).cwd();
+    const here = await build(['clinic.yaml', '--out', '.', '--base-url', BASE, '--force']);
+    expect(here.code).toBe(2);
+    expect(here.stderr).toBe(
+      'ptfx: --out . is the working folder or holds it; the build replaces the whole folder, so give a folder of its own, like --out site\n',
+    );
+    const input = join(dir, 'clinic.yaml');
+    writeFileSync(input, sample);
+    const holding = await build([input, '--out', dir, '--base-url', BASE, '--force'], {
+      files: { [input]: sample },
+    });
+    expect(holding.code).toBe(2);
+    expect(holding.stderr).toContain(`holds the clinic file ${input}`);
+    expect(readdirSync(dir)).toEqual(['clinic.yaml']);
+    expect(existsSync(join(cwd, 'package.json'))).toBe(true);
+  });
+
+  it('puts --api-url in the form action and the Content-Security-Policy', async () => {
+    const out = join(dir, 'site');
+    const result = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--api-url',
+      'https://API.example-pt.com:8443/',
+      '--as-of',
+      '2026-11-27',
+    ]);
+    expect(result.code).toBe(0);
+    const api = 'https://api.example-pt.com:8443';
+    expect(result.stderr).not.toContain('no --api-url');
+    expect(result.stdout).toContain(`the form posts to ${api}/v1/consultation-requests`);
+    const site = expectedSite(sample, { apiUrl: api });
+    expect(site.contentSecurityPolicy).toContain(`form-action 'self' ${api}`);
+    expect(readFileSync(join(out, '_headers'), 'utf8')).toContain(
+      `Content-Security-Policy: ${site.contentSecurityPolicy}\n`,
+    );
+    const booking = readFileSync(join(out, 'booking', 'index.html'), 'utf8');
+    expect(booking).toMatch(
+      new RegExp(
+        `<form[^>]* id="consultation-form"[^>]* action="${api}/v1/consultation-requests"|<form[^>]* action="${api}/v1/consultation-requests"[^>]* id="consultation-form"`,
+      ),
+    );
+  });
+
+  it('takes the base URL from organization.website when --base-url is not given', async () => {
+    const withSite = sample.replace(
+      '  alternateName: PT Effect\n',
+      '  alternateName: PT Effect\n  website: https://www.PTEffect.example/clinic/\n',
+    );
+    const out = join(dir, 'site');
+    const result = await build(['clinic.yaml', '--out', out, '--json'], { clinic: withSite });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).baseUrl).toBe('https://www.pteffect.example/clinic');
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain(
+      'https://www.pteffect.example/clinic/sitemap.xml',
+    );
+    const without = await build(['clinic.yaml', '--out', join(dir, 'other')]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toBe(
+      'ptfx: site build: give --base-url, the address the site will be served at (like https://www.example.com): canonical links, the sitemap and JSON-LD need it, and the data has no organization.website\n',
+    );
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+  });
+
+  it('builds ./clinic.yaml without FILE, else the embedded sample, saying so', async () => {
+    const own = sample.replace('name: The Physical Therapy Effect', 'name: Own Clinic PT');
+    const fromCwd = await build(['--out', join(dir, 'a'), '--base-url', BASE], { clinic: own });
+    expect(fromCwd.stdout).toContain('Own Clinic PT: the site');
+    expect(fromCwd.stderr).not.toContain('embedded sample');
+    const io = await tempDirIo();
+    const code = await main(['site', 'build', '--out', join(dir, 'b'), '--base-url', BASE], io.io);
+    expect(code).toBe(0);
+    expect(io.stderr()).toContain(
+      'No clinic file given and no clinic.yaml here: building the embedded sample clinic.\n',
+    );
+    expect(io.stdout()).toContain('The Physical Therapy Effect: the site');
+    expect(JSON.parse(readFileSync(join(dir, 'b', '.ptfx-site.json'), 'utf8')).source).toBe(
+      '@ptfx/domain/sample-clinic.yaml',
+    );
+  });
+
+  it('gives a machine-readable manifest with --json', async () => {
+    const out = join(dir, 'site');
+    const result = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--as-of',
+      '2026-11-27',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual([
+      'ok',
+      'out',
+      'generator',
+      'version',
+      'source',
+      'baseUrl',
+      'apiUrl',
+      'asOf',
+      'files',
+      'totalBytes',
+      'home',
+      'warnings',
+      'notes',
+    ]);
+    expect(report).toMatchObject({ ok: true, out, source: 'clinic.yaml', asOf: '2026-11-27' });
+    const onDisk = JSON.parse(readFileSync(join(out, '.ptfx-site.json'), 'utf8'));
+    expect(report.files).toEqual(onDisk.files);
+    for (const f of report.files) {
+      expect(f).toEqual(
+        expect.objectContaining({ file: expect.any(String), bytes: expect.any(Number) }),
+      );
+      expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(statSync(join(out, f.file)).size).toBe(f.bytes);
+    }
+    expect(report.totalBytes).toBe(
+      report.files.reduce((s: number, f: { bytes: number }) => s + f.bytes, 0) +
+        statSync(join(out, '.ptfx-site.json')).size,
+    );
+    expect(report.home.file).toBe('index.html');
+    expect(report.home.gzipBytes).toBeGreaterThan(0);
+    expect(report.home.withAssetsGzipBytes).toBeGreaterThanOrEqual(report.home.gzipBytes);
+    expect(report.warnings).toHaveLength(6);
+    expect(report.warnings[0]).toMatchObject({
+      code: 'missing-designation',
+      severity: 'warning',
+      path: ['therapists', 0, 'credentialListing'],
+      position: { line: 84, column: 24 },
+      therapist: 'mark-shulman',
+      listing: 'Dr. Mark Shulman, Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS',
+      jurisdiction: 'CA',
+    });
+    expect(report.notes).toEqual([expect.stringContaining('no --api-url')]);
+
+    const stopped = await build(
+      [
+        'clinic.yaml',
+        '--out',
+        join(dir, 'x'),
+        '--base-url',
+        BASE,
+        '--json',
+        '--as-of',
+        '2026-11-27',
+      ],
+      { clinic: breaksTitleLaw },
+    );
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toBe('');
+    const failure = JSON.parse(stopped.stdout);
+    expect(failure).toMatchObject({ ok: false, file: 'clinic.yaml' });
+    expect(failure.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'title-requires-spelled-out-degree',
+        severity: 'error',
+        therapist: 'mark-shulman',
+        span: { start: 0, end: 3 },
+      }),
+    );
+  });
+
+  it('writes a folder a web server can read (the usual mode, not a temporary folder’s 0700)', async () => {
+    const out = join(dir, 'site');
+    await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
+    mkdirSync(join(dir, 'plain'));
+    expect(statSync(out).mode & 0o777).toBe(statSync(join(dir, 'plain')).mode & 0o777);
+  });
+
+  it('replaces the folder a symbolic link points at, keeping the link', async () => {
+    const target = join(dir, 'real');
+    mkdirSync(target);
+    symlinkSync(target, join(dir, 'link'));
+    const result = await build(['clinic.yaml', '--out', join(dir, 'link'), '--base-url', BASE]);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(target, 'index.html'))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['link', 'real']);
+  });
+
+  it('leaves what was there untouched when writing fails part-way', async () => {
+    const out = join(dir, 'site');
+    expect((await build(['clinic.yaml', '--out', out, '--base-url', BASE])).code).toBe(0);
+    const before = tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
+    const real = await nodeFileSystem();
+    let writes = 0;
+    const io = memoryIo({
+      files: { 'clinic.yaml': sample },
+      fs: {
+        ...real,
+        write: async (path, bytes) => {
+          if (++writes === 3)
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          await real.write(path, bytes);
+        },
+      },
+    });
+    const code = await main(
+      ['site', 'build', 'clinic.yaml', '--out', out, '--base-url', 'https://other.example'],
+      io.io,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr()).toContain(
+      `ptfx: --out ${out}: could not write the site (ENOSPC: no space left on device); what was there is unchanged\n`,
+    );
+    expect(tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+
+  it('refuses a file as --out', async () => {
+    writeFileSync(join(dir, 'file'), 'x');
+    const file = await build(['clinic.yaml', '--out', join(dir, 'file'), '--base-url', BASE]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe(`ptfx: --out ${join(dir, 'file')} is not a folder; give a folder\n`);
+  });
+
+  it.each([
+    [
+      [],
+      'ptfx: site build: give --out DIR, the folder to write the site to; see `ptfx site build --help`\n',
+    ],
+    [
+      ['--out', 'x', '--base-url', 'www.example.com'],
+      'ptfx: --base-url must be an absolute http(s) URL like https://www.example.com, got "www.example.com"\n',
+    ],
+    [
+      ['--out', 'x', '--base-url', 'https://user:pw@example.com'],
+      'ptfx: --base-url must not carry a user name or password, got "https://user:pw@example.com"\n',
+    ],
+    [
+      ['--out', 'x', '--base-url', 'https://example.com/#top'],
+      'ptfx: --base-url must have no query (?…) or fragment (#…), got "https://example.com/#top"\n',
+    ],
+    [
+      ['--out', 'x', '--api-url', 'https://api.example.com/v1'],
+      'ptfx: --api-url must be an origin (scheme, host and port) with no path, like https://api.example.com, got "https://api.example.com/v1"\n',
+    ],
+    [
+      ['--out', 'x', '--api-url', 'javascript:alert(1)'],
+      'ptfx: --api-url must be an absolute http(s) URL like https://api.example.com, got "javascript:alert(1)"\n',
+    ],
+    [
+      ['--out', 'x', '--as-of', '2026-02-30'],
+      'ptfx: --as-of must be a date written YYYY-MM-DD, like 2026-11-27, got "2026-02-30"\n',
+    ],
+    [
+      ['a.yaml', 'b.yaml', '--out', 'x'],
+      'ptfx: site build: give one clinic file (or - for stdin), or none for clinic.yaml\n',
+    ],
+    [
+      ['--out', 'x', '--frob'],
+      "ptfx: site build: unknown option '--frob'; see `ptfx site build --help`\n",
+    ],
+    [
+      ['clinic.txt', '--out', 'x'],
+      'ptfx: clinic.txt: a clinic data file must end in .yaml, .yml or .json\n',
+    ],
+  ])('refuses %j with exit 2 and one line', async (args, message) => {
+    const io = memoryIo({ files: { 'clinic.txt': 'x' } });
+    const code = await main(['site', 'build', ...args], io.io);
+    expect(io.stderr()).toBe(message);
+    expect(code).toBe(2);
+  });
+});
+
+describe('ptfx site', () => {
+  it('has help, and says which subcommands there are', async () => {
+    const help = memoryIo();
+    expect(await main(['site', '--help'], help.io)).toBe(0);
+    expect(help.stdout()).toContain('build [FILE] --out DIR');
+    const none = memoryIo();
+    expect(await main(['site'], none.io)).toBe(2);
+    expect(none.stderr()).toBe('ptfx: site: give a subcommand: build; see `ptfx site --help`\n');
+    const unknown = memoryIo();
+    expect(await main(['site', 'serve'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toBe(
+      'ptfx: site: unknown subcommand "serve"; see `ptfx site --help`\n',
+    );
+  });
+});
