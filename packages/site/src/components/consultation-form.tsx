@@ -173,14 +173,14 @@ function ConsentFields(props: { readonly clinic: Clinic; readonly fields: FieldS
  * (`#form-status`) for the script, the consent words and version from the data, and a honeypot
  * hidden from people and assistive technology. Rendered again with a {@link FormState}, it keeps
  * the visitor's values and ties each message to its field (`aria-invalid`, `aria-describedby`).
- * Without `clinic.bookingPath.consent` there is no form: render nothing and show how to call.
+ * Without `clinic.bookingPath.consent` there is no form: it renders nothing (an empty string) and the page shows how to call.
  *
  * @example
  * String(ConsultationForm({ clinic, action: '/v1/consultation-requests' }));
  */
 export function ConsultationForm(props: ConsultationFormProps) {
   const { clinic } = props;
-  if (!clinic.bookingPath?.consent) return null;
+  if (!clinic.bookingPath?.consent) return <></>;
   const fields = fieldState(props.state);
   const [onlyLocation] = clinic.locations.length === 1 ? clinic.locations : [];
   return (
