@@ -1,54 +1,20 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseClinicData } from '@ptfx/domain';
 import { renderSite } from '@ptfx/site';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../io.js';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../main.js';
 import { memoryIo, tempDirIo } from '../../test-support/memory-io.js';
+import {
+  BASE,
+  siteBuild as build,
+  contents,
+  freshFolders,
+  sample,
+  tree,
+} from '../../test-support/site-build.js';
 
-const sample = readFileSync(
-  fileURLToPath(import.meta.resolve('@ptfx/domain/sample-clinic.yaml')),
-  'utf8',
-);
-const BASE = 'https://www.example-pt.com';
-const root = mkdtempSync(join(tmpdir(), 'ptfx-site-build-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let dir: string;
-let n = 0;
-beforeEach(() => {
-  dir = join(root, String(++n));
-  mkdirSync(dir);
-});
-
-const build = async (
-  args: string[],
-  options: Parameters<typeof tempDirIo>[0] & { clinic?: string } = {},
-) => {
-  const { clinic = sample, ...rest } = options;
-  const io = await tempDirIo({ files: { 'clinic.yaml': clinic }, ...rest });
-  const code = await main(['site', 'build', ...args], io.io);
-  return { code, stdout: io.stdout(), stderr: io.stderr() };
-};
-
-/** Every file under a folder, relative, with `/`. */
-const tree = (path: string): string[] =>
-  readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(path.length + 1))
-    .sort();
+const folder = freshFolders('ptfx-site-build-');
 
 const expectedSite = (clinic: string, options: { apiUrl?: string; asOf?: string } = {}) => {
   const parsed = parseClinicData(clinic, { format: 'yaml' });
@@ -69,7 +35,7 @@ const breaksTitleLaw = sample.replace(
 
 describe('ptfx site build', () => {
   it('writes every page renderSite gives, byte for byte, with _headers and a manifest', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build([
       'clinic.yaml',
       '--out',
@@ -105,7 +71,7 @@ describe('ptfx site build', () => {
       '_headers',
     ]);
     // Nothing left beside it: the staging folder was renamed into place.
-    expect(readdirSync(dir)).toEqual(['site']);
+    expect(readdirSync(folder())).toEqual(['site']);
     expect(result.stdout).toContain(
       `The Physical Therapy Effect: the site as of 2026-11-27, in ${out}/\n`,
     );
@@ -118,7 +84,7 @@ describe('ptfx site build', () => {
   });
 
   it('prints the listings’ warnings as ptfx validate does, and builds', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build([
       'clinic.yaml',
       '--out',
@@ -147,7 +113,7 @@ describe('ptfx site build', () => {
     const broken = sample
       .replace('postalCode: "92101"', 'postalCode: 92101')
       .replace('state: CA', 'state: Ca');
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE], {
       clinic: broken,
     });
@@ -169,13 +135,13 @@ describe('ptfx site build', () => {
       ),
     );
     expect(result.stdout).toBe('');
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(folder())).toEqual([]);
   });
 
   it('stops on a listing that breaks a title law, naming it, its fix and the law; the old site stays', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     expect((await build(['clinic.yaml', '--out', out, '--base-url', BASE])).code).toBe(0);
-    const before = tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
+    const before = contents(out);
     const result = await build(
       ['clinic.yaml', '--out', out, '--base-url', BASE, '--as-of', '2026-11-27'],
       {
@@ -196,12 +162,12 @@ describe('ptfx site build', () => {
     expect(result.stderr).toContain(
       `\nsite build stopped: 1 error in 1 credential listing (as of 2026-11-27); the site never publishes a listing that breaks a rule; nothing was written to ${out}. Fix the data and build again\n`,
     );
-    expect(tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
-    expect(readdirSync(dir)).toEqual(['site']);
+    expect(contents(out)).toEqual(before);
+    expect(readdirSync(folder())).toEqual(['site']);
   });
 
   it('stops on a listed credential that has expired as of --as-of', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build([
       'clinic.yaml',
       '--out',
@@ -218,9 +184,23 @@ describe('ptfx site build', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('colours the stopped build only on a terminal without NO_COLOR', async () => {
+    const args = ['clinic.yaml', '--out', join(folder(), 'x'), '--base-url', BASE];
+    const plain = await build(args, { clinic: breaksTitleLaw });
+    expect(plain.stderr).not.toContain('\u001b[');
+    const tty = await build(args, { clinic: breaksTitleLaw, tty: true });
+    expect(tty.stderr).toContain('\u001b[31m^^^\u001b[39m');
+    const noColor = await build(args, {
+      clinic: breaksTitleLaw,
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
+    expect(noColor.stderr).not.toContain('\u001b[');
+  });
+
   it('judges listings as of today in the clinic’s zone by default', async () => {
     // 2027-01-01 00:30 UTC is still 2026-12-31 in San Diego: CSCS has not expired there yet.
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--json'], {
       now: new Date('2027-01-01T00:30:00Z'),
     });
@@ -233,68 +213,8 @@ describe('ptfx site build', () => {
     expect(later.stderr).toContain('[expired]');
   });
 
-  it('refuses a folder it did not write, unless --force; a folder it wrote it replaces', async () => {
-    const out = join(dir, 'site');
-    mkdirSync(out);
-    writeFileSync(join(out, 'notes.txt'), 'mine');
-    const refused = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(
-      `ptfx: --out ${out}: it is not empty and has no .ptfx-site.json. The build replaces the whole folder, so it only replaces one that ptfx wrote; give a new or empty folder, or --force to replace what is there\n`,
-    );
-    expect(tree(out)).toEqual(['notes.txt']);
-
-    const forced = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--force']);
-    expect(forced.code).toBe(0);
-    expect(tree(out)).not.toContain('notes.txt');
-    expect(tree(out)).toContain('index.html');
-
-    const again = await build(['clinic.yaml', '--out', out, '--base-url', 'https://other.example']);
-    expect(again.code).toBe(0);
-    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('https://other.example/');
-
-    writeFileSync(join(out, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
-    const edited = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
-    expect(edited.code).toBe(2);
-    expect(edited.stderr).toContain(`--out ${out}: robots.txt changed since ptfx wrote it.`);
-
-    mkdirSync(join(out, 'extra'));
-    writeFileSync(join(out, 'extra', 'CNAME'), 'www.example-pt.com');
-    writeFileSync(join(out, 'robots.txt'), readFileSync(join(out, 'robots.txt')));
-    const added = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--force']);
-    expect(added.code).toBe(0);
-    expect(existsSync(join(out, 'extra'))).toBe(false);
-  });
-
-  it('refuses a folder whose manifest is not its own', async () => {
-    const out = join(dir, 'site');
-    mkdirSync(out);
-    writeFileSync(join(out, '.ptfx-site.json'), '{"generator":"someone else","files":[]}');
-    const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('its .ptfx-site.json is not one ptfx wrote.');
-  });
-
-  it('never replaces the working folder or the folder holding the clinic file, even with --force', async () => {
-    const cwd = (await nodeFileSystem()).cwd();
-    const here = await build(['clinic.yaml', '--out', '.', '--base-url', BASE, '--force']);
-    expect(here.code).toBe(2);
-    expect(here.stderr).toBe(
-      'ptfx: --out . is the working folder or holds it; the build replaces the whole folder, so give a folder of its own, like --out site\n',
-    );
-    const input = join(dir, 'clinic.yaml');
-    writeFileSync(input, sample);
-    const holding = await build([input, '--out', dir, '--base-url', BASE, '--force'], {
-      files: { [input]: sample },
-    });
-    expect(holding.code).toBe(2);
-    expect(holding.stderr).toContain(`holds the clinic file ${input}`);
-    expect(readdirSync(dir)).toEqual(['clinic.yaml']);
-    expect(existsSync(join(cwd, 'package.json'))).toBe(true);
-  });
-
   it('puts --api-url in the form action and the Content-Security-Policy', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build([
       'clinic.yaml',
       '--out',
@@ -328,40 +248,45 @@ describe('ptfx site build', () => {
       '  alternateName: PT Effect\n',
       '  alternateName: PT Effect\n  website: https://www.PTEffect.example/clinic/\n',
     );
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build(['clinic.yaml', '--out', out, '--json'], { clinic: withSite });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).baseUrl).toBe('https://www.pteffect.example/clinic');
     expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain(
       'https://www.pteffect.example/clinic/sitemap.xml',
     );
-    const without = await build(['clinic.yaml', '--out', join(dir, 'other')]);
+    const without = await build(['clinic.yaml', '--out', join(folder(), 'other')]);
     expect(without.code).toBe(2);
     expect(without.stderr).toBe(
       'ptfx: site build: give --base-url, the address the site will be served at (like https://www.example.com): canonical links, the sitemap and JSON-LD need it, and the data has no organization.website\n',
     );
-    expect(existsSync(join(dir, 'other'))).toBe(false);
+    expect(existsSync(join(folder(), 'other'))).toBe(false);
   });
 
   it('builds ./clinic.yaml without FILE, else the embedded sample, saying so', async () => {
     const own = sample.replace('name: The Physical Therapy Effect', 'name: Own Clinic PT');
-    const fromCwd = await build(['--out', join(dir, 'a'), '--base-url', BASE], { clinic: own });
+    const fromCwd = await build(['--out', join(folder(), 'a'), '--base-url', BASE], {
+      clinic: own,
+    });
     expect(fromCwd.stdout).toContain('Own Clinic PT: the site');
     expect(fromCwd.stderr).not.toContain('embedded sample');
     const io = await tempDirIo();
-    const code = await main(['site', 'build', '--out', join(dir, 'b'), '--base-url', BASE], io.io);
+    const code = await main(
+      ['site', 'build', '--out', join(folder(), 'b'), '--base-url', BASE],
+      io.io,
+    );
     expect(code).toBe(0);
     expect(io.stderr()).toContain(
       'No clinic file given and no clinic.yaml here: building the embedded sample clinic.\n',
     );
     expect(io.stdout()).toContain('The Physical Therapy Effect: the site');
-    expect(JSON.parse(readFileSync(join(dir, 'b', '.ptfx-site.json'), 'utf8')).source).toBe(
+    expect(JSON.parse(readFileSync(join(folder(), 'b', '.ptfx-site.json'), 'utf8')).source).toBe(
       '@ptfx/domain/sample-clinic.yaml',
     );
   });
 
   it('gives a machine-readable manifest with --json', async () => {
-    const out = join(dir, 'site');
+    const out = join(folder(), 'site');
     const result = await build([
       'clinic.yaml',
       '--out',
@@ -423,7 +348,7 @@ describe('ptfx site build', () => {
       [
         'clinic.yaml',
         '--out',
-        join(dir, 'x'),
+        join(folder(), 'x'),
         '--base-url',
         BASE,
         '--json',
@@ -444,59 +369,6 @@ describe('ptfx site build', () => {
         span: { start: 0, end: 3 },
       }),
     );
-  });
-
-  it('writes a folder a web server can read (the usual mode, not a temporary folder’s 0700)', async () => {
-    const out = join(dir, 'site');
-    await build(['clinic.yaml', '--out', out, '--base-url', BASE]);
-    mkdirSync(join(dir, 'plain'));
-    expect(statSync(out).mode & 0o777).toBe(statSync(join(dir, 'plain')).mode & 0o777);
-  });
-
-  it('replaces the folder a symbolic link points at, keeping the link', async () => {
-    const target = join(dir, 'real');
-    mkdirSync(target);
-    symlinkSync(target, join(dir, 'link'));
-    const result = await build(['clinic.yaml', '--out', join(dir, 'link'), '--base-url', BASE]);
-    expect(result.code).toBe(0);
-    expect(existsSync(join(target, 'index.html'))).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['link', 'real']);
-  });
-
-  it('leaves what was there untouched when writing fails part-way', async () => {
-    const out = join(dir, 'site');
-    expect((await build(['clinic.yaml', '--out', out, '--base-url', BASE])).code).toBe(0);
-    const before = tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
-    const real = await nodeFileSystem();
-    let writes = 0;
-    const io = memoryIo({
-      files: { 'clinic.yaml': sample },
-      fs: {
-        ...real,
-        write: async (path, bytes) => {
-          if (++writes === 3)
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          await real.write(path, bytes);
-        },
-      },
-    });
-    const code = await main(
-      ['site', 'build', 'clinic.yaml', '--out', out, '--base-url', 'https://other.example'],
-      io.io,
-    );
-    expect(code).toBe(2);
-    expect(io.stderr()).toContain(
-      `ptfx: --out ${out}: could not write the site (ENOSPC: no space left on device); what was there is unchanged\n`,
-    );
-    expect(tree(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
-    expect(readdirSync(dir)).toEqual(['site']);
-  });
-
-  it('refuses a file as --out', async () => {
-    writeFileSync(join(dir, 'file'), 'x');
-    const file = await build(['clinic.yaml', '--out', join(dir, 'file'), '--base-url', BASE]);
-    expect(file.code).toBe(2);
-    expect(file.stderr).toBe(`ptfx: --out ${join(dir, 'file')} is not a folder; give a folder\n`);
   });
 
   it.each([

@@ -1,29 +1,12 @@
-import { gzipSync } from 'node:zlib';
-import {
-  type Clinic,
-  type ClinicDataFormat,
-  type IsoDate,
-  type Issue,
-  localDateOf,
-  parseClinicData,
-} from '@ptfx/domain';
-import { SAMPLE_CLINIC_YAML } from '@ptfx/domain/sample';
-import { type RenderedSite, renderSite } from '@ptfx/site';
+import { type IsoDate, type Issue, localDateOf, parseClinicData } from '@ptfx/domain';
+import { renderSite } from '@ptfx/site';
 import { baseUrlOption, dateOption, originOption, parseCommandArgs } from '../../args.js';
-import { clinicFormat } from '../../clinic-file.js';
 import { CliError, EXIT } from '../../errors.js';
-import { readTextFile } from '../../input.js';
 import type { Io } from '../../io.js';
 import { checkTherapistListings, type ListingCheck } from '../../listing-check.js';
 import { paint } from '../../render.js';
-import { HEADERS_FILE, headersFile } from '../../site-build/headers.js';
-import {
-  GENERATOR,
-  MANIFEST_FILE,
-  type ManifestFile,
-  type SiteManifest,
-  sha256,
-} from '../../site-build/manifest.js';
+import { builtFiles, homeWeight } from '../../site-build/files.js';
+import { GENERATOR, MANIFEST_FILE, type SiteManifest } from '../../site-build/manifest.js';
 import {
   displayPath,
   inspectOutDir,
@@ -31,11 +14,12 @@ import {
   replaceDir,
 } from '../../site-build/out-dir.js';
 import {
-  formatBytes,
   issueLine,
   listingIssueBlock,
   listingIssueJson,
+  summaryText,
 } from '../../site-build/report.js';
+import { baseUrlFromData, readSiteSource } from '../../site-build/source.js';
 import { VERSION } from '../../version.js';
 
 /** Help text of `ptfx site build`. */
@@ -80,9 +64,6 @@ Examples:
   ptfx site build clinic.yaml --out site --json > site-manifest.json
 `;
 
-/** The name the embedded sample is reported under. */
-export const SAMPLE_SOURCE = '@ptfx/domain/sample-clinic.yaml';
-
 /** Options of {@link buildSite}. */
 export interface SiteBuildOptions {
   /** The clinic data file; absent: `clinic.yaml` when there is one, else the embedded sample. */
@@ -96,85 +77,6 @@ export interface SiteBuildOptions {
   readonly asOf?: IsoDate | undefined;
   readonly force: boolean;
   readonly json: boolean;
-}
-
-interface Source {
-  readonly label: string;
-  /** The path of the file, for the guard against replacing the folder holding it. */
-  readonly path?: string;
-  readonly text: string;
-  readonly format: ClinicDataFormat;
-}
-
-async function readSource(file: string | undefined, io: Io): Promise<Source> {
-  const path = file ?? ((await io.stat('clinic.yaml')).kind === 'file' ? 'clinic.yaml' : undefined);
-  if (path === undefined) return { label: SAMPLE_SOURCE, text: SAMPLE_CLINIC_YAML, format: 'yaml' };
-  const format = clinicFormat(path);
-  const text = await readTextFile(io, path);
-  return path === '-' ? { label: '<stdin>', text, format } : { label: path, path, text, format };
-}
-
-function defaultBaseUrl(clinic: Clinic): string {
-  const website = clinic.organization.website;
-  if (website === undefined)
-    throw new CliError(
-      'site build: give --base-url, the address the site will be served at (like https://www.example.com): canonical links, the sitemap and JSON-LD need it, and the data has no organization.website',
-    );
-  try {
-    return baseUrlOption('organization.website', website);
-  } catch (error) {
-    throw new CliError(
-      `site build: ${error instanceof Error ? error.message : String(error)}; give --base-url`,
-    );
-  }
-}
-
-/** A file of the build: what the manifest says of it, and its bytes. */
-type BuiltFile = ManifestFile & { readonly content: Uint8Array };
-
-function builtFiles(site: RenderedSite): BuiltFile[] {
-  const files: BuiltFile[] = site.pages.map((page) => ({
-    file: page.file,
-    path: page.path,
-    kind: page.kind,
-    contentType: page.contentType,
-    bytes: page.bytes.byteLength,
-    sha256: sha256(page.bytes),
-    content: page.bytes,
-  }));
-  const headers = new TextEncoder().encode(headersFile(site));
-  files.push({
-    file: HEADERS_FILE,
-    kind: 'headers',
-    bytes: headers.byteLength,
-    sha256: sha256(headers),
-    content: headers,
-  });
-  const seen = new Set<string>();
-  for (const { file } of files) {
-    if (seen.has(file) || file === MANIFEST_FILE)
-      throw new Error(`the renderer gave the file name ${JSON.stringify(file)} twice or reserved`);
-    seen.add(file);
-  }
-  return files;
-}
-
-const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLength;
-
-/** The home page's size, alone and with the stylesheet and script it loads, gzipped. */
-function homeWeight(site: RenderedSite) {
-  const home = site.page('/');
-  if (!home) throw new Error('the renderer gave no home page (/)');
-  const loaded = site.pages.filter(
-    (p) => p.kind === 'asset' && /css|javascript/.test(p.contentType) && home.text.includes(p.path),
-  );
-  const gzipBytes = gzipSize(home.bytes);
-  return {
-    file: home.file,
-    bytes: home.bytes.byteLength,
-    gzipBytes,
-    withAssetsGzipBytes: loaded.reduce((sum, p) => sum + gzipSize(p.bytes), gzipBytes),
-  };
 }
 
 /** Ends a build the data stops: why, and that nothing was written; exit 1 as `ptfx validate`. */
@@ -196,7 +98,7 @@ function stop(
 /** Checks a clinic file, renders its site and writes it to `--out`; returns the exit code. */
 export async function buildSite(options: SiteBuildOptions, io: Io): Promise<number> {
   const p = paint(io, 'stderr');
-  const source = await readSource(options.file, io);
+  const source = await readSiteSource(options.file, io);
   const out = await inspectOutDir(io.fs, options.out);
   refuseDangerousOut(out.path, options.out, {
     cwd: io.fs.cwd(),
@@ -226,7 +128,7 @@ export async function buildSite(options: SiteBuildOptions, io: Io): Promise<numb
     );
   }
   const clinic = parsed.value;
-  const baseUrl = options.baseUrl ?? defaultBaseUrl(clinic);
+  const baseUrl = options.baseUrl ?? baseUrlFromData(clinic);
   const asOf = options.asOf ?? localDateOf(io.now(), clinic.locations[0]?.timeZone ?? 'UTC');
   const listings = checkTherapistListings(clinic, source.text, { asOf });
   const reported = listings.flatMap((l) =>
@@ -296,26 +198,19 @@ export async function buildSite(options: SiteBuildOptions, io: Io): Promise<numb
     return EXIT.ok;
   }
   for (const note of notes) io.stderr(`${p.yellow('warning')}  ${note}\n`);
-  const o = paint(io);
-  const where = displayPath(io.fs.cwd(), out.path);
-  const width = Math.max(...files.map((f) => f.file.length), MANIFEST_FILE.length);
-  io.stdout(`${o.bold(clinic.organization.name)}: the site as of ${asOf}, in ${where}/\n`);
-  for (const f of files)
-    io.stdout(`  ${f.file.padEnd(width)}  ${formatBytes(f.bytes).padStart(9)}\n`);
   io.stdout(
-    `  ${o.dim(MANIFEST_FILE.padEnd(width))}  ${formatBytes(manifestBytes.byteLength).padStart(9)}\n`,
+    summaryText(paint(io), {
+      name: clinic.organization.name,
+      asOf,
+      where: displayPath(io.fs.cwd(), out.path),
+      files: [...files, { file: MANIFEST_FILE, bytes: manifestBytes.byteLength }],
+      totalBytes,
+      home,
+      baseUrl,
+      form: !hasForm ? undefined : `${apiUrl}/v1/consultation-requests`,
+      warnings: warnings.length,
+    }),
   );
-  io.stdout(
-    `${files.length + 1} files, ${formatBytes(totalBytes)}; home page ${formatBytes(home.gzipBytes)} gzipped, ${formatBytes(home.withAssetsGzipBytes)} with its CSS and JS\n`,
-  );
-  const form = !hasForm
-    ? 'no consultation form (the data has no bookingPath.consent)'
-    : apiUrl === ''
-      ? 'the form posts to /v1/consultation-requests on the same origin'
-      : `the form posts to ${apiUrl}/v1/consultation-requests`;
-  const warned =
-    warnings.length > 0 ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-  io.stdout(`Base URL ${baseUrl}; ${form}${warned}\n`);
   return EXIT.ok;
 }
 
