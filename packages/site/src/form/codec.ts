@@ -171,8 +171,8 @@ export interface ProblemItem {
 }
 
 /**
- * The API's problems (problem+json `errors`) as messages for the visitor by field name, in the
- * form's order: `body.contact.phone` → `contact.phone`, its message rewritten for a person ("Enter
+ * The API's problems (problem+json `errors`) as messages for the visitor by field name, `''` first
+ * and then in the order of {@link FIELD} (a page lists them in its own order): `body.contact.phone` → `contact.phone`, its message rewritten for a person ("Enter
  * a phone number we can call or text, like (619) 555-0142"). A problem that names no field the
  * visitor can fix (a hidden field, an unknown one, a header) goes under `''`. A field's messages
  * are distinct. Never throws: items that are not `{ path, message }` count as a problem of the
