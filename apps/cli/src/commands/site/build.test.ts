@@ -243,6 +243,34 @@ describe('ptfx site build', () => {
     );
   });
 
+  it('refuses an http API for an https site (mixed content), but not a loopback one', async () => {
+    const out = join(folder(), 'site');
+    const mixed = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--api-url',
+      'http://api.example-pt.com',
+    ]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe(
+      `ptfx: --api-url http://api.example-pt.com is http:// but the site (${BASE}) is https://: browsers block the form's requests to it as mixed content; give the API's https:// origin\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+    const local = await build([
+      'clinic.yaml',
+      '--out',
+      out,
+      '--base-url',
+      BASE,
+      '--api-url',
+      'http://127.0.0.1:3000',
+    ]);
+    expect(local.code).toBe(0);
+  });
+
   it('takes the base URL from organization.website when --base-url is not given', async () => {
     const withSite = sample.replace(
       '  alternateName: PT Effect\n',

@@ -79,6 +79,17 @@ export interface SiteBuildOptions {
   readonly json: boolean;
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An https site's form cannot post to an http API: browsers block it as mixed content. */
+function refuseMixedContent(baseUrl: string, apiUrl: string | undefined): void {
+  if (apiUrl === undefined || !baseUrl.startsWith('https:') || !apiUrl.startsWith('http:')) return;
+  if (LOOPBACK.has(new URL(apiUrl).hostname)) return;
+  throw new CliError(
+    `--api-url ${apiUrl} is http:// but the site (${baseUrl}) is https://: browsers block the form's requests to it as mixed content; give the API's https:// origin`,
+  );
+}
+
 /** Ends a build the data stops: why, and that nothing was written; exit 1 as `ptfx validate`. */
 function stop(
   io: Io,
@@ -129,6 +140,7 @@ export async function buildSite(options: SiteBuildOptions, io: Io): Promise<numb
   }
   const clinic = parsed.value;
   const baseUrl = options.baseUrl ?? baseUrlFromData(clinic);
+  refuseMixedContent(baseUrl, options.apiUrl);
   const asOf = options.asOf ?? localDateOf(io.now(), clinic.locations[0]?.timeZone ?? 'UTC');
   const listings = checkTherapistListings(clinic, source.text, { asOf });
   const reported = listings.flatMap((l) =>
