@@ -90,14 +90,6 @@ export function withinOption(value: string | undefined): number {
   return Number(match[1]);
 }
 
-/** The local date of `now` as YYYY-MM-DD. */
-export function today(now: Date): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 function httpUrl(name: string, value: string, example: string): URL {
   let url: URL | undefined;
   try {

@@ -6,7 +6,15 @@ import type {
   Therapist,
   UsStateCode,
 } from '@ptfx/domain';
-import { lintTherapistListing } from '@ptfx/domain';
+import { lintTherapistListing, localDateOf } from '@ptfx/domain';
+
+/**
+ * Today for a clinic: the date in its first location's time zone (as the API judges listings),
+ * so that a CI runner in UTC and the clinic agree on when a credential has expired.
+ */
+export function clinicToday(clinic: Pick<Clinic, 'locations'>, now: Date): IsoDate {
+  return localDateOf(now, clinic.locations[0]?.timeZone ?? 'UTC');
+}
 
 /** One therapist's credential listing, judged the way the site displays it. */
 export interface ListingCheck {

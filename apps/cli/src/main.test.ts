@@ -104,6 +104,17 @@ describe('ptfx validate', () => {
     ).toBe(1);
   });
 
+  it('judges expiry as of today in the clinic’s time zone, not the machine’s', async () => {
+    // 00:30 UTC on New Year's Day is still 2026-12-31 in San Diego: CSCS expires that day.
+    const newYear = { files: { 'clinic.yaml': sample }, now: new Date('2027-01-01T00:30:00Z') };
+    const validate = await run(['validate', 'clinic.yaml', '--json'], newYear);
+    const codes = JSON.parse(validate.stdout).issues.map((i: { code: string }) => i.code);
+    expect(codes).toContain('expiring');
+    expect(codes).not.toContain('expired');
+    const expiring = await run(['credentials', 'expiring', 'clinic.yaml'], newYear);
+    expect(expiring.stdout).toContain('CSCS       expires 2026-12-31 (in 0 days)');
+  });
+
   it('reports schema problems with file:line:col and exits 1', async () => {
     const broken = sample
       .replace('postalCode: "92101"', 'postalCode: 92101')

@@ -6,19 +6,12 @@ import {
   type Severity,
   type UsStateCode,
 } from '@ptfx/domain';
-import {
-  dateOption,
-  failOnOption,
-  parseCommandArgs,
-  profileOption,
-  stateOption,
-  today,
-} from '../args.js';
+import { dateOption, failOnOption, parseCommandArgs, profileOption, stateOption } from '../args.js';
 import { clinicFormat } from '../clinic-file.js';
 import { CliError, EXIT } from '../errors.js';
 import { readTextFile } from '../input.js';
 import type { Io } from '../io.js';
-import { checkTherapistListings } from '../listing-check.js';
+import { checkTherapistListings, clinicToday } from '../listing-check.js';
 import { countByCode, formatCounts, paint, reaches, severityLabel } from '../render.js';
 
 /** Help text of `ptfx validate`. */
@@ -31,7 +24,7 @@ FILE defaults to clinic.yaml.
 Options:
   --profile NAME     apta-2016 (default) or apta-legacy
   --state CODE       title law to apply (default: the state of each therapist's first location)
-  --as-of DATE       judge expiry on this date (default: today)
+  --as-of DATE       judge expiry on this date (default: today in the first location's time zone)
   --fail-on LEVEL    exit 1 when an issue reaches error (default), warning or info
   --json             one JSON object: { file, issues }
   -h, --help         this help
@@ -65,7 +58,7 @@ export async function validateClinic(options: ValidateOptions, io: Io): Promise<
     const listings = checkTherapistListings(result.value, text, {
       profile: options.profile,
       state: options.state,
-      asOf: options.asOf ?? today(io.now()),
+      asOf: options.asOf ?? clinicToday(result.value, io.now()),
     });
     for (const listing of listings) issues.push(...listing.issues);
   }

@@ -1,8 +1,9 @@
 import { credentialExpiry, findCredential, therapistDisplayName } from '@ptfx/domain';
-import { dateOption, parseCommandArgs, today, withinOption } from '../../args.js';
+import { dateOption, parseCommandArgs, withinOption } from '../../args.js';
 import { requireClinic } from '../../clinic-file.js';
 import { CliError, EXIT } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { clinicToday } from '../../listing-check.js';
 import { paint } from '../../render.js';
 
 /** Help text of `ptfx credentials expiring`. */
@@ -25,7 +26,7 @@ export async function listExpiring(
   io: Io,
 ): Promise<number> {
   const clinic = await requireClinic(io, options.file);
-  const asOf = options.asOf ?? today(io.now());
+  const asOf = options.asOf ?? clinicToday(clinic, io.now());
   const found = clinic.therapists.flatMap((t) =>
     t.credentials.flatMap((credential) => {
       const expiry = credentialExpiry(

@@ -1,9 +1,9 @@
-import { type IsoDate, type Issue, localDateOf, parseClinicData } from '@ptfx/domain';
+import { type IsoDate, type Issue, parseClinicData } from '@ptfx/domain';
 import { renderSite } from '@ptfx/site';
 import { baseUrlOption, dateOption, originOption, parseCommandArgs } from '../../args.js';
 import { CliError, EXIT } from '../../errors.js';
 import type { Io } from '../../io.js';
-import { checkTherapistListings, type ListingCheck } from '../../listing-check.js';
+import { checkTherapistListings, clinicToday, type ListingCheck } from '../../listing-check.js';
 import { paint } from '../../render.js';
 import { builtFiles, homeWeight } from '../../site-build/files.js';
 import { GENERATOR, MANIFEST_FILE, type SiteManifest } from '../../site-build/manifest.js';
@@ -141,7 +141,7 @@ export async function buildSite(options: SiteBuildOptions, io: Io): Promise<numb
   const clinic = parsed.value;
   const baseUrl = options.baseUrl ?? baseUrlFromData(clinic);
   refuseMixedContent(baseUrl, options.apiUrl);
-  const asOf = options.asOf ?? localDateOf(io.now(), clinic.locations[0]?.timeZone ?? 'UTC');
+  const asOf = options.asOf ?? clinicToday(clinic, io.now());
   const listings = checkTherapistListings(clinic, source.text, { asOf });
   const reported = listings.flatMap((l) =>
     l.issues.filter((i) => i.severity !== 'info').map((issue) => ({ listing: l, issue })),
