@@ -26,8 +26,9 @@ const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'];
 /**
  * Nothing from development ships; `package.json`, `README.md`, a `LICENSE` and `dist/` do.
  * @param {string[]} paths the tarball's files
+ * @param {string} where the package folder in the repository, for the hints (`packages/domain`)
  */
-export function checkFileList(paths) {
+export function checkFileList(paths, where) {
   const problems = [];
   for (const { pattern, what } of FORBIDDEN) {
     const hits = paths.filter((path) => pattern.test(path));
@@ -41,7 +42,7 @@ export function checkFileList(paths) {
   }
   if (!LICENSE_FILES.some((name) => paths.includes(name))) {
     problems.push(
-      'the tarball has no LICENSE: add the MIT licence text as packages/domain/LICENSE (npm packs it whatever "files" says)',
+      `the tarball has no LICENSE: add the MIT licence text as ${where}/LICENSE (npm packs it whatever "files" says)`,
     );
   }
   if (!paths.some((path) => path.startsWith('dist/'))) {
@@ -53,21 +54,31 @@ export function checkFileList(paths) {
 }
 
 /**
- * The metadata npm shows on the package page: `license`, `repository`, `homepage`, `bugs`.
+ * The metadata npm shows on the package page (`license`, `repository`, `homepage`, `bugs`), and
+ * `sideEffects`, which bundlers read to drop what an app does not import.
  * @param {Record<string, unknown>} pkg the packed package.json
+ * @param {string} where the package folder in the repository, for the hints (`packages/domain`)
  */
-export function checkPackageFields(pkg) {
+export function checkPackageFields(pkg, where) {
   const hints = {
     license: '"MIT"',
-    repository:
-      '{ "type": "git", "url": "git+https://github.com/<owner>/<repo>.git", "directory": "packages/domain" }',
-    homepage: '"https://github.com/<owner>/<repo>/tree/main/packages/domain#readme"',
+    repository: `{ "type": "git", "url": "git+https://github.com/<owner>/<repo>.git", "directory": "${where}" }`,
+    homepage: `"https://github.com/<owner>/<repo>/tree/main/${where}#readme"`,
     bugs: '"https://github.com/<owner>/<repo>/issues"',
   };
   const problems = [];
   for (const [field, hint] of Object.entries(hints)) {
     if (!hasText(pkg[field]))
       problems.push(`package.json has no "${field}": add e.g. "${field}": ${hint}`);
+  }
+  const sideEffects = pkg.sideEffects;
+  if (
+    sideEffects !== false &&
+    !(Array.isArray(sideEffects) && sideEffects.every((item) => typeof item === 'string'))
+  ) {
+    problems.push(
+      `package.json has "sideEffects": ${JSON.stringify(sideEffects) ?? 'nothing'}: set it to false (or to the list of files that do have side effects), so that bundlers can drop the modules an app does not use`,
+    );
   }
   return problems;
 }

@@ -1,18 +1,20 @@
 // @ts-check
 // The fresh project an npm user would have: a temp folder outside the repository, the packed
-// tarball, typescript and @types/node installed by npm, and the README examples as .mts and .cts.
+// tarballs, typescript and @types/node installed by npm, and the README examples as .mts and .cts
+// (and .tsx in an ESM and a CommonJS folder).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { npmEnv, registryTrouble, run, tail } from './exec.mjs';
 import { parseDiagnostics } from './tsc-output.mjs';
 
 /**
- * Installs `tarball` and the pinned tools into `dir` (an empty folder outside `repoRoot`) with
- * npm, sharing npm's usual cache. Throws a message that says what to do when it cannot.
- * @param {{ dir: string; repoRoot: string; tarball: string; tools: string[] }} options
- *   `tools` as exact specs, e.g. `typescript@5.9.3`
+ * Installs `tarballs` (the package's and its workspace dependencies') and the pinned tools into
+ * `dir` (an empty folder outside `repoRoot`) with npm, sharing npm's usual cache. Throws a
+ * message that says what to do when it cannot.
+ * @param {{ dir: string; name: string; repoRoot: string; tarballs: string[]; tools: string[] }} options
+ *   `name` of the consumer project; `tools` as exact specs, e.g. `typescript@5.9.3`
  */
-export async function installConsumer({ dir, repoRoot, tarball, tools }) {
+export async function installConsumer({ dir, name, repoRoot, tarballs, tools }) {
   const inside = relative(repoRoot, dir);
   if (!inside.startsWith('..')) {
     throw new Error(
@@ -28,9 +30,9 @@ export async function installConsumer({ dir, repoRoot, tarball, tools }) {
     }
     if (dirname(up) === up) break;
   }
-  writeJson(join(dir, 'package.json'), { name: 'ptfx-domain-consumer', private: true });
+  writeJson(join(dir, 'package.json'), { name, private: true });
   const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact'];
-  args.push(`--prefix=${dir}`, tarball, ...tools);
+  args.push(`--prefix=${dir}`, ...tarballs, ...tools);
   const result = await run('npm', args, { cwd: dir, env: npmEnv(), timeoutMs: 600_000 });
   if (result.code === 0) return;
   const what =
@@ -58,32 +60,34 @@ export const MODES = {
 };
 
 /**
- * Writes `tsconfig.<mode>.json` over `files` and runs the project's own tsc on it.
+ * Writes `tsconfig.<mode>.json` over `files` and runs the project's own tsc on it; with
+ * `jsxImportSource` (for `.tsx` examples) it is `tsconfig.<mode>.jsx.json`, with `jsx: react-jsx`
+ * and that import source.
  * @param {string} dir
  * @param {keyof typeof MODES} mode
  * @param {string[]} files relative to `dir`
+ * @param {{ lib?: string[]; jsxImportSource?: string }} [settings] `lib` is `['ES2023']` unless
+ *   the package's users need more (say `DOM`, for declarations that name DOM types)
  */
-export async function typecheck(dir, mode, files) {
+export async function typecheck(dir, mode, files, { lib = ['ES2023'], ...jsx } = {}) {
   const compilerOptions = {
     target: 'ES2022',
-    lib: ['ES2023'],
+    lib,
     types: ['node'],
     strict: true,
     noUncheckedIndexedAccess: true,
     exactOptionalPropertyTypes: true,
     skipLibCheck: false,
+    ...(jsx.jsxImportSource ? { jsx: 'react-jsx', jsxImportSource: jsx.jsxImportSource } : {}),
     ...MODES[mode],
   };
-  writeJson(join(dir, `tsconfig.${mode}.json`), { compilerOptions, files });
+  const config = `tsconfig.${mode}${jsx.jsxImportSource ? '.jsx' : ''}.json`;
+  writeJson(join(dir, config), { compilerOptions, files });
   const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
-  const result = await run(
-    process.execPath,
-    [tsc, '-p', `tsconfig.${mode}.json`, '--pretty', 'false'],
-    {
-      cwd: dir,
-      timeoutMs: 300_000,
-    },
-  );
+  const result = await run(process.execPath, [tsc, '-p', config, '--pretty', 'false'], {
+    cwd: dir,
+    timeoutMs: 300_000,
+  });
   const diagnostics = parseDiagnostics(result.stdout);
   if (result.code !== 0 && diagnostics.length === 0) {
     diagnostics.push({

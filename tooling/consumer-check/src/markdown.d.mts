@@ -9,20 +9,22 @@ export interface FencedBlock {
   content: string;
 }
 
-/** A `ts` example: `line` is its opening fence; `expectedOutput` is normalised. */
+/** A `ts` or `tsx` example: `line` is its opening fence; `expectedOutput` is normalised. */
 export interface Example {
   line: number;
   code: string;
   expectedOutput?: string;
   expectedOutputLine?: number;
   noRun?: true;
+  /** A `tsx` block: compiled with the package's JSX settings. */
+  tsx?: true;
 }
 
 /** Every fenced code block of `markdown`, in order; throws at a fence never closed. */
 export function fencedBlocks(markdown: string, file?: string): FencedBlock[];
 /** Trailing whitespace cut from every line, trailing blank lines dropped, one final newline. */
 export function normaliseOutput(text: string): string;
-/** The `ts` examples with their expected output; throws one error naming every bad block. */
+/** The `ts` and `tsx` examples with their expected output; throws one error naming every bad block. */
 export function extractExamples(markdown: string, file?: string): Example[];
 /** Every link target outside code, with its 1-based line. */
 export function linkTargets(markdown: string, file?: string): { line: number; target: string }[];

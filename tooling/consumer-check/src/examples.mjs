@@ -1,10 +1,12 @@
 // @ts-check
 // README examples in the consumer project: each written unchanged as examples/readme-<line>.mts
-// and .cts, type-checked in both modes, run from the node16 output, and judged as one check.
+// and .cts (a tsx one as examples/esm/readme-<line>.tsx and examples/cjs/…, whose package.json
+// gives the format, since .tsx has no .mts twin), type-checked in both modes, run from the node16
+// output, and judged as one check.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { indent } from './consumer-project.mjs';
+import { indent, writeJson } from './consumer-project.mjs';
 import { lineDiff } from './diff.mjs';
 import { run } from './exec.mjs';
 import { normaliseOutput } from './markdown.mjs';
@@ -17,21 +19,53 @@ import { normaliseOutput } from './markdown.mjs';
  */
 
 const FORMATS = /** @type {const} */ ([
-  { ext: 'mts', out: 'mjs', label: 'esm' },
-  { ext: 'cts', out: 'cjs', label: 'cjs' },
+  { ext: 'mts', out: 'mjs', label: 'esm', type: 'module' },
+  { ext: 'cts', out: 'cjs', label: 'cjs', type: 'commonjs' },
 ]);
 
+/** @typedef {(typeof FORMATS)[number]} Format */
+
 /**
- * Writes the examples to be run and returns their paths (relative to `project`) for tsc.
+ * Where an example is written for tsc, relative to the project.
+ * @param {Example} example @param {Format} format
+ */
+function sourceFile(example, format) {
+  return example.tsx
+    ? `examples/${format.label}/readme-${example.line}.tsx`
+    : `examples/readme-${example.line}.${format.ext}`;
+}
+
+/**
+ * Where tsc's node16 build of an example is, relative to the project.
+ * @param {Example} example @param {Format} format
+ */
+function outputFile(example, format) {
+  return example.tsx
+    ? `out/${format.label}/readme-${example.line}.js`
+    : `out/readme-${example.line}.${format.out}`;
+}
+
+/**
+ * Writes the examples to be run and returns their paths (relative to `project`) for tsc. With a
+ * tsx example, examples/esm and examples/cjs (and their out/ twins, for node) get a package.json
+ * with the `type` that makes their .tsx (and .js) files ESM or CommonJS.
  * @param {string} project
  * @param {Example[]} examples
  */
 export function writeExamples(project, examples) {
   mkdirSync(join(project, 'examples'), { recursive: true });
+  const runnable = examples.filter((e) => !e.noRun);
+  if (runnable.some((e) => e.tsx)) {
+    for (const { label, type } of FORMATS) {
+      for (const folder of ['examples', 'out']) {
+        writeJson(join(project, folder, label, 'package.json'), { type });
+      }
+    }
+  }
   const files = [];
-  for (const example of examples.filter((e) => !e.noRun)) {
-    for (const { ext } of FORMATS) {
-      const file = `examples/readme-${example.line}.${ext}`;
+  for (const example of runnable) {
+    for (const format of FORMATS) {
+      const file = sourceFile(example, format);
       writeFileSync(join(project, file), example.code);
       files.push(file);
     }
@@ -51,23 +85,22 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
   for (const [mode, list] of Object.entries(diagnostics)) {
     const outside = list.filter((d) => !d.file.startsWith('examples/'));
     if (outside.length === 0) continue;
-    const problems = outside.map((d) =>
-      d.file ? `${d.file}:${d.line}:${d.column} ${d.text}` : d.text,
-    );
-    checks.push({ name: `types (${mode}): outside the examples`, problems });
+    // The same declaration error can come from the .ts and the .tsx program.
+    const errors = [
+      ...new Set(
+        outside.map((d) => (d.file ? `${d.file}:${d.line}:${d.column} ${d.text}` : d.text)),
+      ),
+    ];
+    checks.push({ name: `types (${mode}): outside the examples`, problems: summarise(errors) });
   }
   const runnable = examples.filter((e) => !e.noRun);
   const runs = await pool(
     runnable.flatMap((example) => FORMATS.map((format) => ({ example, format }))),
     ({ example, format }) =>
-      run(
-        process.execPath,
-        ['--enable-source-maps', join('out', `readme-${example.line}.${format.out}`)],
-        {
-          cwd: project,
-          timeoutMs: 60_000,
-        },
-      ),
+      run(process.execPath, ['--enable-source-maps', outputFile(example, format)], {
+        cwd: project,
+        timeoutMs: 60_000,
+      }),
   );
   for (const example of examples) {
     const where = `${readmeName}:${example.line}`;
@@ -75,7 +108,7 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
       checks.push({
         name: `${where} example`,
         problems: [],
-        note: 'ts no-run: not checked',
+        note: `${example.tsx ? 'tsx' : 'ts'} no-run: not checked`,
         skipped: true,
       });
       continue;
@@ -91,6 +124,33 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
   return checks;
 }
 
+const SHOWN_ERRORS = 8;
+// Names from TypeScript's DOM library, as they appear in "Cannot find name 'X'" errors.
+const DOM_NAME =
+  /'(?:globalThis\.)?(\w+Event|HTML\w*Element|Element|Document|Window|EventTarget|Node)'/;
+
+/**
+ * Declaration errors, the first few of them when there are many, with what to do when they name
+ * DOM types (a dependency's JSX declarations often do).
+ * @param {string[]} errors
+ */
+function summarise(errors) {
+  const files = new Set(errors.map((error) => error.replace(/:\d+:\d+ .*$/s, '')));
+  const shown =
+    errors.length > SHOWN_ERRORS
+      ? [
+          ...errors.slice(0, SHOWN_ERRORS),
+          `… ${errors.length} errors in ${files.size} files in all (--keep, then tsc -p tsconfig.<mode>.json --explainFiles in the project shows what loads them)`,
+        ]
+      : errors;
+  const dom = errors.filter((error) => /TS2304|TS2694/.test(error) && DOM_NAME.test(error));
+  if (dom.length === 0) return shown;
+  return [
+    `${dom.length} of these name DOM types, which the consumer's "lib" does not have: either the package's declarations stop loading them, or its README tells users to keep DOM in "lib" (TypeScript's default) and its consumer check passes \`lib: ['ES2023', 'DOM']\``,
+    ...shown,
+  ];
+}
+
 /**
  * The example's type errors at their README positions, each once with the modes it occurs in.
  * @param {Example} example
@@ -101,12 +161,11 @@ function typeProblems(example, readmeName, diagnostics) {
   /** @type {Map<string, string[]>} */
   const modesByError = new Map();
   for (const [mode, list] of Object.entries(diagnostics)) {
-    for (const { ext, label } of FORMATS) {
-      for (const d of list.filter(
-        (item) => item.file === `examples/readme-${example.line}.${ext}`,
-      )) {
+    for (const format of FORMATS) {
+      const file = sourceFile(example, format);
+      for (const d of list.filter((item) => item.file === file)) {
         const error = `${readmeName}:${example.line + d.line}:${d.column} ${d.text}`;
-        modesByError.set(error, [...(modesByError.get(error) ?? []), `${mode} ${label}`]);
+        modesByError.set(error, [...(modesByError.get(error) ?? []), `${mode} ${format.label}`]);
       }
     }
   }
@@ -164,7 +223,7 @@ function runProblems(example, readmeName, runs) {
 function crashReport(output, readmeName) {
   const lines = output
     .replace(
-      /(?:[^\s(]*\/)?examples\/readme-(\d+)\.[cm]ts:(\d+)/g,
+      /(?:[^\s(]*\/)?examples\/(?:(?:esm|cjs)\/)?readme-(\d+)\.(?:[cm]ts|tsx):(\d+)/g,
       (_, fence, line) => `${readmeName}:${Number(fence) + Number(line)}`,
     )
     .split('\n')
@@ -178,8 +237,8 @@ function crashReport(output, readmeName) {
 
 /**
  * Runs `task` over `items`, as many at a time as there are cores; results keyed `<line>.<out>`.
- * @param {{ example: Example; format: (typeof FORMATS)[number] }[]} items
- * @param {(item: { example: Example; format: (typeof FORMATS)[number] }) => Promise<RunResult>} task
+ * @param {{ example: Example; format: Format }[]} items
+ * @param {(item: { example: Example; format: Format }) => Promise<RunResult>} task
  */
 async function pool(items, task) {
   /** @type {Map<string, RunResult>} */

@@ -19,7 +19,7 @@ const published = [
 
 describe('checkFileList', () => {
   it('passes what npm should get: package.json, README, LICENSE, dist (maps too)', () => {
-    expect(checkFileList(published)).toEqual([]);
+    expect(checkFileList(published, 'packages/domain')).toEqual([]);
   });
 
   it('names each kind of development file that ships, with the files', () => {
@@ -34,7 +34,7 @@ describe('checkFileList', () => {
       'consumer/check.mjs',
       'tsup.config.ts',
     ];
-    expect(checkFileList(paths)).toMatchInlineSnapshot(`
+    expect(checkFileList(paths, 'packages/domain')).toMatchInlineSnapshot(`
       [
         "the tarball contains source files (src/): src/index.ts — narrow "files" in package.json",
         "the tarball contains test files (*.test.*): dist/phone.test.js — narrow "files" in package.json",
@@ -47,10 +47,10 @@ describe('checkFileList', () => {
   });
 
   it('says what is missing', () => {
-    expect(checkFileList(['package.json', 'src/index.ts'])).toEqual([
+    expect(checkFileList(['package.json', 'src/index.ts'], 'packages/site')).toEqual([
       expect.stringContaining('source files (src/)'),
       'the tarball has no README.md',
-      expect.stringMatching(/^the tarball has no LICENSE: add/),
+      'the tarball has no LICENSE: add the MIT licence text as packages/site/LICENSE (npm packs it whatever "files" says)',
       expect.stringMatching(/^the tarball has no dist\/: build before packing/),
     ]);
   });
@@ -63,22 +63,36 @@ describe('checkPackageFields', () => {
       repository: { type: 'git', url: 'git+https://github.com/ptfx/ptfx.git' },
       homepage: 'https://ptfx.dev/',
       bugs: { email: 'bugs@ptfx.dev' },
+      sideEffects: false,
     };
-    expect(checkPackageFields(pkg)).toEqual([]);
+    expect(checkPackageFields(pkg, 'packages/domain')).toEqual([]);
+    expect(checkPackageFields({ ...pkg, sideEffects: ['./dist/polyfill.js'] }, 'x')).toEqual([]);
   });
 
-  it('names each missing or empty field with an example value', () => {
-    const problems = checkPackageFields({
-      license: 'MIT',
-      repository: { type: 'git' },
-      homepage: ' ',
-    });
+  it('names each missing or empty field with an example value, in the package folder', () => {
+    const problems = checkPackageFields(
+      { license: 'MIT', repository: { type: 'git' }, homepage: ' ', sideEffects: false },
+      'packages/site',
+    );
     expect(problems).toEqual([
-      expect.stringMatching(
-        /^package.json has no "repository": add e.g. "repository": \{ "type": "git"/,
-      ),
-      expect.stringMatching(/^package.json has no "homepage"/),
+      'package.json has no "repository": add e.g. "repository": { "type": "git", "url": "git+https://github.com/<owner>/<repo>.git", "directory": "packages/site" }',
+      'package.json has no "homepage": add e.g. "homepage": "https://github.com/<owner>/<repo>/tree/main/packages/site#readme"',
       expect.stringMatching(/^package.json has no "bugs"/),
+    ]);
+  });
+
+  it('wants sideEffects false or a list of files, since bundlers keep everything otherwise', () => {
+    const pkg = {
+      license: 'MIT',
+      repository: 'github:ptfx/ptfx',
+      homepage: 'https://ptfx.dev/',
+      bugs: 'https://github.com/ptfx/ptfx/issues',
+    };
+    expect(checkPackageFields(pkg, 'packages/site')).toEqual([
+      'package.json has "sideEffects": nothing: set it to false (or to the list of files that do have side effects), so that bundlers can drop the modules an app does not use',
+    ]);
+    expect(checkPackageFields({ ...pkg, sideEffects: true }, 'packages/site')).toEqual([
+      expect.stringMatching(/^package.json has "sideEffects": true: set it to false/),
     ]);
   });
 });

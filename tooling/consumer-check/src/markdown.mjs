@@ -5,14 +5,17 @@
 /**
  * @typedef {{ line: number; endLine: number; info: string; indent: number; content: string }} FencedBlock
  *   `line` is the 1-based line of the opening fence, `endLine` that of the closing fence.
- * @typedef {{ line: number; code: string; expectedOutput?: string; expectedOutputLine?: number; noRun?: true }} Example
- *   `line` is the opening fence of the `ts` block; `expectedOutput` is normalised.
+ * @typedef {{ line: number; code: string; expectedOutput?: string; expectedOutputLine?: number; noRun?: true; tsx?: true }} Example
+ *   `line` is the opening fence of the `ts` or `tsx` block (`tsx` set for the latter);
+ *   `expectedOutput` is normalised.
  */
 
 const OPENING = /^( *)(`{3,}|~{3,})(.*)$/;
 const CLOSING = /^ *(`{3,}|~{3,})\s*$/;
-// Info strings that look like TypeScript but would silently not be run.
-const NOT_RUN_LOOKALIKES = new Set(['typescript', 'mts', 'cts']);
+// The languages of examples that are run, and info strings that look like one of them but would
+// silently not be run.
+const EXAMPLE_LANGUAGES = new Set(['ts', 'tsx']);
+const NOT_RUN_LOOKALIKES = new Set(['typescript', 'mts', 'cts', 'jsx']);
 
 /**
  * Every fenced code block of `markdown`, in order.
@@ -67,9 +70,9 @@ export function normaliseOutput(text) {
 }
 
 /**
- * The `ts` examples of `markdown`, each with the `text` block that follows it (blank lines and at
- * most one line of prose, such as `Prints:`, between them) as its expected stdout. Throws one
- * error listing every malformed block as `file:line`.
+ * The `ts` and `tsx` examples of `markdown`, each with the `text` block that follows it (blank
+ * lines and at most one line of prose, such as `Prints:`, between them) as its expected stdout.
+ * Throws one error listing every malformed block as `file:line`.
  * @param {string} markdown
  * @param {string} [file] the name used in error messages
  * @returns {Example[]}
@@ -83,25 +86,24 @@ export function extractExamples(markdown, file = 'README.md') {
   for (const [index, block] of blocks.entries()) {
     const [language = '', ...rest] = block.info.split(/\s+/);
     const lower = language.toLowerCase();
-    if (NOT_RUN_LOOKALIKES.has(lower) || (lower === 'ts' && language !== 'ts')) {
-      problems.push(
-        `${file}:${block.line}: \`\`\`${block.info} is not run: write \`\`\`ts for an example that is run, or \`\`\`ts no-run to opt out`,
-      );
+    const fix = lower === 'tsx' || lower === 'jsx' ? 'tsx' : 'ts';
+    const hint = `write \`\`\`${fix} for an example that is run, or \`\`\`${fix} no-run to opt out`;
+    if (NOT_RUN_LOOKALIKES.has(lower) || (EXAMPLE_LANGUAGES.has(lower) && language !== lower)) {
+      problems.push(`${file}:${block.line}: \`\`\`${block.info} is not run: ${hint}`);
       continue;
     }
-    if (language !== 'ts') continue;
+    if (!EXAMPLE_LANGUAGES.has(language)) continue;
+    const tsx = language === 'tsx' ? { tsx: /** @type {const} */ (true) } : {};
     if (rest.length === 1 && rest[0] === 'no-run') {
-      examples.push({ line: block.line, code: block.content, noRun: true });
+      examples.push({ line: block.line, code: block.content, noRun: true, ...tsx });
       continue;
     }
     if (rest.length > 0) {
-      problems.push(
-        `${file}:${block.line}: unknown info string "${block.info}": write \`\`\`ts for an example that is run, or \`\`\`ts no-run to opt out`,
-      );
+      problems.push(`${file}:${block.line}: unknown info string "${block.info}": ${hint}`);
       continue;
     }
     /** @type {Example} */
-    const example = { line: block.line, code: block.content };
+    const example = { line: block.line, code: block.content, ...tsx };
     const next = blocks[index + 1];
     if (next?.info === 'text' && isOutputGap(lines.slice(block.endLine, next.line - 1))) {
       example.expectedOutput = normaliseOutput(next.content);
