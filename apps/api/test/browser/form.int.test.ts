@@ -53,6 +53,8 @@ async function bookingPage(
 ): Promise<{ page: Page; problems: PageProblems; posts: Request[] }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript });
   contexts.push(context);
+  // Fail in seconds, not at the test's 60 s, when an element never shows up.
+  context.setDefaultTimeout(10_000);
   const problems = watchProblems(context);
   const page = await context.newPage();
   const posts: Request[] = [];

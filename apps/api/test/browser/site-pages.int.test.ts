@@ -27,8 +27,6 @@ const MISSING_PATH = '/no-such-page/';
 
 let browser: Browser;
 let server: SiteServer;
-const links: FoundLink[] = [];
-const idsByPage = new Map<string, string[]>();
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startSiteServer()]);
@@ -36,6 +34,59 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.dispose()]);
 });
+
+// Each page linked to is fetched once for all the pages that link to it.
+const fetched = new Map<string, Promise<{ status: number; body: string }>>();
+function fetchOnce(url: string) {
+  let answer = fetched.get(url);
+  if (!answer) {
+    answer = fetch(url, { redirect: 'manual' }).then(async (r) => ({
+      status: r.status,
+      body: await r.text(),
+    }));
+    fetched.set(url, answer);
+  }
+  return answer;
+}
+
+/**
+ * What is wrong with the links of a page: an internal one that does not answer 200 or names a
+ * fragment that is not there, an off-site one that is not a well-formed https URL (never
+ * fetched: the tests have no network). `tel:` and `mailto:` links are left alone.
+ */
+async function linkProblems(links: readonly FoundLink[], ownIds: readonly string[]) {
+  const origin = new URL(server.url).origin;
+  const problems: string[] = [];
+  for (const link of links) {
+    const where = `${link.element} "${link.raw}"`;
+    if (link.raw.startsWith('tel:') || link.raw.startsWith('mailto:')) continue;
+    let url: URL;
+    try {
+      url = new URL(link.url);
+    } catch {
+      problems.push(`${where}: not a URL`);
+      continue;
+    }
+    if (url.origin !== origin) {
+      if (url.protocol !== 'https:' || !url.hostname.includes('.'))
+        problems.push(`${where}: an off-site link must be an https URL`);
+      continue;
+    }
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    const target = `${url.origin}${url.pathname}${url.search}`;
+    const here = new URL(link.on);
+    if (target === `${here.origin}${here.pathname}${here.search}`) {
+      if (fragment && !ownIds.includes(fragment))
+        problems.push(`${where}: no element with id "${fragment}" on this page`);
+      continue;
+    }
+    const answer = await fetchOnce(target);
+    if (answer.status !== 200) problems.push(`${where}: ${target} answers ${answer.status}`);
+    else if (fragment && !answer.body.includes(` id="${fragment}"`))
+      problems.push(`${where}: no element with id "${fragment}" on ${target}`);
+  }
+  return problems;
+}
 
 describe('every page of the site, in Chromium', () => {
   it('has the pages the issue asks for', () => {
@@ -54,9 +105,10 @@ describe('every page of the site, in Chromium', () => {
     expect(PAGES.filter((p) => p.kind === 'not-found')).toHaveLength(1);
   });
 
-  it.each(PAGES)(
-    '$path: axe finds no WCAG 2.2 A/AA violation, the console and network stay clean, the keyboard works',
-    async ({ path, kind }) => {
+  // Concurrent: each page in its own context (its own renderer), axe being the slow part.
+  it.concurrent.for(PAGES)(
+    '$path: axe finds no WCAG 2.2 A/AA violation, the console and network stay clean, links resolve, the keyboard works',
+    async ({ path, kind }, { expect }) => {
       const context = await browser.newContext();
       const problems = watchProblems(context);
       try {
@@ -66,13 +118,6 @@ describe('every page of the site, in Chromium', () => {
         expect(response?.status(), `status of ${target}`).toBe(kind === 'not-found' ? 404 : 200);
         expect(await page.locator('h1').count(), 'one <h1>').toBe(1);
 
-        expect((await axeViolations(page)).join('\n')).toBe('');
-
-        links.push(...(await linksOn(page)));
-        idsByPage.set(page.url(), await idsOn(page));
-
-        expect(await skipLinkProblems(page)).toEqual([]);
-        await page.goto(server.url + target, { waitUntil: 'load' });
         const stops = await tabStops(page);
         expect(stops.length, 'Tab stops').toBeGreaterThan(1);
         const unseen = stops
@@ -82,6 +127,10 @@ describe('every page of the site, in Chromium', () => {
               `${s.what}: focused ${JSON.stringify(s.focused)}, unfocused ${JSON.stringify(s.unfocused)}${s.visible ? '' : ' (not visible)'}`,
           );
         expect(unseen, 'Tab stops without a visible focus indicator').toEqual([]);
+        expect(await skipLinkProblems(page, stops[0])).toEqual([]);
+
+        expect((await axeViolations(page)).join('\n')).toBe('');
+        expect(await linkProblems(await linksOn(page), await idsOn(page))).toEqual([]);
 
         // The not-found page's own 404 is expected; nothing else may fail.
         const expected404 = kind === 'not-found' ? server.url + target : undefined;
@@ -99,52 +148,6 @@ describe('every page of the site, in Chromium', () => {
       }
     },
   );
-
-  it('every link on those pages resolves', async () => {
-    expect(links.length, 'links collected by the page tests').toBeGreaterThan(PAGES.length);
-    const origin = new URL(server.url).origin;
-    const fetched = new Map<string, Promise<{ status: number; body: string }>>();
-    const problems: string[] = [];
-    for (const link of links) {
-      const where = `${link.element} "${link.raw}" on ${link.on}`;
-      if (link.raw.startsWith('tel:') || link.raw.startsWith('mailto:')) continue;
-      let url: URL;
-      try {
-        url = new URL(link.url);
-      } catch {
-        problems.push(`${where}: not a URL`);
-        continue;
-      }
-      if (url.origin !== origin) {
-        // Off-site (the map link): well-formed https, never fetched (the tests have no network).
-        if (url.protocol !== 'https:' || url.hostname === '' || !url.hostname.includes('.'))
-          problems.push(`${where}: an off-site link must be an https URL`);
-        continue;
-      }
-      const page = `${url.origin}${url.pathname}${url.search}`;
-      if (!fetched.has(page))
-        fetched.set(
-          page,
-          fetch(page, { redirect: 'manual' }).then(async (r) => ({
-            status: r.status,
-            body: await r.text(),
-          })),
-        );
-      const answer = await fetched.get(page);
-      if (answer?.status !== 200) {
-        problems.push(`${where}: ${page} answers ${answer?.status}`);
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment) {
-        const ids =
-          idsByPage.get(page) ?? [...answer.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-        if (!ids.includes(fragment))
-          problems.push(`${where}: no element with id "${fragment}" on ${page}`);
-      }
-    }
-    expect(problems).toEqual([]);
-  });
 
   it('lists every indexable page in the sitemap, and only pages that answer', async () => {
     const sitemap = await (await fetch(`${server.url}/sitemap.xml`)).text();

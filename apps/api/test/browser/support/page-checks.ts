@@ -7,7 +7,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 
 /** axe's WCAG violations on the page, one readable block each (empty when there are none). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return result.violations.map(
     (v) =>
       `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.nodes
@@ -47,44 +50,26 @@ export function idsOn(page: Page): Promise<string[]> {
 }
 
 /**
- * What the first Tab does on a fresh page, and where focus goes when that element is activated
- * with Enter: the skip link must be first, visible when focused, and move focus to `<main>`
- * (itself, or the first Tab after it lands inside main).
+ * The skip link: the first Tab stop of the page (`stops[0]` of {@link tabStops}) must be a link to
+ * `#main`, visible when focused; activating it with Enter must move focus to `<main id="main">`
+ * (onto it, or the next Tab lands inside it).
  */
-export async function skipLinkProblems(page: Page): Promise<string[]> {
-  await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => {
-    const el = document.activeElement;
-    if (!(el instanceof HTMLAnchorElement))
-      return { ok: false, what: el?.outerHTML.slice(0, 120) ?? 'nothing' };
-    const box = el.getBoundingClientRect();
-    return {
-      ok: true,
-      what: el.outerHTML.slice(0, 120),
-      href: el.getAttribute('href'),
-      visible:
-        box.width >= 2 &&
-        box.height >= 2 &&
-        box.top >= 0 &&
-        box.left >= 0 &&
-        box.bottom <= innerHeight,
-    };
-  });
-  if (!first.ok) return [`the first Tab focuses ${first.what}, not a skip link`];
+export async function skipLinkProblems(page: Page, first: TabStop | undefined): Promise<string[]> {
+  if (!first) return ['the page has no Tab stop, so no skip link'];
+  if (!first.what.startsWith('<a ') || first.href !== '#main')
+    return [`the first Tab focuses ${first.what}, not a skip link to #main`];
   const problems: string[] = [];
-  if (first.href !== '#main')
-    problems.push(`the first Tab focuses ${first.what}, which does not link to #main`);
-  if (!first.visible) problems.push(`the skip link ${first.what} is not visible when focused`);
+  if (!first.inViewport) problems.push(`the skip link ${first.what} is not on screen when focused`);
+  await page.focus('a[href="#main"]');
   await page.keyboard.press('Enter');
   const onMain = await page.evaluate(
     () => document.activeElement === document.querySelector('main#main'),
   );
   if (!onMain) {
     await page.keyboard.press('Tab');
-    const inMain = await page.evaluate(() => {
-      const main = document.querySelector('main#main');
-      return main?.contains(document.activeElement) === true;
-    });
+    const inMain = await page.evaluate(
+      () => document.querySelector('main#main')?.contains(document.activeElement) === true,
+    );
     if (!inMain) problems.push('Enter on the skip link does not move focus to <main id="main">');
   }
   return problems;
@@ -100,6 +85,10 @@ interface Look {
 /** One Tab stop: the element, and how it looks focused and unfocused. */
 export interface TabStop {
   readonly what: string;
+  /** Its `href` attribute, if it has one. */
+  readonly href: string | null;
+  /** Whether it is inside the viewport while focused (a skip link shown on focus). */
+  readonly inViewport: boolean;
   readonly focused: Look;
   readonly unfocused: Look;
   readonly visible: boolean;
@@ -116,7 +105,7 @@ export async function tabStops(page: Page, max = 200): Promise<TabStop[]> {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
   });
-  const focused: { what: string; look: Look; visible: boolean }[] = [];
+  const focused: (Omit<TabStop, 'unfocused' | 'focused'> & { look: Look })[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const stop = await page.evaluate((index) => {
@@ -128,6 +117,14 @@ export async function tabStops(page: Page, max = 200): Promise<TabStop[]> {
       const s = getComputedStyle(el);
       return {
         what: el.outerHTML.slice(0, 100),
+        href: el.getAttribute('href'),
+        inViewport:
+          box.width >= 2 &&
+          box.height >= 2 &&
+          box.top >= 0 &&
+          box.left >= 0 &&
+          box.bottom <= innerHeight &&
+          box.right <= innerWidth,
         look: {
           outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} offset ${s.outlineOffset}`,
           outlineWidth: Number.parseFloat(s.outlineWidth) || 0,
@@ -158,11 +155,10 @@ export async function tabStops(page: Page, max = 200): Promise<TabStop[]> {
         };
       }),
   );
-  return focused.map((f, i) => ({
-    what: f.what,
-    focused: f.look,
-    unfocused: unfocused[i] ?? f.look,
-    visible: f.visible,
+  return focused.map(({ look, ...f }, i) => ({
+    ...f,
+    focused: look,
+    unfocused: unfocused[i] ?? look,
   }));
 }
 

@@ -1,6 +1,8 @@
 // The real API (the site at `/`, the intake behind it) on a socket in this process, on the sample
 // clinic, with a real SQLite store in a temporary folder that the tests read back.
 
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type ClinicOrigin, ClinicSource, loadClinic } from '../../../src/clinic-source.js';
 import type { ApiConfig } from '../../../src/config.js';
 import { type RunningServer, startServer } from '../../../src/runtime.js';
@@ -35,6 +37,8 @@ export async function startSiteServer(
      * fixed, so that the sample's holidays stay on the pages whatever the machine's date.
      */
     loadedAt?: Date;
+    /** The clinic data (YAML) to serve, written to a file in the store's folder; the sample by default. */
+    clinicYaml?: string;
   } = {},
 ): Promise<SiteServer> {
   // The base URL carries the port, so the port is chosen first (free a moment ago).
@@ -56,10 +60,17 @@ export async function startSiteServer(
     intakeRateLimit: { limit: 10_000, windowMs: 600_000 },
     retentionDays: 90,
   };
-  const origin: ClinicOrigin = { kind: 'sample' };
-  const loaded = await loadClinic(origin, config.baseUrl, options.loadedAt ?? SAMPLE_DATA_DAY);
-  if (!loaded.ok) throw new Error(`sample clinic: ${loaded.errors.join('\n')}`);
   const temp = await tempSqliteStore();
+  let origin: ClinicOrigin = { kind: 'sample' };
+  if (options.clinicYaml !== undefined) {
+    origin = { kind: 'file', path: join(dirname(temp.path), 'clinic.yaml') };
+    writeFileSync(origin.path, options.clinicYaml);
+  }
+  const loaded = await loadClinic(origin, config.baseUrl, options.loadedAt ?? SAMPLE_DATA_DAY);
+  if (!loaded.ok) {
+    await temp.dispose();
+    throw new Error(`clinic data: ${loaded.errors.join('\n')}`);
+  }
   const errors: string[] = [];
   let running: RunningServer | undefined = await startServer({
     config,
