@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { indent, writeJson } from './consumer-project.mjs';
+import { summariseDeclarationErrors } from './declaration-errors.mjs';
 import { lineDiff } from './diff.mjs';
 import { run } from './exec.mjs';
 import { normaliseOutput } from './markdown.mjs';
@@ -91,7 +92,10 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
         outside.map((d) => (d.file ? `${d.file}:${d.line}:${d.column} ${d.text}` : d.text)),
       ),
     ];
-    checks.push({ name: `types (${mode}): outside the examples`, problems: summarise(errors) });
+    checks.push({
+      name: `types (${mode}): outside the examples`,
+      problems: summariseDeclarationErrors(errors),
+    });
   }
   const runnable = examples.filter((e) => !e.noRun);
   const runs = await pool(
@@ -122,33 +126,6 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
     checks.push({ name: `${where} example`, problems, ...(note ? { note } : {}) });
   }
   return checks;
-}
-
-const SHOWN_ERRORS = 8;
-// Names from TypeScript's DOM library, as they appear in "Cannot find name 'X'" errors.
-const DOM_NAME =
-  /'(?:globalThis\.)?(\w+Event|HTML\w*Element|Element|Document|Window|EventTarget|Node)'/;
-
-/**
- * Declaration errors, the first few of them when there are many, with what to do when they name
- * DOM types (a dependency's JSX declarations often do).
- * @param {string[]} errors
- */
-function summarise(errors) {
-  const files = new Set(errors.map((error) => error.replace(/:\d+:\d+ .*$/s, '')));
-  const shown =
-    errors.length > SHOWN_ERRORS
-      ? [
-          ...errors.slice(0, SHOWN_ERRORS),
-          `… ${errors.length} errors in ${files.size} files in all (--keep, then tsc -p tsconfig.<mode>.json --explainFiles in the project shows what loads them)`,
-        ]
-      : errors;
-  const dom = errors.filter((error) => /TS2304|TS2694/.test(error) && DOM_NAME.test(error));
-  if (dom.length === 0) return shown;
-  return [
-    `${dom.length} of these name DOM types, which the consumer's "lib" does not have: either the package's declarations stop loading them, or its README tells users to keep DOM in "lib" (TypeScript's default) and its consumer check passes \`lib: ['ES2023', 'DOM']\``,
-    ...shown,
-  ];
 }
 
 /**

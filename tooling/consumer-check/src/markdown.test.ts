@@ -91,6 +91,40 @@ describe('extractExamples', () => {
     `);
   });
 
+  it('takes tsx blocks as examples marked tsx, with their output and their no-run', () => {
+    const readme = md(
+      '```tsx',
+      'console.log(String(<p>hi</p>));',
+      '```',
+      '',
+      '```text',
+      '<p>hi</p>',
+      '```',
+      '```tsx no-run',
+      '<Page />;',
+      '```',
+    );
+    expect(extractExamples(readme)).toEqual([
+      {
+        line: 1,
+        code: 'console.log(String(<p>hi</p>));\n',
+        tsx: true,
+        expectedOutput: '<p>hi</p>\n',
+        expectedOutputLine: 5,
+      },
+      { line: 8, code: '<Page />;\n', noRun: true, tsx: true },
+    ]);
+  });
+
+  it('refuses tsx lookalikes and unknown tsx info strings, naming tsx in the fix', () => {
+    const readme = md('```TSX', 'a', '```', '```jsx', 'b', '```', '```tsx skip', 'c', '```');
+    expect(() => extractExamples(readme, 'README.md')).toThrowErrorMatchingInlineSnapshot(`
+      [Error: README.md:1: \`\`\`TSX is not run: write \`\`\`tsx for an example that is run, or \`\`\`tsx no-run to opt out
+      README.md:4: \`\`\`jsx is not run: write \`\`\`tsx for an example that is run, or \`\`\`tsx no-run to opt out
+      README.md:7: unknown info string "tsx skip": write \`\`\`tsx for an example that is run, or \`\`\`tsx no-run to opt out]
+    `);
+  });
+
   it('refuses a fence that is never closed', () => {
     const readme = md('```ts', 'console.log(1);', '', '## Next section');
     expect(() => extractExamples(readme, 'README.md')).toThrowErrorMatchingInlineSnapshot(
