@@ -7,6 +7,12 @@ export const DETAIL_PATH = '/v1/therapists/mark-shulman';
 export const LINT_PATH = '/v1/credential-listings/lint';
 export const LINT_BODY = '{"listing":"Dr. Jane Doe, PT, DPT, OCS","jurisdiction":"CA"}';
 export const JSON_TYPE = { 'content-type': 'application/json' };
+/** Pages of the clinic's website the API serves at `/`: the home page and one deeper page. */
+export const SITE_PATHS = ['/', '/therapists/mark-shulman/'];
+/** What a browser sends for a page: HTML, compressed (the server negotiates brotli). */
+export const SITE_REQUEST_HEADERS = { accept: 'text/html', 'accept-encoding': 'br, gzip' };
+/** The encodings the baselines keep a copy of each site page in, as ptfx chose them. */
+export const SITE_ENCODINGS = { br: 'br, gzip', gzip: 'gzip', identity: 'identity' };
 
 /** Headers that differ per response or per connection; never compared, never copied. */
 export const VOLATILE = ['date', 'connection', 'keep-alive', 'x-request-id', 'transfer-encoding'];

@@ -1,5 +1,7 @@
 // Load benchmark: the built ptfx API against a bare node:http ceiling and plain Express 5, each in
-// its own child process on 127.0.0.1, driven by autocannon from this process. Build first
+// its own child process on 127.0.0.1, driven by autocannon from this process: two JSON GETs, the
+// lint POST, and two pages of the clinic's website (home and a therapist, brotli, as a browser
+// asks), every baseline answering ptfx's bytes and headers. Build first
 // (`pnpm build`); this script builds nothing. Env: BENCH_DURATION (s, default 10),
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2), BENCH_ROUNDS (2), BENCH_CPU_PROF (a directory:
 // run the ptfx child under --cpu-prof and write its profile there), BENCH_TOOL (autocannon, the
@@ -18,6 +20,8 @@ import {
   LINT_BODY,
   LINT_PATH,
   LIST_PATH,
+  SITE_PATHS,
+  SITE_REQUEST_HEADERS,
   VOLATILE,
 } from './common.mjs';
 import { median, onStop, setting, startChild, stopChildren } from './harness.mjs';
@@ -35,8 +39,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'ptfx-bench-wrk-'));
 onStop(() => rmSync(scratch, { recursive: true, force: true }));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-// Durations are bounded; this only guards against a hung child or socket.
-const budget = (3 * 3 * ROUNDS * (DURATION + WARMUP) + 120) * 1000;
+// Durations are bounded; this only guards against a hung child or socket (3 servers, 5 scenarios).
+const budget = (3 * 5 * ROUNDS * (DURATION + WARMUP) + 120) * 1000;
 setTimeout(() => {
   console.error(`bench: still running after ${budget / 1000} s; giving up`);
   void stopChildren().then(() => process.exit(1));
@@ -225,6 +229,14 @@ async function main() {
       expect: 200,
       ignore: ['etag'],
     },
+    // The clinic's website as a browser asks for it: HTML, brotli negotiated by both servers.
+    ...SITE_PATHS.map((path) => ({
+      name: `GET ${path} (site page, br)`,
+      kind: 'get',
+      path,
+      request: { headers: SITE_REQUEST_HEADERS },
+      expect: 200,
+    })),
   ];
   await checkSameBytes(ptfx, [bare, express], scenarios);
   console.log(

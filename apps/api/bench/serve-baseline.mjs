@@ -2,6 +2,8 @@
 //   node serve-baseline.mjs bare|express <ptfx base URL>
 // GET bodies and headers are copied once from the running ptfx server; the lint POST does
 // JSON.parse, lintCredentialListing from @ptfx/domain, and JSON.stringify of the API's shape.
+// Site pages are copied in each encoding ptfx sends (brotli, gzip, none) and chosen per request
+// from Accept-Encoding, as ptfx negotiates.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { lintCredentialListing } from '@ptfx/domain';
@@ -13,6 +15,8 @@ import {
   LINT_BODY,
   LINT_PATH,
   LIST_PATH,
+  SITE_ENCODINGS,
+  SITE_PATHS,
   VOLATILE,
 } from './common.mjs';
 
@@ -35,6 +39,33 @@ for (const path of [LIST_PATH, DETAIL_PATH]) {
     notModified: { status: 304, headers: copy(nm.headers), body: null },
   });
 }
+// path -> { br, gzip, identity }, each the page as ptfx sends it for that Accept-Encoding.
+const sitePages = new Map();
+for (const path of SITE_PATHS) {
+  const variants = {};
+  for (const [encoding, acceptEncoding] of Object.entries(SITE_ENCODINGS)) {
+    const got = await fetchRaw(ptfxUrl + path, {
+      headers: { accept: 'text/html', 'accept-encoding': acceptEncoding },
+    });
+    const sent = got.headers['content-encoding'] ?? 'identity';
+    if (got.status !== 200 || sent !== encoding)
+      throw new Error(
+        `ptfx answered ${got.status} with Content-Encoding ${sent} for ${path} (Accept-Encoding: ${acceptEncoding}), expected 200 ${encoding}`,
+      );
+    variants[encoding] = { status: 200, headers: copy(got.headers), body: got.body };
+  }
+  sitePages.set(path, variants);
+}
+/** The encoding a client's Accept-Encoding gets: brotli first, then gzip (q=0 is a refusal). */
+function negotiate(acceptEncoding = '') {
+  const offered = new Set();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    if (!params.some((p) => /^q=0(\.0*)?$/.test(p))) offered.add(name);
+  }
+  return offered.has('br') ? 'br' : offered.has('gzip') ? 'gzip' : 'identity';
+}
+
 // ptfx hashes every lint answer into an ETag; the baselines do not (part of what is measured).
 const lintHeaders = copy(
   (await fetchRaw(ptfxUrl + LINT_PATH, { method: 'POST', headers: JSON_TYPE, body: LINT_BODY }))
@@ -65,9 +96,18 @@ for (const rep of reps.values()) {
   rep.ok.list = flatList(rep.ok.headers);
   rep.notModified.list = flatList(rep.notModified.headers);
 }
+for (const variants of sitePages.values())
+  for (const variant of Object.values(variants)) variant.list = flatList(variant.headers);
 
 function bare() {
   return createServer((req, res) => {
+    const page = req.method === 'GET' && sitePages.get(req.url);
+    if (page) {
+      const answer = page[negotiate(req.headers['accept-encoding'])];
+      answer.list.flat[answer.list.idAt] = randomUUID();
+      res.writeHead(answer.status, answer.list.flat);
+      return res.end(answer.body);
+    }
     const rep = req.method === 'GET' && reps.get(req.url);
     if (rep) {
       const answer = answerFor(rep, req.headers['if-none-match']);
@@ -105,6 +145,16 @@ function plainExpress() {
   for (const [path, rep] of reps) {
     app.get(path, (req, res) => {
       const answer = answerFor(rep, req.get('if-none-match'));
+      res
+        .status(answer.status)
+        .set(answer.headers)
+        .set('x-request-id', randomUUID())
+        .send(answer.body);
+    });
+  }
+  for (const [path, variants] of sitePages) {
+    app.get(path, (req, res) => {
+      const answer = variants[negotiate(req.get('accept-encoding'))];
       res
         .status(answer.status)
         .set(answer.headers)
