@@ -31,7 +31,7 @@ export interface ApiDeps {
   /** The configuration the HTTP layer needs. */
   readonly config: Pick<
     ApiConfig,
-    'corsOrigins' | 'bodyLimit' | 'baseUrl' | 'trustedProxies' | 'intakeRateLimit'
+    'corsOrigins' | 'bodyLimit' | 'baseUrl' | 'siteUrl' | 'trustedProxies' | 'intakeRateLimit'
   >;
   /** Where consultation requests, idempotency keys, rate limits and the audit log are kept. */
   readonly store: Store;
@@ -56,6 +56,8 @@ export interface ApiEnv {
     staffName: string;
     /** RateLimit headers for the success response, when a rate limit was checked. */
     rateLimitHeaders: Record<string, string>;
+    /** What the booking form sent without JavaScript, to show it again if anything goes wrong. */
+    formValues: ReadonlyMap<string, readonly string[]>;
   };
 }
 

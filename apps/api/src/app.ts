@@ -8,6 +8,7 @@ import { ApiProblem, problemResponse } from './http/problem.js';
 import { createBaseHeaders, type PublicHeadersOptions } from './http/public-headers.js';
 import { staffAuth } from './http/staff-auth.js';
 import { validationHook } from './http/validation.js';
+import { formProblemPage, isFormPost } from './intake/form.js';
 import { articleRoutes } from './routes/articles.js';
 import { clinicRoutes } from './routes/clinic.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -17,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { intakeRoutes } from './routes/intake.js';
 import { lintRoutes } from './routes/lint.js';
 import { locationRoutes } from './routes/locations.js';
+import { isSitePath, siteNotFound, siteRoutes } from './routes/site.js';
 import { staffRoutes } from './routes/staff.js';
 import { therapistRoutes } from './routes/therapists.js';
 import { treatmentRoutes } from './routes/treatments.js';
@@ -74,8 +76,9 @@ function routePattern(path: string): string {
     .join('');
 }
 
-function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
-  if (error instanceof ApiProblem) return problemResponse(c, error);
+/** What went wrong, as the problem to answer with; our own faults are logged, without a body. */
+function problemOf(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): ApiProblem {
+  if (error instanceof ApiProblem) return error;
   if (error instanceof StoreUnavailableError) {
     deps.logger.error({
       event: 'store-unavailable',
@@ -83,27 +86,21 @@ function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
       route: c.req.routePath,
       reason: error.reason,
     });
-    return problemResponse(
-      c,
-      new ApiProblem(
-        'store-unavailable',
-        'requests cannot be stored or read right now; nothing was kept, please try again shortly',
-        [],
-        { 'Retry-After': '5' },
-      ),
+    return new ApiProblem(
+      'store-unavailable',
+      'requests cannot be stored or read right now; nothing was kept, please try again shortly',
+      [],
+      { 'Retry-After': '5' },
     );
   }
   if (error instanceof HTTPException) {
     if (error.status === 400)
-      return problemResponse(
-        c,
-        new ApiProblem('malformed-json', 'the body could not be read as JSON; check its syntax'),
+      return new ApiProblem(
+        'malformed-json',
+        'the body could not be read as JSON; check its syntax',
       );
     if (error.status === 415)
-      return problemResponse(
-        c,
-        new ApiProblem('unsupported-media-type', 'send the body as application/json'),
-      );
+      return new ApiProblem('unsupported-media-type', 'send the body as application/json');
   }
   deps.logger.error({
     event: 'error',
@@ -115,18 +112,22 @@ function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
         ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
         : String(error),
   });
-  return problemResponse(
-    c,
-    new ApiProblem(
-      'internal',
-      'something went wrong on our side; the request id identifies it in our logs',
-    ),
+  return new ApiProblem(
+    'internal',
+    'something went wrong on our side; the request id identifies it in our logs',
   );
+}
+
+/** An error as problem+json; for the booking form posted without JavaScript, as its page. */
+function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
+  const problem = problemOf(c, error, deps);
+  return isFormPost(c) ? formProblemPage(c, deps, problem) : problemResponse(c, problem);
 }
 
 /**
  * Builds the API from its dependencies: middleware (request id, access log, size limits,
- * security headers, CORS, body limit, JSON-only bodies), every route, RFC 9457 errors, 405s.
+ * security headers, CORS, body limit, JSON-only bodies but the booking form's), every route,
+ * RFC 9457 errors, 405s, and the clinic's website at every path outside the API.
  *
  * @example
  * const app = createApp(deps);
@@ -179,9 +180,10 @@ export function createApp(deps: ApiDeps) {
     if (size.headers > MAX_HEADER_BYTES)
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-      // The test the JSON validator itself applies, so nothing it would refuse gets past here.
+      // The test the JSON validator itself applies, so nothing it would refuse gets past here;
+      // the booking form's media type on the intake route alone (intake/form.ts reads it).
       const type = requestHeader(c, 'content-type') ?? '';
-      if (!JSON_CONTENT_TYPE.test(type)) {
+      if (!JSON_CONTENT_TYPE.test(type) && !isFormPost(c)) {
         throw new ApiProblem(
           'unsupported-media-type',
           `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
@@ -218,6 +220,7 @@ export function createApp(deps: ApiDeps) {
     const methods = [
       ...new Set(patterns.filter((p) => p.regex.test(c.req.path)).map((p) => p.method)),
     ];
+    if (methods.length === 0 && isSitePath(c, deps)) methods.push('GET');
     if (methods.length > 0) {
       const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(
         ', ',
@@ -232,15 +235,20 @@ export function createApp(deps: ApiDeps) {
         ),
       );
     }
-    return problemResponse(
-      c,
-      new ApiProblem(
-        'not-found',
-        `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`,
-      ),
+    return (
+      siteNotFound(c, deps) ??
+      problemResponse(
+        c,
+        new ApiProblem(
+          'not-found',
+          `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`,
+        ),
+      )
     );
   });
   app.onError((error, c) => mapError(c, error, deps));
+  // The website last, on the app but not in its type: it answers what no API route does.
+  siteRoutes(app, deps);
   return routed;
 }
 

@@ -44,7 +44,19 @@ export async function loadClinic(
   const result = parseClinicData(text, { format });
   const lines = result.issues.map((i) => formatIssueLine(path, i));
   if (!result.ok) return { ok: false, errors: lines };
-  return { ok: true, snapshot: new ClinicSnapshot(result.value, now, baseUrl), warnings: lines };
+  const snapshot = new ClinicSnapshot(result.value, now, baseUrl);
+  try {
+    // The website is rendered now, not on its first visitor: a clinic it cannot render is refused
+    // like bad data (at start the process stops; on reload the old data keeps serving).
+    snapshot.site(snapshot.today(now));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [`${path}: the website cannot be rendered from this data: ${reason}`],
+    };
+  }
+  return { ok: true, snapshot, warnings: lines };
 }
 
 /**

@@ -126,6 +126,50 @@ describe('parseConfig', () => {
     },
   );
 
+  it('reads PTFX_SITE_URL, the site on another origin, without a trailing slash', () => {
+    expect(
+      parseConfig({
+        PTFX_SITE_URL: 'https://www.pteffect.example/',
+        PTFX_CORS_ORIGINS: 'https://www.pteffect.example',
+      }),
+    ).toMatchObject({ ok: true, config: { siteUrl: 'https://www.pteffect.example' } });
+    // With CORS open to every origin, or the site on the API's own origin, nothing more is needed.
+    expect(parseConfig({ PTFX_SITE_URL: 'https://example.com/clinic' })).toMatchObject({
+      ok: true,
+      config: { siteUrl: 'https://example.com/clinic' },
+    });
+    expect(
+      parseConfig({
+        PTFX_BASE_URL: 'https://clinic.example',
+        PTFX_SITE_URL: 'https://clinic.example/site',
+        PTFX_CORS_ORIGINS: 'https://other.example',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(parseConfig({})).toMatchObject({
+      ok: true,
+      config: { baseUrl: 'http://127.0.0.1:3000' },
+    });
+    // Unset, the site is the API's own (the redirect stays on this origin).
+    const plain = parseConfig({});
+    expect(plain.ok && plain.config.siteUrl).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { PTFX_SITE_URL: 'www.pteffect.example' },
+      /^PTFX_SITE_URL must be the absolute http\(s\) URL/,
+    ],
+    [{ PTFX_SITE_URL: 'javascript:alert(1)' }, /^PTFX_SITE_URL must be/],
+    [
+      { PTFX_SITE_URL: 'https://www.pteffect.example', PTFX_CORS_ORIGINS: 'https://a.example' },
+      /^PTFX_SITE_URL's origin https:\/\/www\.pteffect\.example must be in PTFX_CORS_ORIGINS/,
+    ],
+  ] as [Record<string, string>, RegExp][])('refuses %j', (env, message) => {
+    const parsed = parseConfig(env);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([expect.stringMatching(message)]);
+  });
+
   it('names the variable and what it expects, for every bad value at once', () => {
     expect(
       parseConfig({

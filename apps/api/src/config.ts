@@ -16,6 +16,12 @@ export interface ApiConfig {
   readonly corsOrigins: '*' | readonly string[];
   /** Public base URL of this API, for absolute links (FHIR fullUrl, JSON-LD ids). */
   readonly baseUrl: string;
+  /**
+   * Where the clinic's website lives when it is not the site this API serves at `/` (a static
+   * export on another host): the form's thank-you redirect goes there. Absent, the site is the
+   * API's own, at `baseUrl`.
+   */
+  readonly siteUrl?: string;
   /** Largest request body, in bytes. */
   readonly bodyLimit: number;
   /** Longest graceful shutdown before connections are cut, in milliseconds. */
@@ -103,6 +109,14 @@ const EnvSchema = z.object({
     .max(2048)
     .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, {
       error: (i) => `PTFX_BASE_URL must be an absolute http(s) URL, got "${String(i.input)}"`,
+    })
+    .optional(),
+  PTFX_SITE_URL: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, {
+      error: (i) =>
+        `PTFX_SITE_URL must be the absolute http(s) URL of the clinic's website, like https://www.example.com, got "${String(i.input).slice(0, 200)}"`,
     })
     .optional(),
   PTFX_BODY_LIMIT: whole('PTFX_BODY_LIMIT', 1024, 16 * 1024 * 1024, 1024 * 1024),
@@ -216,6 +230,12 @@ export function parseConfig(
   if (typeof webhook === 'string') return { ok: false, errors: [webhook] };
   const host = e.HOST ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const baseUrl = (e.PTFX_BASE_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, '');
+  const siteUrl = e.PTFX_SITE_URL?.replace(/\/+$/, '');
+  const siteProblem = siteUrl
+    ? siteOriginProblem(siteUrl, baseUrl, e.PTFX_CORS_ORIGINS)
+    : undefined;
+  if (siteProblem) return { ok: false, errors: [siteProblem] };
   return {
     ok: true,
     config: {
@@ -224,7 +244,8 @@ export function parseConfig(
       ...(e.PTFX_DATA ? { dataFile: e.PTFX_DATA } : {}),
       watch: e.PTFX_WATCH === '1' || e.PTFX_WATCH === 'true',
       corsOrigins: e.PTFX_CORS_ORIGINS,
-      baseUrl: (e.PTFX_BASE_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, ''),
+      baseUrl,
+      ...(siteUrl ? { siteUrl } : {}),
       bodyLimit: e.PTFX_BODY_LIMIT,
       shutdownTimeoutMs: e.PTFX_SHUTDOWN_TIMEOUT_MS,
       logLevel: e.PTFX_LOG ?? 'info',
@@ -236,6 +257,26 @@ export function parseConfig(
       ...(webhook ? { webhook } : {}),
     },
   };
+}
+
+/** The scheme, host and port of an http(s) URL that passed the schema's pattern. */
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/**
+ * A site on another origin posts the form from there: with JavaScript as a CORS request, so its
+ * origin must be one CORS allows.
+ */
+function siteOriginProblem(
+  siteUrl: string,
+  baseUrl: string,
+  corsOrigins: '*' | readonly string[],
+): string | undefined {
+  const origin = originOf(siteUrl);
+  if (corsOrigins === '*' || origin === originOf(baseUrl) || corsOrigins.includes(origin))
+    return undefined;
+  return `PTFX_SITE_URL's origin ${origin} must be in PTFX_CORS_ORIGINS (${corsOrigins.join(',')}): the site's form posts to this API from there; add it, or leave PTFX_CORS_ORIGINS unset for *`;
 }
 
 function parseWebhook(

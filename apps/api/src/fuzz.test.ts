@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { CREDENTIAL_CATALOG, fhirResources, findCredential } from '@ptfx/domain';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,9 @@ import { createApp } from './app.js';
 import type { ApiDeps, LogLine } from './app-types.js';
 import { ClinicSource, loadClinic } from './clinic-source.js';
 import { StaffDirectory } from './http/staff-auth.js';
+import { FORM_CONTENT_TYPE } from './intake/form.js';
 import { MAX_BATCH } from './routes/lint.js';
+import { acceptsHtml, isApiPath, SITE_ROUTE } from './routes/site.js';
 import { TEST_STAFF, tempSqliteStore } from './test-support/app.js';
 
 const BASE_URL = 'http://api.test';
@@ -76,6 +79,36 @@ const LEAKS: readonly RegExp[] = [
   /\.(?:[cm]?[jt]s|tsx?):\d+/,
 ];
 
+/** What an HTML error page may hold that LEAKS would take for an error's text. */
+const HTML_LEAKS: readonly RegExp[] = [
+  ...LEAKS.filter((re) => re.source !== 'Error:'),
+  // "Error: " is a page's own word for a field's problem; an exception's name is not.
+  /\b[A-Z]\w*Error:/,
+];
+
+/**
+ * Whether an error may be an HTML page rather than a problem: the site's 404 page for a browser
+ * asking for a path outside the API, or the booking page again for the form posted without
+ * JavaScript.
+ */
+function htmlErrorAllowed(r: FuzzRequest, res: Response): boolean {
+  const header = (name: string) =>
+    Object.entries(r.headers).find(([n]) => n.toLowerCase() === name)?.[1];
+  const path = new URL(urlOf(r)).pathname;
+  // The 404 page's own path (/404.html) is that page, whatever the client accepts.
+  if (
+    res.status === 404 &&
+    !isApiPath(tryDecode(path)) &&
+    (acceptsHtml(header('accept')) || sitePaths.includes(path))
+  )
+    return true;
+  return (
+    r.method.toUpperCase() === 'POST' &&
+    path === '/v1/consultation-requests' &&
+    FORM_CONTENT_TYPE.test(header('content-type') ?? '')
+  );
+}
+
 /** A generated request: a plain record, so that fast-check prints a failing one readably. */
 interface FuzzRequest {
   readonly method: string;
@@ -93,7 +126,12 @@ async function send(r: FuzzRequest): Promise<{ res: Response; text: string }> {
     headers: r.headers,
     ...(r.body === undefined ? {} : { body: r.body }),
   });
-  return { res, text: await res.text() };
+  // Bodies as the client reads them: an error page may come compressed, as pages do.
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const coding = res.headers.get('content-encoding');
+  const plain =
+    coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes;
+  return { res, text: plain.toString('utf8') };
 }
 
 /**
@@ -125,6 +163,12 @@ function faults(r: FuzzRequest, res: Response, text: string): string[] {
     ) {
       out.push(`a FHIR error that is not an OperationOutcome: ${text.slice(0, 300)}`);
     }
+  } else if (type === 'text/html' && htmlErrorAllowed(r, res)) {
+    if (!head && !text.startsWith('<!doctype html>'))
+      out.push(`an HTML error that is not a page: ${text.slice(0, 300)}`);
+    const leak = HTML_LEAKS.find((re) => re.test(text));
+    if (leak) out.push(`the error page matches ${leak}`);
+    return out;
   } else if (type !== 'application/problem+json') {
     out.push(
       `a ${res.status} as "${res.headers.get('content-type')}", not application/problem+json`,
@@ -215,8 +259,16 @@ const PERCENT_GARBAGE = [
 /** A route template as segments: literal text or a named parameter. */
 type Segment = { readonly literal: string } | { readonly param: string };
 
+/** The website's files, by path: fuzzed like the API's routes (their segments are literals). */
+const sitePaths = loaded.snapshot
+  .site(loaded.snapshot.today(NOW))
+  .rendered.pages.map((page) => page.path);
+
 const templates: Segment[][] = [
-  ...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => r.path)),
+  ...new Set([
+    ...app.routes.filter((r) => r.method !== 'ALL' && r.path !== SITE_ROUTE).map((r) => r.path),
+    ...sitePaths,
+  ]),
 ].map((path) =>
   path
     .split('/')

@@ -88,3 +88,54 @@ describe('logs carry no personal data (P1, P2)', () => {
     expect(SECRETS.filter((s) => body.includes(s))).toEqual([]);
   });
 });
+
+describe('the booking form without JavaScript leaks nothing personal (P1)', () => {
+  const form = new URLSearchParams({
+    'name.given': `${CANARY}-GIVEN`,
+    'name.family': `${CANARY}-FAMILY`,
+    'contact.phone': '(619) 555-0177',
+    'contact.email': `${CANARY.toLowerCase()}@example.com`,
+    'contact.preferred': 'email',
+    reason: `${CANARY}-REASON my knee`,
+    patientStatus: 'new',
+    location: 'san-diego',
+    'consent.accepted': 'true',
+    'consent.textVersion': '2026-01',
+    'consent.channels': 'email',
+  });
+  const postForm = (t: TestApp, body: URLSearchParams) =>
+    t.app.request('/v1/consultation-requests', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+
+  it('in the log lines and the redirect, on success, failure, rate limit and an internal error', async () => {
+    const t = await open({ intakeRateLimit: { limit: 1, windowMs: 600_000 } });
+    const ok = await postForm(t, form);
+    expect(ok.status).toBe(303);
+    const location = ok.headers.get('location') ?? '';
+    expect(SECRETS.filter((s) => location.includes(s))).toEqual([]);
+    expect(location).not.toContain('?');
+
+    const invalid = new URLSearchParams(form);
+    invalid.set('contact.email', `${CANARY} not an email`);
+    expect((await postForm(t, invalid)).status).toBe(422);
+    expect((await postForm(t, form)).status).toBe(429);
+
+    const base = await open();
+    const broken = await open({
+      store: wrapStore(base.store, {
+        createRequest: () => Promise.reject(new TypeError('cannot read properties of undefined')),
+      }),
+    });
+    const failed = await postForm(broken, form);
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).not.toMatch(/TypeError|cannot read/);
+
+    expect(t.logs.filter((l) => l.event === 'request')).toHaveLength(3);
+    expect(broken.logs.some((l) => l.event === 'error')).toBe(true);
+    expect(leaks(t)).toEqual([]);
+    expect(leaks(broken)).toEqual([]);
+  });
+});

@@ -182,6 +182,27 @@ describe('the API over a real socket', () => {
     expect(await name()).toBe('The PT Effect');
   });
 
+  it('re-renders the website on reload, and serves the new page from then on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptfx-reload-site-'));
+    const path = join(dir, 'clinic.yaml');
+    const sample = readFileSync(sampleClinicPath(), 'utf8');
+    writeFileSync(path, sample);
+    const { server, url } = await start({ origin: { kind: 'file', path } });
+    const home = async () => {
+      const res = await fetch(`${url}/`);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    // Twice: the second is the fast path's published answer, which the reload must not outlive.
+    expect(await home()).toContain('The Physical Therapy Effect');
+    expect(await home()).toContain('The Physical Therapy Effect');
+    writeFileSync(path, sample.replace('name: The Physical Therapy Effect', 'name: The PT Effect'));
+    expect((await server.reload('SIGHUP')).ok).toBe(true);
+    const after = await home();
+    expect(after).toContain('The PT Effect');
+    expect(after).not.toContain('The Physical Therapy Effect');
+  });
+
   it('re-reads the file when it changes, with PTFX_WATCH', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptfx-watch-'));
     const path = join(dir, 'clinic.yaml');

@@ -55,12 +55,17 @@ export function startServer(options: {
   readonly store: Store;
   readonly notifier?: WebhookNotifier;
   readonly timeouts?: ServerTimeouts;
+  /**
+   * The time: the machine's unless a test passes its own (the website's hours exceptions, "open
+   * now" answers, rate-limit windows and request times all read it).
+   */
+  readonly clock?: () => Date;
 }): Promise<RunningServer> {
   const { config, source, origin, logger, store, notifier } = options;
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   let ready = false;
   let draining: Promise<void> | undefined;
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const app = createApp({
     source,
     clock,

@@ -20,6 +20,7 @@ import {
   therapistDisplayName,
 } from '@ptfx/domain';
 import { CACHE, json, Representation, type Variant } from './http/representation.js';
+import { SiteView } from './site-view.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -90,6 +91,7 @@ export class ClinicSnapshot {
   /** Catalog ids of the credentials each therapist holds: structured, and in the listing. */
   readonly credentialIds: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly lintCache = new Map<string, Representation>();
+  private readonly siteCache = new Map<IsoDate, SiteView>();
   /**
    * Answers by raw request target (`/v1/therapists?limit=5`), filled as routes answer: a GET of
    * the same target is then served without routing (http/fast-path.ts). Dropped with the
@@ -201,6 +203,21 @@ export class ClinicSnapshot {
       };
     }
     return this.todayCache.date;
+  }
+
+  /**
+   * The clinic's website as of `today`: rendered on first use for each clinic date (hours
+   * exceptions that have ended drop out at midnight), the site's form posting to this origin.
+   * Two dates are kept, for the minutes around midnight.
+   */
+  site(today: IsoDate): SiteView {
+    let view = this.siteCache.get(today);
+    if (view === undefined) {
+      view = new SiteView(this.clinic, { baseUrl: this.baseUrl, apiUrl: '', asOf: today });
+      if (this.siteCache.size >= 2) this.siteCache.clear();
+      this.siteCache.set(today, view);
+    }
+    return view;
   }
 
   /** The representation stored under `key`, if any. */

@@ -112,7 +112,13 @@ describe('the fast path', () => {
       ['a client request id', { 'X-Request-Id': 'client-id-123' }],
       ['HEAD', {}, 'HEAD'],
     ];
-    for (const target of TARGETS) {
+    // The website's files too: the same fast path (its 404 page is never published).
+    const site = source.current().site(source.current().today(now));
+    const siteTargets = site.rendered.pages
+      .filter((page) => page.kind !== 'not-found')
+      .map((page) => page.path);
+    expect(siteTargets).toEqual(expect.arrayContaining(['/', '/booking/', '/sitemap.xml']));
+    for (const target of [...TARGETS, ...siteTargets, '/?utm_source=newsletter']) {
       for (const [name, headers, method] of variants) {
         source.current().published.clear();
         const hitsBefore = fastHits;
@@ -136,6 +142,27 @@ describe('the fast path', () => {
       expect(notModified.status, target).toBe(304);
       expect(notModified.body.length).toBe(0);
     }
+  });
+
+  it('serves a site page with the site’s headers, not the JSON API’s', async () => {
+    source.current().published.clear();
+    await get('/therapists/mark-shulman/');
+    const hits = fastHits;
+    const res = await get('/therapists/mark-shulman/', { 'Accept-Encoding': 'br' });
+    expect(fastHits).toBe(hits + 1);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-security-policy']).toBe(
+      source.current().site(source.current().today(now)).rendered.contentSecurityPolicy,
+    );
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cache-control']).toBe('public, max-age=300, stale-while-revalidate=60');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const json = await get('/v1/clinic');
+    expect(json.headers['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
   });
 
   it('logs one line per request, as the router does, without the query', async () => {

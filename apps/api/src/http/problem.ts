@@ -16,6 +16,7 @@ export const PROBLEMS = {
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'not-ready': { status: 503, title: 'The service is not ready' },
   unauthorized: { status: 401, title: 'Staff authentication required' },
+  'forbidden-origin': { status: 403, title: 'The form was sent from a site that may not send it' },
   'staff-not-configured': { status: 503, title: 'Staff access is not configured' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'store-unavailable': { status: 503, title: 'Requests cannot be stored right now' },

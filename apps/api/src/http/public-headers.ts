@@ -15,8 +15,9 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Permitted-Cross-Domain-Policies': 'none',
   'X-XSS-Protection': '0',
 };
+// The JSON API's policy. An HTML document (the API reference, the site's pages) carries its own
+// policy with its body (Representation.headers), which replaces this one wherever it is sent.
 const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
-const DOCS_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 // A client's own id is kept when it is short and plain (safe in logs), as Hono's requestId() does.
 const CLIENT_ID = /^[\w-]{1,255}$/;
 
@@ -77,7 +78,7 @@ export function baseHeaderParts(options: PublicHeadersOptions): BaseHeaderParts 
     headers: (path, allowOrigin, id) => {
       // One copy, then assignments: this runs for every request.
       const headers: Record<string, string> = { ...SECURITY_HEADERS };
-      headers['Content-Security-Policy'] = path === '/docs' ? DOCS_CSP : JSON_CSP;
+      headers['Content-Security-Policy'] = JSON_CSP;
       headers['X-Request-Id'] = id;
       if (allowOrigin) headers['Access-Control-Allow-Origin'] = allowOrigin;
       if (isPrivate(path)) return headers;

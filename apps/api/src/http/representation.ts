@@ -14,7 +14,11 @@ export const CACHE = {
   live: 'public, max-age=30',
   /** Never cached: health, lint results. */
   none: 'no-store',
+  /** A file whose name carries a hash of its content (the site's CSS and script): kept for good. */
+  immutable: 'public, max-age=31536000, immutable',
 } as const;
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 const MIN_COMPRESS_BYTES = 1024;
 
@@ -35,6 +39,12 @@ export class Representation {
     readonly text: string,
     readonly contentType: string,
     readonly cacheControl: string,
+    /**
+     * Headers of this body that replace the request's base ones: an HTML document's own
+     * Content-Security-Policy and framing rules, where the base set is the JSON API's. Kept with
+     * the body, so the router and the fast path, which both build headers from it, agree.
+     */
+    readonly headers: Readonly<Record<string, string>> = NO_HEADERS,
   ) {
     this.byteLength = Buffer.byteLength(text, 'utf8');
     // An answer nobody may store (a lint result) needs no validator: skip the hash.
@@ -169,6 +179,7 @@ export function variantHeaders(
 ): Record<string, string> {
   // One copy of the base, then assignments: this runs for every answer the router sends.
   const headers: Record<string, string> = { ...base };
+  for (const name in rep.headers) headers[name] = rep.headers[name] ?? '';
   if (rep.etag) headers.ETag = rep.etag;
   headers['Cache-Control'] = rep.cacheControl;
   headers.Vary = base.Vary ? `${base.Vary}, Accept-Encoding` : 'Accept-Encoding';
@@ -193,6 +204,26 @@ export function variantBody(
   if (variant.status === 304 || method === 'HEAD') return null;
   if (variant.encoding) return rep.encoded(variant.encoding);
   return identity === 'text' ? rep.text : rep.body;
+}
+
+/**
+ * Sends a representation made for this one answer (an error page; its Cache-Control `no-store`,
+ * so it has no ETag and never turns into a 304) with any status, compressed when the client
+ * accepts it and it is worth it, with `extra` headers (Retry-After, RateLimit) over the base.
+ */
+export function sendOnce(
+  c: Context,
+  rep: Representation,
+  status: number,
+  extra: Readonly<Record<string, string>> = {},
+): Response {
+  const variant = chooseVariant(rep, {
+    method: c.req.method,
+    ifNoneMatch: undefined,
+    acceptEncoding: requestHeader(c, 'accept-encoding'),
+  });
+  const headers = variantHeaders(rep, variant, responseHeaders(c, extra));
+  return new Response(variantBody(rep, variant, c.req.method, 'text'), { status, headers });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { publish } from '../http/fast-path.js';
 import { CACHE, json, Representation as Rep, type Representation } from '../http/representation.js';
+import { documentFormBody } from '../intake/form-openapi.js';
 
 const openapiJson = createRoute({
   method: 'get',
@@ -24,6 +25,9 @@ const docsPage = createRoute({
   tags: ['docs'],
   responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } } },
 });
+
+/** The reference page's policy: its one inline stylesheet, nothing else. */
+export const DOCS_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -89,9 +93,12 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       },
       servers: [{ url: deps.config.baseUrl }],
     });
+    documentFormBody(doc);
     cache = {
       doc: json(doc, CACHE.facts),
-      html: new Rep(renderDocs(doc), 'text/html; charset=utf-8', CACHE.facts),
+      html: new Rep(renderDocs(doc), 'text/html; charset=utf-8', CACHE.facts, {
+        'Content-Security-Policy': DOCS_CSP,
+      }),
     };
     return cache;
   };

@@ -160,7 +160,7 @@ describe('POST /v1/consultation-requests', () => {
   it.each([
     ['text/plain', { 'Content-Type': 'text/plain' }],
     ['no Content-Type', { 'Content-Type': '' }],
-    ['a form', { 'Content-Type': 'application/x-www-form-urlencoded' }],
+    ['multipart/form-data', { 'Content-Type': 'multipart/form-data; boundary=x' }],
   ])(
     'answers valid JSON sent as %s with 415, not a stored empty record (B2)',
     async (_n, headers) => {
@@ -170,6 +170,14 @@ describe('POST /v1/consultation-requests', () => {
       expect(await storedCount(t)).toBe(0);
     },
   );
+
+  it('reads JSON sent as a form as the form it claims to be: not valid, nothing stored (B2)', async () => {
+    const t = await open();
+    const res = await post(t, body(), { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await storedCount(t)).toBe(0);
+  });
 
   it('answers a body over the limit with 413 and stores nothing', async () => {
     const t = await open({ bodyLimit: 2048 });

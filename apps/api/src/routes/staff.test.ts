@@ -182,6 +182,8 @@ describe('staff access', () => {
       /^\/v1\/credential-listings\/lint$/,
       /^\/v1\/consultation-requests$/,
       /^\/fhir\/r4\//,
+      // The clinic's website: GET and HEAD of its public pages (routes/site.ts).
+      /^\/\*$/,
     ];
     const routes = [
       ...new Set(

@@ -52,6 +52,8 @@ export async function sampleApp(
     trustedProxies?: readonly string[];
     notifier?: ApiDeps['notifier'];
     newId?: () => string;
+    /** PTFX_SITE_URL: the site on another origin (a static export). */
+    siteUrl?: string;
   } = {},
 ) {
   const now = options.now ?? new Date('2026-11-25T18:00:00Z'); // a Wednesday, 10:00 in San Diego
@@ -71,6 +73,7 @@ export async function sampleApp(
       corsOrigins: options.corsOrigins ?? '*',
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       baseUrl: 'http://api.test',
+      ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
       trustedProxies: options.trustedProxies ?? [],
       intakeRateLimit: options.intakeRateLimit ?? { limit: 1000, windowMs: 600_000 },
     },
