@@ -11,6 +11,7 @@ export {
   type ContactBlockProps,
   mapUrl,
 } from './components/contact-block.js';
+export type { Html } from './components/html.js';
 export {
   OpeningHours,
   type OpeningHoursProps,

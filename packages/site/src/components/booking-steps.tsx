@@ -1,4 +1,5 @@
 import { type BookingPath, formatPhoneNumber, type PhoneNumber, phoneToTelUri } from '@ptfx/domain';
+import { type Html, rendered } from './html.js';
 
 /** Props of {@link BookingSteps}. */
 export interface BookingStepsProps {
@@ -19,11 +20,11 @@ export interface BookingStepsProps {
  * @example
  * String(BookingSteps({ bookingPath: clinic.bookingPath, phone: '+16195441055' }));
  */
-export function BookingSteps(props: BookingStepsProps) {
+export function BookingSteps(props: BookingStepsProps): Html {
   const { bookingPath } = props;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const StepHeading = props.headingLevel === 3 ? 'h4' : 'h3';
-  return (
+  return rendered(
     <section class="steps" aria-labelledby="steps-title">
       <Heading id="steps-title">{bookingPath.heading ?? 'How to book'}</Heading>
       <ol class="step-list">
@@ -49,6 +50,6 @@ export function BookingSteps(props: BookingStepsProps) {
           </li>
         ))}
       </ol>
-    </section>
+    </section>,
   );
 }

@@ -18,6 +18,7 @@ import {
   TextArea,
   TextField,
 } from './form-controls.js';
+import { type Html, rendered } from './html.js';
 
 /** Props of {@link ConsultationForm}. */
 export interface ConsultationFormProps {
@@ -178,12 +179,12 @@ function ConsentFields(props: { readonly clinic: Clinic; readonly fields: FieldS
  * @example
  * String(ConsultationForm({ clinic, action: '/v1/consultation-requests' }));
  */
-export function ConsultationForm(props: ConsultationFormProps) {
+export function ConsultationForm(props: ConsultationFormProps): Html {
   const { clinic } = props;
-  if (!clinic.bookingPath?.consent) return <></>;
+  if (!clinic.bookingPath?.consent) return rendered('');
   const fields = fieldState(props.state);
   const [onlyLocation] = clinic.locations.length === 1 ? clinic.locations : [];
-  return (
+  return rendered(
     <form id={FORM_ID} class="form" method="post" action={props.action} novalidate>
       <ErrorSummary state={props.state} />
       <TextField
@@ -306,6 +307,6 @@ export function ConsultationForm(props: ConsultationFormProps) {
       <button id={SUBMIT_ID} class="button" type="submit">
         Send request
       </button>
-    </form>
+    </form>,
   );
 }

@@ -7,6 +7,7 @@ import {
   type Organization,
   phoneToTelUri,
 } from '@ptfx/domain';
+import { type Html, rendered } from './html.js';
 
 /** Props of {@link ContactBlock}. */
 export interface ContactBlockProps {
@@ -41,12 +42,12 @@ function channel<K extends 'phone' | 'fax' | 'email'>(
  * @example
  * String(ContactBlock({ organization: clinic.organization, location: clinic.locations[0] }));
  */
-export function ContactBlock(props: ContactBlockProps) {
+export function ContactBlock(props: ContactBlockProps): Html {
   const phone = channel(props, 'phone', 'appointments');
   const fax = channel(props, 'fax', 'referrals');
   const email = channel(props, 'email', 'general');
   const lines = formatPostalAddress(props.location.address);
-  return (
+  return rendered(
     <div class="contact-block">
       {phone ? (
         <p class="contact-phone">
@@ -73,6 +74,6 @@ export function ContactBlock(props: ContactBlockProps) {
           Map of {lines.join(', ')} on OpenStreetMap
         </a>
       </p>
-    </div>
+    </div>,
   );
 }

@@ -1,6 +1,7 @@
 import { type HoursException, type IsoDate, type Location, WEEKDAYS } from '@ptfx/domain';
 import { formatExceptionDates, formatTimeRange, WEEKDAY_LABEL } from '../format.js';
 import { OPEN_NOW_ATTRIBUTE } from '../hours-data.js';
+import { type Html, rendered } from './html.js';
 
 /** Props of {@link OpeningHours}. */
 export interface OpeningHoursProps {
@@ -30,10 +31,10 @@ export function upcomingExceptions(
  * @example
  * String(OpeningHours({ location: clinic.locations[0], asOf: '2026-11-30' }));
  */
-export function OpeningHours(props: OpeningHoursProps) {
+export function OpeningHours(props: OpeningHoursProps): Html {
   const { location } = props;
   const exceptions = upcomingExceptions(location, props.asOf);
-  return (
+  return rendered(
     <div class="hours">
       {props.openNow === false ? null : (
         <p class="open-now" {...{ [OPEN_NOW_ATTRIBUTE]: location.slug }} />
@@ -71,6 +72,6 @@ export function OpeningHours(props: OpeningHoursProps) {
           </ul>
         </div>
       ) : null}
-    </div>
+    </div>,
   );
 }

@@ -1,4 +1,5 @@
 import type { PersonName } from '@ptfx/domain';
+import { type Html, rendered } from './html.js';
 
 /** A person's initials: `{ given: 'Mark', family: 'Shulman' }` → `MS`. */
 export function initials(name: Pick<PersonName, 'given' | 'family'>): string {
@@ -12,9 +13,9 @@ export function initials(name: Pick<PersonName, 'given' | 'family'>): string {
 export function PhotoPlaceholder(props: {
   readonly name: Pick<PersonName, 'given' | 'family'>;
   readonly size?: number;
-}) {
+}): Html {
   const size = props.size ?? 96;
-  return (
+  return rendered(
     <svg
       class="portrait"
       width={size}
@@ -36,6 +37,6 @@ export function PhotoPlaceholder(props: {
       >
         {initials(props.name)}
       </text>
-    </svg>
+    </svg>,
   );
 }

@@ -1,4 +1,5 @@
 import { type Therapist, therapistDisplayName } from '@ptfx/domain';
+import { type Html, rendered } from './html.js';
 import { PhotoPlaceholder } from './photo-placeholder.js';
 
 /** Props of {@link TherapistCard}. */
@@ -19,11 +20,11 @@ export interface TherapistCardProps {
  * @example
  * String(TherapistCard({ therapist: clinic.therapists[0], href: '/therapists/mark-shulman/' }));
  */
-export function TherapistCard(props: TherapistCardProps) {
+export function TherapistCard(props: TherapistCardProps): Html {
   const { therapist } = props;
   const name = therapistDisplayName(therapist);
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
-  return (
+  return rendered(
     <article class="card therapist-card">
       <PhotoPlaceholder name={therapist.name} />
       <div>
@@ -31,6 +32,6 @@ export function TherapistCard(props: TherapistCardProps) {
         <p class="listing">{therapist.credentialListing}</p>
         {therapist.bio ? <p>{therapist.bio}</p> : null}
       </div>
-    </article>
+    </article>,
   );
 }
