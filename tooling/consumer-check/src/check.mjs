@@ -17,12 +17,13 @@ import {
   checkPackageFields,
   checkReadmeLinks,
 } from './package-checks.mjs';
+import { importProblems, readmeInstalls } from './readme-installs.mjs';
 import { readTarball } from './tarball.mjs';
 import {
   checkDistBuilt,
+  dependencySpecs,
   findRepoRoot,
   pack,
-  pinnedDependencies,
   pinnedTools,
   pnpmSpec,
   readJson,
@@ -45,7 +46,6 @@ Needs a built dist/ (turbo builds before \`test\`) and the npm registry or a war
  *   graph?: GraphOptions;
  *   lib?: string[];
  *   jsx?: { importSource: string; lib?: string[] };
- *   installBeside?: string[];
  *   argv?: string[];
  * }} ConsumerCheckOptions
  */
@@ -110,16 +110,13 @@ export async function runConsumerCheck(options) {
  * not ready to be checked (not built, tools not pinned).
  * @param {ConsumerCheckOptions} options
  */
-function prepare({ packageDir, installBeside = [] }) {
+function prepare({ packageDir }) {
   const repoRoot = findRepoRoot(packageDir);
   const where = relative(repoRoot, resolve(packageDir)).split('\\').join('/');
   /** @type {{ name?: unknown }} */
   const { name } = readJson(join(packageDir, 'package.json'));
   if (typeof name !== 'string') throw new Error(`${where}/package.json has no "name"`);
-  const tools = [
-    ...pinnedTools(packageDir, where, ['typescript', '@types/node']),
-    ...pinnedDependencies(packageDir, where, installBeside),
-  ];
+  const tools = pinnedTools(packageDir, where, ['typescript', '@types/node']);
   checkDistBuilt(packageDir, where);
   return { repoRoot, where, name, pnpm: pnpmSpec(repoRoot), tools };
 }
@@ -170,20 +167,37 @@ async function checkAll(context, checks) {
   );
   const rangeProblems = checkWorkspaceRanges(packedJson, packedDeps);
   const readmeName = readmeFile ? relative(process.cwd(), resolve(readmeFile)) : 'README.md';
-  const examples = extractOrReport(
-    readmeFile ? readFileSync(readmeFile, 'utf8') : packedReadme,
-    readmeName,
-    options.jsx?.importSource,
-    checks,
+  const readme = readmeFile ? readFileSync(readmeFile, 'utf8') : packedReadme;
+  const examples = extractOrReport(readme, readmeName, options.jsx?.importSource, checks);
+  const installs = installsOrReport(readme, readmeName, name, checks);
+  // What the install command adds beyond the tarballs, at the range the package is built against.
+  const fromTarballs = new Set([name, ...deps.map((dep) => dep.name)]);
+  const { specs, unknown } = dependencySpecs(
+    options.packageDir,
+    installs.filter((installed) => !fromTarballs.has(installed)),
   );
+  if (unknown.length > 0) {
+    checks.push({
+      name: `${readmeName}: install command`,
+      problems: unknown.map(
+        (other) =>
+          `${readmeName} installs ${other}, which ${where}/package.json does not name: the check cannot tell which version a user gets — add it to the package's dependencies or peerDependencies, or take it out of the install command`,
+      ),
+    });
+  }
 
   const project = join(work, 'project');
   const tarballs = [tarball, ...packedDeps.map((dep) => dep.tarball)];
-  console.log(
-    `${elapsed()}: installing ${[...tarballs.map((file) => basename(file)), ...tools].join(', ')} with npm into ${project}`,
-  );
+  const installed = [...tarballs.map((file) => basename(file)), ...specs, ...tools];
+  console.log(`${elapsed()}: installing ${installed.join(', ')} with npm into ${project}`);
   const consumerName = `${name.replace(/^@/, '').replace('/', '-')}-consumer`;
-  await installConsumer({ dir: project, name: consumerName, repoRoot, tarballs, tools });
+  await installConsumer({
+    dir: project,
+    name: consumerName,
+    repoRoot,
+    tarballs,
+    tools: [...specs, ...tools],
+  });
   if (packedDeps.length > 0) {
     checks.push({
       name: 'install: workspace dependencies from their tarballs',
@@ -197,7 +211,21 @@ async function checkAll(context, checks) {
     `${elapsed()}: type-checking (bundler, node16) and running ${sources.length / 2} examples from ${readmeName}`,
   );
   const diagnostics = await typecheckExamples(project, sources, options);
-  checks.push(...(await exampleChecks({ project, examples, readmeName, diagnostics })));
+  checks.push(
+    ...(await exampleChecks({
+      project,
+      examples,
+      readmeName,
+      diagnostics,
+      importProblems: importProblems({
+        examples,
+        installs,
+        packageName: name,
+        jsxImportSource: options.jsx?.importSource,
+        readmeName,
+      }),
+    })),
+  );
   if (options.graph) {
     checks.push(
       await graphCheck(project, 'cjs', options.graph),
@@ -270,6 +298,29 @@ function extractOrReport(readme, name, jsxImportSource, checks) {
       problems: [error instanceof Error ? error.message : String(error)],
     });
     return [];
+  }
+}
+
+/**
+ * The packages the README's install command installs; a failed check when it has none, since
+ * then nothing tells a reader what to install for its examples.
+ * @param {string} readme @param {string} readmeName @param {string} name the package
+ * @param {Check[]} checks
+ */
+function installsOrReport(readme, readmeName, name, checks) {
+  try {
+    const installs = readmeInstalls(readme, readmeName);
+    if (installs.length === 0) {
+      checks.push({
+        name: `${readmeName}: install command`,
+        problems: [
+          `${readmeName} has no install command in a \`\`\`sh block: add \`npm install ${name}\` (and whatever else its examples import)`,
+        ],
+      });
+    }
+    return installs;
+  } catch {
+    return []; // a malformed fence: extractOrReport has said so
   }
 }
 

@@ -77,10 +77,17 @@ export function writeExamples(project, examples) {
 /**
  * One check per example (its type errors in each mode, its run in each format) and one per mode
  * for errors outside the examples (the package's or a dependency's declaration files).
- * @param {{ project: string; examples: Example[]; readmeName: string; diagnostics: Record<'bundler' | 'node16', Diagnostics> }} options
+ * @param {{ project: string; examples: Example[]; readmeName: string; diagnostics: Record<'bundler' | 'node16', Diagnostics>; importProblems?: Map<number, string[]> }} options
+ *   `importProblems`: what each example (by line) imports that the README does not install
  * @returns {Promise<Check[]>}
  */
-export async function exampleChecks({ project, examples, readmeName, diagnostics }) {
+export async function exampleChecks({
+  project,
+  examples,
+  readmeName,
+  diagnostics,
+  importProblems = new Map(),
+}) {
   /** @type {Check[]} */
   const checks = [];
   for (const [mode, list] of Object.entries(diagnostics)) {
@@ -118,6 +125,7 @@ export async function exampleChecks({ project, examples, readmeName, diagnostics
       continue;
     }
     const problems = [
+      ...(importProblems.get(example.line) ?? []),
       ...typeProblems(example, readmeName, diagnostics),
       ...runProblems(example, readmeName, runs),
     ];

@@ -26,8 +26,6 @@ export interface ConsumerCheckOptions {
    * and its `lib` for them when other than `lib`.
    */
   jsx?: { importSource: string; lib?: string[] };
-  /** Dependencies of the package the README tells users to install beside it (at the pinned version). */
-  installBeside?: string[];
   /** The command-line arguments; `process.argv.slice(2)` when absent. */
   argv?: string[];
 }

@@ -15,8 +15,11 @@ export function findRepoRoot(packageDir: string): string;
 export function pnpmSpec(repoRoot: string): string;
 /** `name@version` for each of `names`, pinned exactly in the package's devDependencies. */
 export function pinnedTools(packageDir: string, where: string, names: string[]): string[];
-/** `name@version` for each of `names`, pinned exactly in its dependencies or peerDependencies. */
-export function pinnedDependencies(packageDir: string, where: string, names: string[]): string[];
+/** `name@range` for each of `names` the package depends on; `unknown`: those it does not. */
+export function dependencySpecs(
+  packageDir: string,
+  names: string[],
+): { specs: string[]; unknown: string[] };
 /** Throws when the package's `module`/`main` file was never built; warns when src/ is newer. */
 export function checkDistBuilt(packageDir: string, where: string): void;
 /** Packs the package with pnpm into `destination` and returns the .tgz path. */

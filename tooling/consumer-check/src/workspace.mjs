@@ -61,24 +61,28 @@ export function pinnedTools(packageDir, where, names) {
 }
 
 /**
- * `name@version` for each of `names` from the package's dependencies or peerDependencies, which
- * must pin them exactly: the version a user installs beside the package, as its README says.
+ * `name@range` for each of `names` that the package depends on (dependencies, peerDependencies or
+ * devDependencies, in that order): what the README's install command gets a user, at the range
+ * the package is developed against. `unknown` lists the names it does not depend on at all.
  * @param {string} packageDir
- * @param {string} where the package folder as shown in messages
  * @param {string[]} names
  */
-export function pinnedDependencies(packageDir, where, names) {
-  /** @type {{ dependencies?: Record<string, string>; peerDependencies?: Record<string, string> }} */
+export function dependencySpecs(packageDir, names) {
   const pkg = readJson(join(packageDir, 'package.json'));
-  return names.map((name) => {
-    const version = pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name];
-    if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
-      throw new Error(
-        `${where}/package.json must pin dependencies["${name}"] to an exact version for the consumer to install it beside the package, got ${JSON.stringify(version)}`,
-      );
-    }
-    return `${name}@${version}`;
-  });
+  const specs = [];
+  const unknown = [];
+  for (const name of names) {
+    const range = ['dependencies', 'peerDependencies', 'devDependencies']
+      .map((field) => pkg[field])
+      .flatMap((deps) => (typeof deps === 'object' && deps !== null ? Object.entries(deps) : []))
+      .find(
+        ([key, value]) =>
+          key === name && typeof value === 'string' && !/^(workspace|file|link):/.test(value),
+      )?.[1];
+    if (typeof range === 'string') specs.push(`${name}@${range}`);
+    else unknown.push(name);
+  }
+  return { specs, unknown };
 }
 
 /**
