@@ -7,7 +7,7 @@ export interface BookingStepsProps {
   readonly bookingPath: BookingPath;
   /** The number a `call` step links to. */
   readonly phone?: PhoneNumber | undefined;
-  /** Where a `form` or `message` step links to (the booking page). */
+  /** The booking page, linked from a `call`, `form` or `message` step; leave it out when there is no form. */
   readonly bookingHref?: string | undefined;
   /** The heading level of the path's heading (default 2; the steps' titles are one below). */
   readonly headingLevel?: 2 | 3;
@@ -42,7 +42,8 @@ export function BookingSteps(props: BookingStepsProps): Html {
                 </a>
               </p>
             ) : null}
-            {(step.action === 'form' || step.action === 'message') && props.bookingHref ? (
+            {(step.action === 'call' || step.action === 'form' || step.action === 'message') &&
+            props.bookingHref ? (
               <p>
                 <a href={props.bookingHref}>Send us a consultation request</a>
               </p>

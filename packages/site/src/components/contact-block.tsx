@@ -70,9 +70,7 @@ export function ContactBlock(props: ContactBlockProps): Html {
         ))}
       </address>
       <p>
-        <a href={mapUrl(props.location)} rel="noopener">
-          Map of {lines.join(', ')} on OpenStreetMap
-        </a>
+        <a href={mapUrl(props.location)}>Map of {lines.join(', ')} on OpenStreetMap</a>
       </p>
     </div>,
   );

@@ -69,7 +69,7 @@ export function homePage(render: PageRender) {
           <BookingSteps
             bookingPath={clinic.bookingPath}
             phone={phone?.value}
-            bookingHref={ctx.href(BOOKING_PATH)}
+            bookingHref={clinic.bookingPath.consent ? ctx.href(BOOKING_PATH) : undefined}
           />
         ) : null}
         {clinic.programs.length > 0 ? (

@@ -33,7 +33,7 @@ export function thankYouPage(render: PageRender) {
           </p>
         ) : null}
         <p>
-          <a href={ctx.href(paths.home)}>Back to the {org.name} home page</a>
+          <a href={ctx.href(paths.home)}>Back to the home page</a>
         </p>
       </div>
     </Document>
