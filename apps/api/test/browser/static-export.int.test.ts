@@ -1,13 +1,14 @@
 // The site built as files by the real `ptfx site build`, served from another origin than the API
-// (a static host), its form sending requests to the API across origins (PTFX_CORS_ORIGINS), in
-// Chromium with JavaScript: stored once, the thank-you text in place of the form.
+// (a static host), its form sending requests to the API across origins (PTFX_CORS_ORIGINS,
+// PTFX_SITE_URL), in Chromium: with JavaScript, stored once and the thank-you text in place of
+// the form; without, stored once and back on the static site's thank-you page.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { BOOKING_PATH, FORM_ID, INTAKE_PATH, SUBMIT_ID } from '@ptfx/site';
+import { BOOKING_PATH, FORM_ID, INTAKE_PATH, SUBMIT_ID, THANK_YOU_PATH } from '@ptfx/site';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchProblems } from './support/chromium.js';
@@ -32,7 +33,7 @@ const out = join(scratch, 'site');
 beforeAll(async () => {
   // The host's origin first: the API must allow it, and the site is built for both.
   [browser, host] = await Promise.all([launchChromium(), startStaticHost(out)]);
-  api = await startSiteServer({ corsOrigins: [host.url] });
+  api = await startSiteServer({ corsOrigins: [host.url], siteUrl: host.url });
   // No clinic.yaml in the working directory: the CLI builds the embedded sample clinic.
   await promisify(execFile)(
     process.execPath,
@@ -71,6 +72,26 @@ describe('the static export on its own origin', () => {
       expect(storedFor(await api.requests(), visitor)).toHaveLength(1);
       expect(posted).toEqual([{ url: api.url + INTAKE_PATH, origin: host.url }]);
       expect(new URL(page.url()).origin).toBe(host.url);
+      expect(problems.lines).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends the form to the API without JavaScript and lands on the static site’s thank-you page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(10_000);
+    const problems = watchProblems(context);
+    try {
+      const page = await context.newPage();
+      await page.goto(host.url + BOOKING_PATH);
+      const visitor = newVisitor();
+      await fillForm(page, visitor);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click(`#${SUBMIT_ID}`)]);
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toBe(host.url + THANK_YOU_PATH);
+      expect((await response?.request().redirectedFrom()?.response())?.status()).toBe(303);
+      expect(storedFor(await api.requests(), visitor)).toHaveLength(1);
       expect(problems.lines).toEqual([]);
     } finally {
       await context.close();

@@ -32,6 +32,8 @@ export interface SiteServer {
 export async function startSiteServer(
   options: {
     corsOrigins?: ApiConfig['corsOrigins'];
+    /** The site's URL when it is a static export on another origin (PTFX_SITE_URL). */
+    siteUrl?: string;
     /**
      * The day the data is loaded on (the site leaves out hours exceptions that ended before it):
      * fixed, so that the sample's holidays stay on the pages whatever the machine's date.
@@ -59,6 +61,7 @@ export async function startSiteServer(
     // Every test posts from 127.0.0.1; the production limit (5 per 10 minutes) would refuse them.
     intakeRateLimit: { limit: 10_000, windowMs: 600_000 },
     retentionDays: 90,
+    ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
   };
   const temp = await tempSqliteStore();
   let origin: ClinicOrigin = { kind: 'sample' };
