@@ -86,8 +86,8 @@ export function dependencySpecs(packageDir, names) {
 }
 
 /**
- * Throws when the package's build output was never built; warns when a source file is newer than
- * it, since the check packs dist/ as it is (turbo builds before `test`; a direct run does not).
+ * Throws when the package's build output was never built; warns when a source file (not a test or
+ * a benchmark) is newer than it, since the check packs dist/ as it is (turbo builds before `test`; a direct run does not).
  * The build output is the file named by `module` or `main` in its package.json.
  * @param {string} packageDir
  * @param {string} where the package folder as shown in messages
@@ -107,7 +107,10 @@ export function checkDistBuilt(packageDir, where) {
   const src = join(packageDir, 'src');
   if (!existsSync(src)) return;
   const newer = readdirSync(src, { recursive: true, encoding: 'utf8' }).find(
-    (file) => /\.tsx?$/.test(file) && statSync(join(src, file)).mtimeMs > builtAt,
+    (file) =>
+      /\.tsx?$/.test(file) &&
+      !/\.(test|bench)\.tsx?$/.test(file) &&
+      statSync(join(src, file)).mtimeMs > builtAt,
   );
   if (newer) {
     console.log(
