@@ -156,7 +156,8 @@ async function openNowLine(at: string | number): Promise<string> {
 }
 
 describe('open now, from Tokyo, on the clinic’s clock', () => {
-  it.each(CASES)('$when: "$line"', async ({ at, line }) => {
+  // Concurrent: a context each, so the cases share the two cores.
+  it.concurrent.for(CASES)('$when: "$line"', async ({ at, line }, { expect }) => {
     expect(await openNowLine(at)).toBe(line);
   });
 
