@@ -5,8 +5,10 @@ import type { ResolvedOptions } from './options.js';
 export interface SiteAssets {
   /** `/assets/site.<hash>.css`, from the site root. */
   readonly css: string;
-  /** `/assets/site.<hash>.js`, absent when there is no script. */
+  /** `/assets/site.<hash>.js`, the open-now script; absent when there is none. */
   readonly js: string | undefined;
+  /** `/assets/booking.<hash>.js`, the booking form's script; absent when there is none. */
+  readonly bookingJs: string | undefined;
 }
 
 /** What every page is rendered with: the clinic, the options, the assets and the site's paths. */

@@ -1,6 +1,6 @@
 import type { Clinic } from '@ptfx/domain';
 import type { Child } from 'hono/jsx';
-import { siteAssets } from './assets.js';
+import { assetPaths, siteAssets } from './assets.js';
 import { paths, type SiteContext, siteContext } from './context.js';
 import { faviconSvg, robotsTxt, sitemapXml } from './crawl.js';
 import { siteContentSecurityPolicy } from './csp.js';
@@ -51,8 +51,7 @@ function checkClinic(caller: string, clinic: Clinic): void {
 function prepare(caller: string, clinic: Clinic, options: SiteOptions): PageRender {
   checkClinic(caller, clinic);
   const resolved = resolveOptions(caller, options);
-  const { css, js } = siteAssets();
-  const ctx: SiteContext = siteContext(clinic, resolved, { css: css.path, js: js?.path });
+  const ctx: SiteContext = siteContext(clinic, resolved, assetPaths());
   const graph = clinicGraph(ctx);
   return { ctx, jsonLd: (subject) => pageJsonLd(ctx, graph, subject) };
 }
@@ -98,9 +97,12 @@ export function renderSite(clinic: Clinic, options: SiteOptions): RenderedSite {
       faviconSvg(clinic.organization.alternateName ?? clinic.organization.name),
     ),
   );
-  const { css, js } = siteAssets();
+  const { css, js, bookingJs } = siteAssets();
   pages.push(file(css.path, 'asset', 'text/css; charset=utf-8', css.text));
-  if (js) pages.push(file(js.path, 'asset', 'text/javascript; charset=utf-8', js.text));
+  for (const script of [js, bookingJs]) {
+    if (script)
+      pages.push(file(script.path, 'asset', 'text/javascript; charset=utf-8', script.text));
+  }
   const byPath = new Map(pages.map((p) => [p.path, p]));
   return {
     pages,

@@ -52,14 +52,15 @@ describe('the pages', () => {
     for (const page of site.pages) expect(new TextDecoder().decode(page.bytes)).toBe(page.text);
   });
 
-  it('has one stylesheet and, when there is a script, one script, both named by their content hash', () => {
+  it('has one stylesheet and at most two scripts (open now, the form), each named by its content hash', () => {
     const assets = site.pages.filter((p) => p.kind === 'asset');
     const css = assets.filter((p) => /^\/assets\/site\.[0-9a-f]{8}\.css$/.test(p.path));
-    const js = assets.filter((p) => /^\/assets\/site\.[0-9a-f]{8}\.js$/.test(p.path));
+    const js = assets.filter((p) => /^\/assets\/(site|booking)\.[0-9a-f]{8}\.js$/.test(p.path));
     expect(css).toHaveLength(1);
-    expect(js.length).toBeLessThanOrEqual(1);
+    expect(js.length).toBeLessThanOrEqual(2);
     expect(assets).toHaveLength(css.length + js.length);
     expect(css[0]?.contentType).toBe('text/css; charset=utf-8');
+    for (const script of js) expect(script.contentType).toBe('text/javascript; charset=utf-8');
   });
 
   it('renders the same bytes for the same data', () => {
@@ -128,13 +129,15 @@ describe('the pages', () => {
     }
   });
 
-  it('links the script only where it is needed: the home page (open now) and the booking page (form)', () => {
-    const js = site.pages.find((p) => p.path.endsWith('.js'));
-    const withScript = html
-      .filter((p) => /<script type="module" src=/.test(p.text))
-      .map((p) => p.path);
-    if (js) expect(withScript.sort()).toEqual(['/', '/booking/']);
-    else expect(withScript).toEqual([]);
+  it('links each script only where it has work: open now on the home page, the form’s on the booking page', () => {
+    const scripts = (path: string) =>
+      [...htmlOf(site, path).matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]);
+    const open = site.pages.find((p) => /^\/assets\/site\.[0-9a-f]{8}\.js$/.test(p.path))?.path;
+    const form = site.pages.find((p) => /^\/assets\/booking\.[0-9a-f]{8}\.js$/.test(p.path))?.path;
+    expect(scripts('/')).toEqual(open ? [open] : []);
+    expect(scripts('/booking/')).toEqual(form ? [form] : []);
+    for (const page of html.filter((p) => p.path !== '/' && p.path !== '/booking/'))
+      expect(scripts(page.path), page.path).toEqual([]);
   });
 });
 

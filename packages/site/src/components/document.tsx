@@ -26,8 +26,8 @@ export interface PageHead {
   readonly noindex?: boolean;
   /** The page carries the open-now data and runs the site script. */
   readonly openNowData?: JsonLdValue;
-  /** The page runs the site script (the form's enhancement). */
-  readonly script?: boolean;
+  /** The page has the consultation form: it runs the booking script (the form's enhancement). */
+  readonly form?: boolean;
   /** Which main navigation entry is this page, for `aria-current`. */
   readonly current?: 'home' | 'booking';
 }
@@ -43,8 +43,11 @@ export function Document(props: {
   const title =
     head.path === paths.home ? head.title : `${head.title} - ${org.alternateName ?? org.name}`;
   const canonical = ctx.url(head.path);
-  const script =
-    ctx.assets.js !== undefined && (head.script === true || head.openNowData !== undefined);
+  // Each script only where it has work: the open-now lines, the form.
+  const scripts = [
+    head.openNowData !== undefined ? ctx.assets.js : undefined,
+    head.form === true ? ctx.assets.bookingJs : undefined,
+  ].filter((src) => src !== undefined);
   return (
     <html lang="en">
       <head>
@@ -66,7 +69,9 @@ export function Document(props: {
         <meta name="theme-color" content="#0b5c6b" />
         <link rel="icon" href={ctx.href(paths.favicon)} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.href(ctx.assets.css)} />
-        {script && ctx.assets.js ? <script type="module" src={ctx.href(ctx.assets.js)} /> : null}
+        {scripts.map((src) => (
+          <script type="module" src={ctx.href(src)} />
+        ))}
         {head.jsonLd ? <JsonScript value={head.jsonLd} /> : null}
         {head.openNowData ? (
           <JsonScript value={head.openNowData} type="application/json" id={HOURS_DATA_ID} />

@@ -26,7 +26,7 @@ export function bookingPage(render: PageRender, state: FormState | undefined) {
         description: `Schedule a consultation with the physical therapists of ${org.name}: call us${hasForm ? ' or send a request online' : ''}.`,
         path: BOOKING_PATH,
         jsonLd: render.jsonLd({ kind: 'practice' }),
-        script: hasForm,
+        form: hasForm,
         current: 'booking',
       }}
     >
