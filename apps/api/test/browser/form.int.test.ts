@@ -78,6 +78,17 @@ async function expectStoredOnce(visitor: Visitor): Promise<void> {
   expect(content?.consent).toEqual({ accepted: true, textVersion: '2026-01', channels: ['phone'] });
 }
 
+/**
+ * Whether a problem line is the intake's 400 answer to an invalid JSON request (as the network
+ * and the console report it): what the script puts on the fields, not a failure of the page.
+ */
+function isProblemAnswer(line: string): boolean {
+  return (
+    line.startsWith('HTTP 400 for POST ') ||
+    (line.includes('status of 400') && line.endsWith(`${INTAKE_PATH})`))
+  );
+}
+
 /** Field ids expected marked when nothing (or only a first name and a reason) is given. */
 const REQUIRED_IDS = [FIELD.familyName, FIELD.patientStatus, FIELD.consentAccepted].map(fieldId);
 
@@ -193,8 +204,8 @@ describe('the consultation form with JavaScript', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(FORM_ERRORS_ID);
     expect(await page.locator(`#${FORM_ID}`).isVisible()).toBe(true);
     expect(await server.requests()).toHaveLength(before);
-    // The server's 422 problem+json is the expected answer, not a page failure.
-    expect(problems.lines.filter((l) => !l.includes('422'))).toEqual([]);
+    // The server's problem+json is the expected answer, not a page failure.
+    expect(problems.lines.filter((l) => !isProblemAnswer(l))).toEqual([]);
   });
 
   it('puts the server’s problem on the phone field and keeps what was typed', async () => {
@@ -211,7 +222,7 @@ describe('the consultation form with JavaScript', () => {
     expect(await page.inputValue(field(FIELD.familyName))).toBe(visitor.family);
     expect(await page.inputValue(field(FIELD.reason))).toBe(visitor.reason);
     expect(await server.requests()).toHaveLength(before);
-    expect(problems.lines.filter((l) => !l.includes('422'))).toEqual([]);
+    expect(problems.lines.filter((l) => !isProblemAnswer(l))).toEqual([]);
   });
 
   it('says how to call when the API is down, and keeps the visitor’s text', async () => {
@@ -233,7 +244,6 @@ describe('the consultation form with JavaScript', () => {
       expect(await page.inputValue(field(FIELD.reason))).toBe(visitor.reason);
       expect(await page.isChecked(field(FIELD.consentAccepted))).toBe(true);
       expect(await page.isEnabled(`#${SUBMIT_ID}`), 'the button is usable again').toBe(true);
-      expect(await down.requests()).toHaveLength(0);
       // The refused connection is the point of the test; an uncaught exception is not.
       expect(
         problems.lines.filter((l) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(l)),

@@ -17,9 +17,12 @@ export const SAMPLE_DATA_DAY = new Date('2026-11-20T20:00:00Z');
 export interface SiteServer {
   /** Its origin, `http://127.0.0.1:<port>`: also the site's base URL, so canonical links resolve. */
   readonly url: string;
-  /** Every consultation request stored so far, newest first. */
+  /** Every consultation request stored so far, newest first (until {@link stop} closes the store). */
   requests(): Promise<readonly StoredRequest[]>;
-  /** Stops answering: in-flight requests finish, then the port is closed (connections refused). */
+  /**
+   * Stops answering as the API stops: in-flight requests finish, the port is closed (connections
+   * refused) and the store is closed.
+   */
   stop(): Promise<void>;
   /** Stops (if still running) and removes the store. */
   dispose(): Promise<void>;
