@@ -38,11 +38,11 @@ export function pageJsonLd(
   const practice = byId(`${base}/#practice`);
   const nodes: JsonLdNode[] = practice ? [{ ...practice, url: ctx.url(paths.home) }] : [];
   if (subject.kind === 'therapist') {
-    const person = byId(`${base}/therapists/${subject.therapist.slug}#person`);
+    const person = byId(`${base}/therapists/${subject.therapist.slug}/#person`);
     if (person) nodes.push({ ...person, url: ctx.url(paths.therapist(subject.therapist)) });
   } else if (subject.kind === 'article') {
     const url = ctx.url(paths.article(subject.article));
-    const posting = byId(`${base}/articles/${subject.article.slug}#article`);
+    const posting = byId(`${base}/articles/${subject.article.slug}/#article`);
     if (posting) nodes.push({ ...posting, url, mainEntityOfPage: url });
   }
   return { '@context': 'https://schema.org', '@graph': nodes };

@@ -207,8 +207,8 @@ export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}):
   const ids: Ids = {
     practice: `${base}/#practice`,
     place: (slug) => `${base}/locations/${slug}#place`,
-    person: (slug) => `${base}/therapists/${slug}#person`,
-    article: (slug) => `${base}/articles/${slug}#article`,
+    person: (slug) => `${base}/therapists/${slug}/#person`,
+    article: (slug) => `${base}/articles/${slug}/#article`,
   };
   const [only] = clinic.locations.length === 1 ? clinic.locations : [];
   const orgPhone = findContactChannel(org.contact, 'phone', 'appointments');
