@@ -60,3 +60,31 @@ function splitLines(text) {
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
+
+const LONG_LINE = 100;
+const WINDOW = 40;
+
+/**
+ * Where the first line that differs starts to differ, when that line is too long to compare by
+ * eye (one-line HTML, say): its 1-based line and column and, for each side, the text around that
+ * column; undefined when the texts are equal or the line is short.
+ * @param {string} expected
+ * @param {string} actual
+ * @returns {{ line: number; column: number; expected: string; printed: string } | undefined}
+ */
+export function firstDifference(expected, actual) {
+  const a = splitLines(expected);
+  const b = splitLines(actual);
+  const row = a.findIndex((line, i) => line !== b[i]);
+  if (row < 0) return undefined;
+  const left = a[row] ?? '';
+  const right = b[row] ?? '';
+  if (Math.max(left.length, right.length) <= LONG_LINE) return undefined;
+  let column = 0;
+  while (column < left.length && left[column] === right[column]) column++;
+  const from = Math.max(0, column - WINDOW);
+  /** @param {string} line */
+  const around = (line) =>
+    `${from > 0 ? '…' : ''}${line.slice(from, column + WINDOW)}${line.length > column + WINDOW ? '…' : ''}`;
+  return { line: row + 1, column: column + 1, expected: around(left), printed: around(right) };
+}

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { indent, writeJson } from './consumer-project.mjs';
 import { summariseDeclarationErrors } from './declaration-errors.mjs';
-import { lineDiff } from './diff.mjs';
+import { firstDifference, lineDiff } from './diff.mjs';
 import { run } from './exec.mjs';
 import { normaliseOutput } from './markdown.mjs';
 
@@ -182,7 +182,11 @@ function runProblems(example, readmeName, runs) {
       outputs.push(printed);
       if (example.expectedOutput !== undefined && printed !== example.expectedOutput) {
         const diff = lineDiff(example.expectedOutput, printed);
-        problem = `stdout differs from the text block at ${readmeName}:${example.expectedOutputLine} (- expected, + printed):\n${indent(diff, 4)}`;
+        const first = firstDifference(example.expectedOutput, printed);
+        const where = first
+          ? `\n  first difference at ${readmeName}:${(example.expectedOutputLine ?? 0) + first.line}:${first.column}:\n    expected ${JSON.stringify(first.expected)}\n    printed  ${JSON.stringify(first.printed)}`
+          : '';
+        problem = `stdout differs from the text block at ${readmeName}:${example.expectedOutputLine} (- expected, + printed):\n${indent(diff, 4)}${where}`;
       }
     }
     if (problem) formatsByProblem.set(problem, [...(formatsByProblem.get(problem) ?? []), label]);
