@@ -190,6 +190,8 @@ export {
   BookingPathSchema,
   type BookingStep,
   BookingStepSchema,
+  type CallToAction,
+  CallToActionSchema,
   type ConsentText,
   ConsentTextSchema,
 } from './intake/booking-path.js';

@@ -40,6 +40,23 @@ export const ConsentTextSchema = z
 /** The consent words of the consultation form, and their version. */
 export type ConsentText = z.output<typeof ConsentTextSchema>;
 
+/** The invitation to book that a clinic's pages close with ("Schedule a consultation…"). */
+export const CallToActionSchema = z
+  .strictObject({
+    question: boundedText(
+      120,
+      'A question that leads in, e.g. "Are you dealing with chronic pain?"',
+    ).optional(),
+    text: boundedText(
+      200,
+      'The invitation, e.g. "Schedule a consultation with our Physical Therapists."',
+    ),
+    label: boundedText(60, 'The words of its link or button, e.g. "Contact us"'),
+  })
+  .describe('The invitation to book that the pages close with');
+/** The invitation to book that the pages close with. */
+export type CallToAction = z.output<typeof CallToActionSchema>;
+
 /** The ordered steps a clinic shows new patients, from first contact to the goal. */
 export const BookingPathSchema = z
   .strictObject({
@@ -47,7 +64,12 @@ export const BookingPathSchema = z
       120,
       'Heading shown above the steps, e.g. "Take The First Step"',
     ).optional(),
+    tagline: boundedText(
+      120,
+      'A line under the heading, e.g. "Ready to become painfree?"',
+    ).optional(),
     steps: z.array(BookingStepSchema).min(1).max(10).describe('The steps, in order'),
+    callToAction: CallToActionSchema.optional(),
     consent: ConsentTextSchema.optional().describe(
       'The consent words of the consultation form; without them the site shows no form, only how to call',
     ),

@@ -158,3 +158,25 @@ describe('BookingPathSchema consent', () => {
     ).toBe(false);
   });
 });
+
+describe('BookingPathSchema tagline and call to action', () => {
+  const steps = [{ title: 'Step one', text: 'Call us' }];
+  it('keeps the words as the clinic writes them', () => {
+    const path = BookingPathSchema.parse({
+      steps,
+      tagline: 'Ready to become painfree?',
+      callToAction: { question: 'In pain?', text: 'Schedule a consultation.', label: 'Contact us' },
+    });
+    expect(path.tagline).toBe('Ready to become painfree?');
+    expect(path.callToAction).toEqual({
+      question: 'In pain?',
+      text: 'Schedule a consultation.',
+      label: 'Contact us',
+    });
+  });
+  it('needs the invitation and its link words', () => {
+    expect(BookingPathSchema.safeParse({ steps, callToAction: { text: 'Book.' } }).success).toBe(
+      false,
+    );
+  });
+});

@@ -27,6 +27,7 @@ export function BookingSteps(props: BookingStepsProps): Html {
   return rendered(
     <section class="steps" aria-labelledby="steps-title">
       <Heading id="steps-title">{bookingPath.heading ?? 'How to book'}</Heading>
+      {bookingPath.tagline ? <p class="steps-tagline">{bookingPath.tagline}</p> : null}
       <ol class="step-list">
         {bookingPath.steps.map((step, i) => (
           <li class="step">

@@ -80,7 +80,7 @@ export function articlePage(render: PageRender, article: Article) {
             </section>
           ))}
         </article>
-        <CallToAction ctx={ctx} lead="Are you dealing with pain?" />
+        <CallToAction ctx={ctx} />
         <LinkList
           id="conditions-title"
           title="Conditions in this article"

@@ -32,7 +32,10 @@ export function bookingPage(render: PageRender, state: FormState | undefined) {
     >
       <div class="wrap narrow">
         <h1>{title}</h1>
-        <p class="lead">Schedule a consultation with our Physical Therapists.</p>
+        <p class="lead">
+          {clinic.bookingPath?.callToAction?.text ??
+            'Schedule a consultation with our physical therapists.'}
+        </p>
         {phone ? (
           <p>
             Call us at <a href={phoneToTelUri(phone.value)}>{formatPhoneNumber(phone.value)}</a>
