@@ -6,7 +6,8 @@
 // BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2), BENCH_ROUNDS (2), BENCH_CPU_PROF (a directory:
 // run the ptfx child under --cpu-prof and write its profile there), BENCH_TOOL (autocannon, the
 // default, or wrk: a C generator that leaves the server more of a 2-core machine), BENCH_LOG
-// (info, the default: the access log on, written to /dev/null; silent: off).
+// (info, the default: the access log on, written to /dev/null; silent: off), BENCH_SCENARIOS
+// (api or site: only the API's scenarios or only the website's; both by default).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const WARMUP = setting('BENCH_WARMUP', 2);
 const ROUNDS = Math.round(setting('BENCH_ROUNDS', 2));
 const TOOL = process.env.BENCH_TOOL ?? 'autocannon';
+const ONLY = process.env.BENCH_SCENARIOS;
+if (ONLY !== undefined && ONLY !== 'api' && ONLY !== 'site')
+  throw new Error(`BENCH_SCENARIOS must be api or site (or unset for both), got "${ONLY}"`);
 if (TOOL !== 'autocannon' && TOOL !== 'wrk')
   throw new Error(`BENCH_TOOL must be autocannon or wrk, got "${TOOL}"`);
 if (TOOL === 'wrk' && spawnSync('wrk', ['--version']).error)
@@ -211,7 +215,7 @@ async function main() {
   ]);
   const servers = [ptfx, bare, express];
   const etag = (await fetchRaw(ptfx.url + DETAIL_PATH)).headers.etag;
-  const scenarios = [
+  const all = [
     { name: `GET ${LIST_PATH}`, kind: 'get', path: LIST_PATH, request: {}, expect: 200 },
     {
       name: `GET ${DETAIL_PATH} (If-None-Match)`,
@@ -233,11 +237,15 @@ async function main() {
     ...SITE_PATHS.map((path) => ({
       name: `GET ${path} (site page, br)`,
       kind: 'get',
+      site: true,
       path,
       request: { headers: SITE_REQUEST_HEADERS },
       expect: 200,
     })),
   ];
+  const scenarios = all.filter(
+    (sc) => ONLY === undefined || (ONLY === 'site') === (sc.site ?? false),
+  );
   await checkSameBytes(ptfx, [bare, express], scenarios);
   console.log(
     `bench: baselines answer ptfx's bytes. ${TOOL}, access log ${process.env.BENCH_LOG ?? 'info'}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
@@ -340,6 +348,7 @@ async function main() {
     node: process.version,
     settings: {
       tool: TOOL,
+      scenarios: ONLY ?? 'all',
       duration: DURATION,
       connections: CONNECTIONS,
       warmup: WARMUP,
