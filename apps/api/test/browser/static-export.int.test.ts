@@ -34,10 +34,24 @@ beforeAll(async () => {
   // The host's origin first: the API must allow it, and the site is built for both.
   [browser, host] = await Promise.all([launchChromium(), startStaticHost(out)]);
   api = await startSiteServer({ corsOrigins: [host.url], siteUrl: host.url });
-  // No clinic.yaml in the working directory: the CLI builds the embedded sample clinic.
+  // No clinic.yaml in the working directory: the CLI builds the embedded sample clinic. Judged as
+  // of a fixed day: the sample's CSCS expires on 2026-12-31, and from then on the build (rightly)
+  // refuses to publish its listing.
   await promisify(execFile)(
     process.execPath,
-    [PTFX_BIN, 'site', 'build', '--out', out, '--base-url', host.url, '--api-url', api.url],
+    [
+      PTFX_BIN,
+      'site',
+      'build',
+      '--out',
+      out,
+      '--base-url',
+      host.url,
+      '--api-url',
+      api.url,
+      '--as-of',
+      '2026-11-30',
+    ],
     { cwd: scratch },
   ).catch((error: { stderr?: string; message: string }) => {
     throw new Error(`ptfx site build failed: ${error.stderr || error.message}`);
