@@ -126,9 +126,10 @@ async function send(r: FuzzRequest): Promise<{ res: Response; text: string }> {
     headers: r.headers,
     ...(r.body === undefined ? {} : { body: r.body }),
   });
-  // Bodies as the client reads them: an error page may come compressed, as pages do.
+  // Bodies as the client reads them: an error page may come compressed, as pages do. A HEAD
+  // (or 304) answer names the coding its GET would have, with no body to decode.
   const bytes = Buffer.from(await res.arrayBuffer());
-  const coding = res.headers.get('content-encoding');
+  const coding = bytes.length === 0 ? null : res.headers.get('content-encoding');
   const plain =
     coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes;
   return { res, text: plain.toString('utf8') };
