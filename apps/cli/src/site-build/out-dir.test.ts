@@ -24,7 +24,8 @@ import {
 const folder = freshFolders('ptfx-site-out-');
 
 // The folder `ptfx site build --out` writes: what it refuses, and how it replaces it.
-describe('ptfx site build --out', () => {
+// Each case builds the whole site several times: seconds on a loaded 2-core CI machine.
+describe('ptfx site build --out', { timeout: 30_000 }, () => {
   it('refuses a folder it did not write, unless --force; a folder it wrote it replaces', async () => {
     const out = join(folder(), 'site');
     mkdirSync(out);

@@ -34,13 +34,25 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The seed page's text: `../shared/seed/000_b711ef2ef37b1020.txt` beside the repository. */
+/**
+ * The seed page's text: the clinic page the sample clinic was written from
+ * (`../shared/seed/000_b711ef2ef37b1020.txt` beside the repository), kept verbatim in
+ * `test/fixtures/seed-page.txt` so a clone on its own has it. Where the shared copy is beside the
+ * repository too, the two must be the same.
+ */
 export function seedText(): string {
-  const path = resolve(repoRoot(), '..', 'shared', 'seed', '000_b711ef2ef37b1020.txt');
-  if (!existsSync(path)) {
+  const fixture = resolve(repoRoot(), 'packages', 'site', 'test', 'fixtures', 'seed-page.txt');
+  if (!existsSync(fixture)) {
     throw new Error(
-      `the seed page is missing: expected ${path} (the repository's ../shared/seed/000_b711ef2ef37b1020.txt). The site's facts are checked against it; restore the file, do not skip this test.`,
+      `the seed page is missing: expected ${fixture}, a verbatim copy of ../shared/seed/000_b711ef2ef37b1020.txt. The site's facts are checked against it; restore the file, do not skip this test.`,
     );
   }
-  return readFileSync(path, 'utf8');
+  const text = readFileSync(fixture, 'utf8');
+  const shared = resolve(repoRoot(), '..', 'shared', 'seed', '000_b711ef2ef37b1020.txt');
+  if (existsSync(shared) && readFileSync(shared, 'utf8') !== text) {
+    throw new Error(
+      `${fixture} differs from ${shared}: copy the shared seed page over the fixture (cp ${shared} ${fixture})`,
+    );
+  }
+  return text;
 }
