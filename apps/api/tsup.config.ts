@@ -5,8 +5,6 @@ export default defineConfig({
     server: 'src/server.ts',
     admin: 'src/admin.ts',
     index: 'src/index.ts',
-    // For bench/intake.mjs: the private PostgreSQL cluster the tests use.
-    'test-support/pg-cluster': 'src/test-support/pg-cluster.ts',
   },
   format: ['esm'],
   platform: 'node',

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { pgUnavailableReason, startPgCluster } from '@ptfx/intake/testing';
 import autocannon from 'autocannon';
-import { pgUnavailableReason, startPgCluster } from '../dist/test-support/pg-cluster.js';
 import { median, onStop, setting, startChild, stopChildren } from './harness.mjs';
 
 const DURATION = setting('BENCH_DURATION', 10);

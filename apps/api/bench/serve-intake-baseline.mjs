@@ -5,9 +5,9 @@
 // ptfx does on top is what the ratio measures. argv: sqlite PATH | postgres URL.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import postgres from 'postgres';
 // The same binding as ptfx's store (node:sqlite), loaded the same way (without Node 22's warning).
-import { nodeSqlite } from '../dist/index.js';
+import { nodeSqlite } from '@ptfx/intake';
+import postgres from 'postgres';
 
 const [mode, target] = process.argv.slice(2);
 let insert;

@@ -4,11 +4,11 @@
 // The store is the one DATABASE_URL names (the parent passes a temporary SQLite file or a private
 // PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too.
 import { openSync, writeSync } from 'node:fs';
+import { openStore } from '@ptfx/intake';
 import {
   ClinicSource,
   createJsonLogger,
   loadClinic,
-  openStore,
   parseConfig,
   startServer,
 } from '../dist/index.js';

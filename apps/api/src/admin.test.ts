@@ -6,12 +6,11 @@ import {
   ConsultationRequestSchema,
   requestContent,
 } from '@ptfx/domain';
+import { openSqliteStore, purgeCutoffs, scheduleRetention } from '@ptfx/intake';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAdmin } from './admin.js';
 import { parseConfig } from './config.js';
 import { StaffDirectory } from './http/staff-auth.js';
-import { purgeCutoffs, scheduleRetention } from './retention.js';
-import { openSqliteStore } from './store/sqlite.js';
 
 let out = '';
 let err = '';

@@ -1,11 +1,15 @@
 // Operator commands for the API: mint a staff token, purge by the retention rule, migrate.
 // `pnpm --filter @ptfx/api admin <command>`, or `node dist/admin.js <command>`.
 import { parseArgs } from 'node:util';
+import {
+  describeTarget,
+  openStore,
+  purgeOnce,
+  StoreConfigError,
+  StoreUnavailableError,
+} from '@ptfx/intake';
 import { parseConfig } from './config.js';
 import { mintStaffToken } from './http/staff-auth.js';
-import { purgeOnce } from './retention.js';
-import { describeTarget, openStore } from './store/open.js';
-import { StoreConfigError, StoreUnavailableError } from './store/store.js';
 
 const HELP = `Usage: admin <command> [options]
 

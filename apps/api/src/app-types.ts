@@ -1,9 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Store, WebhookNotifier } from '@ptfx/intake';
 import type { ApiConfig } from './config.js';
 import type { StaffDirectory } from './http/staff-auth.js';
 import type { ClinicSnapshot } from './snapshot.js';
-import type { Store } from './store/store.js';
-import type { WebhookNotifier } from './webhook.js';
 
 /** One structured log line. Never carries a request body. */
 export type LogLine = Readonly<Record<string, string | number | boolean | null | undefined>>;

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { StoreUnavailableError } from '@ptfx/intake';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, ApiEnv } from './app-types.js';
@@ -22,7 +23,6 @@ import { isSitePath, siteNotFound, siteRoutes } from './routes/site.js';
 import { staffRoutes } from './routes/staff.js';
 import { therapistRoutes } from './routes/therapists.js';
 import { treatmentRoutes } from './routes/treatments.js';
-import { StoreUnavailableError } from './store/store.js';
 
 /** The longest URL read, in characters; longer gets 414. */
 export const MAX_URL_LENGTH = 4096;

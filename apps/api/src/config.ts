@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
+import { type DatabaseTarget, parseWebhookUrl, validateWebhookSecret } from '@ptfx/intake';
 import { z } from 'zod';
-import { parseWebhookUrl, validateWebhookSecret } from './webhook.js';
 
 /** Everything the API reads from its environment, parsed once at start. */
 export interface ApiConfig {
@@ -41,11 +41,6 @@ export interface ApiConfig {
   /** Where new requests are announced (id and staff link only), if anywhere. */
   readonly webhook?: { readonly url: string; readonly secret: string };
 }
-
-/** Where the store lives: a SQLite file, or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string };
 
 /** One staff member's name and the SHA-256 (hex) of their token. */
 export interface StaffToken {

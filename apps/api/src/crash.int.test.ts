@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { nodeSqlite } from '@ptfx/intake';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mintStaffToken } from './http/staff-auth.js';
-import { nodeSqlite } from './store/node-sqlite.js';
 import { type ServerProcess, startServerProcess } from './test-support/server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptfx-crash-'));

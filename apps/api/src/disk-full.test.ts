@@ -1,7 +1,7 @@
 // F3: a full disk answers 503 with Retry-After, leaves no partial row, and reads keep working.
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { nodeSqlite } from '@ptfx/intake';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeSqlite } from './store/node-sqlite.js';
 import { sampleApp, TEST_STAFF, tempSqliteStore } from './test-support/app.js';
 
 const disposers: (() => Promise<void>)[] = [];

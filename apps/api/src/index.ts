@@ -12,7 +12,6 @@ export { type ApiConfig, parseConfig } from './config.js';
 export { mintStaffToken, StaffDirectory } from './http/staff-auth.js';
 export { createJsonLogger, type LogSinks } from './logger.js';
 export { SUPPORTED_NODE, unsupportedNode } from './node-support.js';
-export { purgeCutoffs, purgeOnce, scheduleRetention } from './retention.js';
 export {
   DEFAULT_TIMEOUTS,
   type RunningServer,
@@ -20,8 +19,3 @@ export {
   startServer,
 } from './runtime.js';
 export { ClinicSnapshot } from './snapshot.js';
-// node:sqlite as the store loads it, for tools that must use the same binding (the bench baseline).
-export { nodeSqlite } from './store/node-sqlite.js';
-export { describeTarget, openStore } from './store/open.js';
-export type * from './store/store.js';
-export { StoreConfigError, StoreUnavailableError } from './store/store.js';

@@ -5,10 +5,10 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { verifyWebhookSignature } from '@ptfx/intake';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mintStaffToken } from './http/staff-auth.js';
 import { type ServerProcess, startServerProcess } from './test-support/server-process.js';
-import { verifyWebhookSignature } from './webhook.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ptfx-intake-int-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,11 +2,11 @@
 // without a restart (F4); two instances sharing the database share the rate limit (L2) and the
 // idempotency keys.
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import type { Store } from '@ptfx/intake';
+import { openPostgresStore } from '@ptfx/intake';
+import { type PgCluster, pgUnavailableReason, startPgCluster } from '@ptfx/intake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from './store/postgres.js';
-import type { Store } from './store/store.js';
 import { sampleApp, TEST_STAFF } from './test-support/app.js';
-import { type PgCluster, pgUnavailableReason, startPgCluster } from './test-support/pg-cluster.js';
 
 const unavailable = pgUnavailableReason();
 if (unavailable !== undefined && process.env.CI) {

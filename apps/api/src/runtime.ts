@@ -2,14 +2,13 @@ import { type FSWatcher, watch } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import type { Store, WebhookNotifier } from '@ptfx/intake';
 import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from './app.js';
 import type { Logger } from './app-types.js';
 import type { ClinicOrigin, ClinicSource, LoadResult } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
 import { createFastPath } from './http/fast-path.js';
 import { StaffDirectory } from './http/staff-auth.js';
-import type { Store } from './store/store.js';
-import type { WebhookNotifier } from './webhook.js';
 
 /** Socket timeouts, in milliseconds; tests shorten them. */
 export interface ServerTimeouts {

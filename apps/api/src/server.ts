@@ -1,15 +1,20 @@
 // The API process: parse the environment, load the clinic, serve, reload on SIGHUP (and on file
 // change with PTFX_WATCH=1), drain on SIGTERM/SIGINT and exit 0.
 import { resolve } from 'node:path';
+import {
+  createWebhookNotifier,
+  describeTarget,
+  openStore,
+  type Store,
+  StoreConfigError,
+  StoreUnavailableError,
+  scheduleRetention,
+} from '@ptfx/intake';
 import { type ClinicOrigin, ClinicSource, loadClinic } from './clinic-source.js';
 import { parseConfig } from './config.js';
 import { createJsonLogger } from './logger.js';
 import { unsupportedNode } from './node-support.js';
-import { scheduleRetention } from './retention.js';
 import { startServer } from './runtime.js';
-import { describeTarget, openStore } from './store/open.js';
-import { type Store, StoreConfigError, StoreUnavailableError } from './store/store.js';
-import { createWebhookNotifier } from './webhook.js';
 
 function fail(lines: readonly string[]): never {
   for (const line of lines) process.stderr.write(`ptfx api: ${line}\n`);

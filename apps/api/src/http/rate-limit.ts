@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Store } from '@ptfx/intake';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../app-types.js';
-import type { Store } from '../store/store.js';
 import { ApiProblem } from './problem.js';
 
 /** One rate-limit check. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Store } from '@ptfx/intake';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import type { StaffToken } from '../config.js';
-import type { Store } from '../store/store.js';
 import { clientAddress } from './client-address.js';
 import { requestHeader } from './node-request.js';
 import { ApiProblem } from './problem.js';

@@ -1,9 +1,9 @@
 // The booking form without JavaScript: application/x-www-form-urlencoded to the intake route,
 // 303 to the thank-you page, or the booking page again with the input kept and the problems.
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import { StoreUnavailableError } from '@ptfx/intake';
 import { FIELD, fieldErrorId, fieldId, siteContentSecurityPolicy } from '@ptfx/site';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../store/store.js';
 import { sampleAppsPerTest, TEST_STAFF, type TestApp, wrapStore } from '../test-support/app.js';
 import { formFields } from './form-openapi.js';
 

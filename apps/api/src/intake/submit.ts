@@ -6,12 +6,12 @@ import {
   type ReplyChannel,
   requestContent,
 } from '@ptfx/domain';
+import type { StoredResponse } from '@ptfx/intake';
 import type { Context } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiProblem } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
-import type { StoredResponse } from '../store/store.js';
 
 /**
  * An Idempotency-Key: 16 to 255 plain characters, bare or as an RFC 8941 string in double

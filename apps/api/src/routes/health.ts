@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
+import { StoreUnavailableError } from '@ptfx/intake';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { responseHeaders } from '../http/public-headers.js';
-import { StoreUnavailableError } from '../store/store.js';
 import { jsonBody } from './shared.js';
 
 const HealthSchema = z

@@ -1,7 +1,7 @@
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
+import type { Store } from '@ptfx/intake';
+import { StoreUnavailableError } from '@ptfx/intake';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
-import { StoreUnavailableError } from '../store/store.js';
 import { sampleAppsPerTest, TEST_STAFF, type TestApp, wrapStore } from '../test-support/app.js';
 
 const open = sampleAppsPerTest();

@@ -1,12 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CONSULTATION_REQUEST_EXAMPLE, ConsultationRequestSchema } from '@ptfx/domain';
+import type { StoredResponse } from '@ptfx/intake';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { responseHeaders } from '../http/public-headers.js';
 import { rateLimitHeaders } from '../http/rate-limit.js';
 import { formBranch } from '../intake/form.js';
 import { createSubmit, IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE } from '../intake/submit.js';
-import type { StoredResponse } from '../store/store.js';
 import { jsonBody, problem } from './shared.js';
 
 const ReceiptSchema = z

@@ -4,17 +4,17 @@ import {
   ConsultationRequestStatusSchema,
   StatusChangeSchema,
 } from '@ptfx/domain';
-import type { Context, Schema } from 'hono';
-import type { ApiDeps, ApiEnv } from '../app-types.js';
-import { ApiProblem } from '../http/problem.js';
-import { responseHeaders } from '../http/public-headers.js';
 import {
   type AuditAction,
   type AuditEntry,
   MAX_PAGE_SIZE,
   type RequestCursor,
   type StoredRequest,
-} from '../store/store.js';
+} from '@ptfx/intake';
+import type { Context, Schema } from 'hono';
+import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { ApiProblem } from '../http/problem.js';
+import { responseHeaders } from '../http/public-headers.js';
 import { jsonBody, problem } from './shared.js';
 
 const security = [{ staffToken: [] }];

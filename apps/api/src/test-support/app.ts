@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '@ptfx/intake';
+import { openSqliteStore, type SqliteStore } from '@ptfx/intake';
 import { afterEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { ApiDeps, LogLine } from '../app-types.js';
 import { ClinicSource, loadClinic } from '../clinic-source.js';
 import { mintStaffToken, StaffDirectory } from '../http/staff-auth.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
-import type { Store } from '../store/store.js';
 
 /** A staff member the test apps know, with the token to send. */
 export const TEST_STAFF = (() => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
+import { freePort } from '@ptfx/intake/testing';
 
 /** The built server; integration tests run the real process, as production does. */
 export const SERVER_JS = fileURLToPath(new URL('../../dist/server.js', import.meta.url));

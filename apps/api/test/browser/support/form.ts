@@ -1,7 +1,8 @@
 // The consultation form as a visitor fills it, by the field contract of @ptfx/site.
+
+import type { StoredRequest } from '@ptfx/intake';
 import { FIELD, fieldErrorId, fieldId } from '@ptfx/site';
 import type { Page } from 'playwright-core';
-import type { StoredRequest } from '../../../src/store/store.js';
 
 /** What one test's visitor types; `family` is unique per test, to find their stored request. */
 export interface Visitor {

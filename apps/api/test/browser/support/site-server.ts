@@ -3,12 +3,12 @@
 
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { StoredRequest } from '@ptfx/intake';
+import { freePort } from '@ptfx/intake/testing';
 import { type ClinicOrigin, ClinicSource, loadClinic } from '../../../src/clinic-source.js';
 import type { ApiConfig } from '../../../src/config.js';
 import { type RunningServer, startServer } from '../../../src/runtime.js';
-import type { StoredRequest } from '../../../src/store/store.js';
 import { tempSqliteStore } from '../../../src/test-support/app.js';
-import { freePort } from '../../../src/test-support/free-port.js';
 
 /** Before the sample's first dated exception (Thanksgiving 2026), so every one is shown. */
 export const SAMPLE_DATA_DAY = new Date('2026-11-20T20:00:00Z');

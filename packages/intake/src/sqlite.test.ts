@@ -7,7 +7,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { describeStoreContract, sampleContent, sampleCreate, staffEntry, T0 } from './contract.js';
 import { MIGRATIONS } from './migrations.js';
 import { nodeSqlite } from './node-sqlite.js';
 import {
@@ -18,6 +17,13 @@ import {
   toStoreError,
 } from './sqlite.js';
 import { type Store, StoreConfigError, StoreUnavailableError } from './store.js';
+import {
+  describeStoreContract,
+  sampleContent,
+  sampleCreate,
+  staffEntry,
+  T0,
+} from './testing/contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ptfx-sqlite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

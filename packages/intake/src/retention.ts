@@ -1,5 +1,5 @@
-import type { Logger } from './app-types.js';
-import type { PurgeCutoffs, PurgeResult, Store } from './store/store.js';
+import type { PurgeCutoffs, PurgeResult, Store } from './store.js';
+import type { WebhookLogger as Logger } from './webhook.js';
 
 const DAY_MS = 86_400_000;
 /** Idempotency keys are kept a day: retries come within minutes, and the answer holds no PHI. */

@@ -16,9 +16,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../test-support/free-port.js';
-import { type PgCluster, pgUnavailableReason, startPgCluster } from '../test-support/pg-cluster.js';
-import { describeStoreContract, sampleCreate, staffEntry, T0 } from './contract.js';
 import { MIGRATIONS } from './migrations.js';
 import {
   applyPostgresMigrations,
@@ -32,6 +29,9 @@ import {
   StoreConfigError,
   StoreUnavailableError,
 } from './store.js';
+import { describeStoreContract, sampleCreate, staffEntry, T0 } from './testing/contract.js';
+import { freePort } from './testing/free-port.js';
+import { type PgCluster, pgUnavailableReason, startPgCluster } from './testing/pg-cluster.js';
 
 const run = promisify(execFile);
 const unavailable = pgUnavailableReason();
@@ -506,7 +506,7 @@ describePg(
               ['--input-type=module', '-e', script, url],
               {
                 // Where `postgres` resolves from: this package.
-                cwd: join(import.meta.dirname, '..', '..'),
+                cwd: join(import.meta.dirname, '..'),
                 env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
               },
             );

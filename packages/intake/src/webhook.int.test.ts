@@ -8,7 +8,6 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from './app-types.js';
 import {
   createWebhookNotifier,
   parseRetryAfter,
@@ -19,6 +18,7 @@ import {
   type WebhookConfig,
   type WebhookDeps,
   type WebhookEvent,
+  type WebhookLogger,
   type WebhookLogLine,
 } from './webhook.js';
 
@@ -62,8 +62,7 @@ function collector() {
       }
     }
   };
-  // Typed as the API's Logger: the notifier must accept it.
-  const logger: Logger = { info: push('info'), error: push('error') };
+  const logger: WebhookLogger = { info: push('info'), error: push('error') };
   return {
     entries,
     logger,

@@ -30,7 +30,7 @@ import type {
   RequestCursor,
   Store,
   StoredRequest,
-} from './store.js';
+} from '../store.js';
 
 /** How the contract gets stores. */
 export interface StoreContractSetup {

@@ -2,8 +2,10 @@
 // is loaded on first use, so that a Node without it fails with a clear StoreConfigError rather
 // than at import.
 import type * as NodeSqlite from 'node:sqlite';
-import { SUPPORTED_NODE } from '../node-support.js';
 import { StoreConfigError } from './store.js';
+
+/** The Node.js versions with an unflagged `node:sqlite` this package supports (as `engines.node`). */
+export const SQLITE_NODE = '^22.13.0 || ^24.0.0 || ^26.0.0';
 
 let loaded: typeof NodeSqlite | undefined;
 
@@ -35,7 +37,7 @@ function load(): typeof NodeSqlite {
     const sqlite = process.getBuiltinModule?.('node:sqlite');
     if (sqlite === undefined) {
       throw new StoreConfigError(
-        `node:sqlite is not available in Node.js ${process.versions.node}: the SQLite store needs Node.js ${SUPPORTED_NODE}`,
+        `node:sqlite is not available in Node.js ${process.versions.node}: the SQLite store needs Node.js ${SQLITE_NODE}`,
       );
     }
     return sqlite;

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DatabaseTarget } from '../config.js';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
+
+/** Where the store is: a SQLite file, or a PostgreSQL server (a `postgres://` URL). */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /**
  * Opens the store DATABASE_URL names — a SQLite file (relative paths from `cwd`) or a

@@ -1,9 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServerProcess } from '../test-support/server-process.js';
 import { isSqliteExperimentalWarning, nodeSqlite } from './node-sqlite.js';
 
 const SQLITE_WARNING = 'SQLite is an experimental feature and might change at any time';
@@ -36,8 +32,8 @@ describe('nodeSqlite', () => {
 
   it('loads without printing node:sqlite’s warning, and leaves every other warning alone', () => {
     // A fresh process, so that node:sqlite is loaded here for the first time (through the
-    // built API, as the server loads it).
-    const index = new URL('../../dist/index.js', import.meta.url).href;
+    // built package, as the server loads it).
+    const index = new URL('../dist/index.js', import.meta.url).href;
     const script = `
       const { nodeSqlite } = await import(${JSON.stringify(index)});
       new (nodeSqlite().DatabaseSync)(':memory:').close();
@@ -55,22 +51,5 @@ describe('nodeSqlite', () => {
     expect(stderr).toContain('ExperimentalWarning: another experimental feature');
     // The filter is gone once the module is loaded: a later warning with the same text prints.
     expect(stderr.split(SQLITE_WARNING)).toHaveLength(2);
-  });
-
-  it('lets the real server start and stop with nothing but its JSON log on the console', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ptfx-node-sqlite-'));
-    try {
-      const server = await startServerProcess({
-        DATABASE_URL: `file:${join(dir, 'ptfx.db')}`,
-        PTFX_LOG: 'info',
-      });
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
-      const lines = server.output().trim().split('\n');
-      expect(lines.map((line) => JSON.parse(line).event)).toContain('listening');
-      expect(server.output()).not.toMatch(/warning/i);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

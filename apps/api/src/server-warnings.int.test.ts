@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServerProcess } from './test-support/server-process.js';
+
+describe('node:sqlite in the server', () => {
+  it('lets the real server start and stop with nothing but its JSON log on the console', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptfx-node-sqlite-'));
+    try {
+      const server = await startServerProcess({
+        DATABASE_URL: `file:${join(dir, 'ptfx.db')}`,
+        PTFX_LOG: 'info',
+      });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      const lines = server.output().trim().split('\n');
+      expect(lines.map((line) => JSON.parse(line).event)).toContain('listening');
+      expect(server.output()).not.toMatch(/warning/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

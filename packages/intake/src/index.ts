@@ -1,0 +1,29 @@
+// The public surface of @ptfx/intake: the store (one interface, a SQLite and a PostgreSQL
+// adapter), its migrations, retention, and the webhook deliverer.
+export { MIGRATIONS, type Migration } from './migrations.js';
+export { isSqliteExperimentalWarning, nodeSqlite, SQLITE_NODE } from './node-sqlite.js';
+export { type DatabaseTarget, describeTarget, openStore } from './open.js';
+export {
+  applyPostgresMigrations,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  DEFAULT_PING_TIMEOUT_MS,
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+} from './postgres.js';
+export {
+  IDEMPOTENCY_KEY_TTL_MS,
+  purgeCutoffs,
+  purgeOnce,
+  scheduleRetention,
+} from './retention.js';
+export {
+  applySqliteMigrations,
+  checkSqliteSettings,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  openSqliteStore,
+  type SqliteStore,
+  type SqliteStoreOptions,
+} from './sqlite.js';
+export * from './store.js';
+export * from './webhook.js';

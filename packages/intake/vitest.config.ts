@@ -1,0 +1,3 @@
+import { ptfxVitestConfig } from '@ptfx/vitest-config';
+
+export default ptfxVitestConfig({ integration: true });
