@@ -1,5 +1,7 @@
 // The public surface of @ptfx/intake: the store (one interface, a SQLite and a PostgreSQL
 // adapter), its migrations, retention, and the webhook deliverer.
+
+export { DataKeyError, type FieldCipher, PLAINTEXT } from './cipher.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { isSqliteExperimentalWarning, nodeSqlite, SQLITE_NODE } from './node-sqlite.js';
 export { type DatabaseTarget, describeTarget, openStore } from './open.js';

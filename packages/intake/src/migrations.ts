@@ -16,6 +16,7 @@ export interface Migration {
 
 const STATUSES = "('new', 'contacted', 'scheduled', 'closed', 'spam')";
 const OUTCOMES = "('ok', 'not-found', 'refused')";
+const OUTBOX_STATUSES = "('pending', 'delivered', 'dead')";
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -130,6 +131,72 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 2,
+    name: 'sealed personal fields, GCRA rate limits, transactional outbox',
+    // A sealed request keeps JSON null in `content` and the sealed text in `sealed`, under
+    // `key_id`; a plaintext one (no PTFX_DATA_KEY, development) keeps `key_id` and `sealed` null.
+    // A sealed staff note is in `note` with its `note_key_id`. Rate limits become one GCRA
+    // theoretical arrival time per bucket (ms since the epoch); the fixed windows are dropped
+    // (losing them only resets the counters). Outbox times are instants like every other.
+    sqlite: `
+      ALTER TABLE consultation_requests ADD COLUMN key_id TEXT;
+      ALTER TABLE consultation_requests ADD COLUMN sealed TEXT;
+      CREATE INDEX consultation_requests_by_key ON consultation_requests (key_id);
+      ALTER TABLE status_history ADD COLUMN note_key_id TEXT;
+      CREATE INDEX status_history_by_key ON status_history (note_key_id) WHERE note IS NOT NULL;
+
+      DROP TABLE rate_limit_windows;
+      CREATE TABLE rate_limits (
+        bucket TEXT PRIMARY KEY,
+        tat INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX rate_limits_by_tat ON rate_limits (tat);
+
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ${OUTBOX_STATUSES}),
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_until TEXT,
+        last_error TEXT,
+        delivered_at TEXT
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+      CREATE INDEX outbox_by_time ON outbox (created_at DESC, id DESC);
+    `,
+    postgres: `
+      ALTER TABLE consultation_requests ADD COLUMN key_id text, ADD COLUMN sealed text;
+      CREATE INDEX consultation_requests_by_key ON consultation_requests (key_id);
+      ALTER TABLE status_history ADD COLUMN note_key_id text;
+      CREATE INDEX status_history_by_key ON status_history (note_key_id) WHERE note IS NOT NULL;
+
+      DROP TABLE rate_limit_windows;
+      CREATE TABLE rate_limits (
+        bucket text PRIMARY KEY,
+        tat bigint NOT NULL
+      );
+      CREATE INDEX rate_limits_by_tat ON rate_limits (tat);
+
+      CREATE TABLE outbox (
+        id text PRIMARY KEY,
+        type text NOT NULL,
+        payload text NOT NULL,
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ${OUTBOX_STATUSES}),
+        created_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lease_until timestamptz,
+        last_error text,
+        delivered_at timestamptz
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+      CREATE INDEX outbox_by_time ON outbox (created_at DESC, id DESC);
     `,
   },
 ];

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { type FieldCipher, PLAINTEXT } from './cipher.js';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
@@ -14,11 +15,22 @@ export type DatabaseTarget =
  * PostgreSQL server — applying pending migrations. Throws StoreConfigError for a database that
  * cannot be used as configured, StoreUnavailableError for one that cannot be reached.
  */
-export async function openStore(target: DatabaseTarget, cwd: string): Promise<Store> {
-  if (target.kind === 'postgres') return openPostgresStore({ url: target.url });
+export async function openStore(
+  target: DatabaseTarget,
+  cwd: string,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
+  const cipher = options.cipher ?? PLAINTEXT;
+  if (target.kind === 'postgres') return openPostgresStore({ url: target.url, cipher });
   const path = resolve(cwd, target.path);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  return openSqliteStore({ path });
+  return openSqliteStore({ path, cipher });
+}
+
+/** Options of {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Seals personal fields before they reach the database. Default {@link PLAINTEXT}. */
+  readonly cipher?: FieldCipher;
 }
 
 /** Where a target is, for logs: the SQLite path, or the PostgreSQL host and database — never a password. */

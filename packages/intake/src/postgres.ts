@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import type { ConsultationRequestContent, ConsultationRequestStatus } from '@ptfx/domain';
 import postgres from 'postgres';
+import type { FieldCipher } from './cipher.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import {
   type AuditAction,
@@ -27,6 +28,8 @@ import {
 
 /** How to open a PostgreSQL store. */
 export interface PostgresStoreOptions {
+  /** Seals personal fields (content, staff notes) before they are written. Default PLAINTEXT. */
+  readonly cipher?: FieldCipher;
   /**
    * `postgres://user:password@host:port/database?…` (or `postgresql://`). The URL decides TLS:
    * no `ssl` option is passed to postgres.js (3.4.9), which reads `sslmode` from the URL like

@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import type { FieldCipher } from './cipher.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { nodeSqlite } from './node-sqlite.js';
 import { integer, text } from './sqlite-rows.js';
@@ -28,6 +29,8 @@ import {
 export interface SqliteStoreOptions {
   /** The database file. Its folder is created (mode 0700) when missing; `:memory:` is refused. */
   readonly path: string;
+  /** Seals personal fields (content, staff notes) before they are written. Default PLAINTEXT. */
+  readonly cipher?: FieldCipher;
   /** How long a statement waits for another connection's lock before failing `busy` (ms, default 5000). */
   readonly busyTimeoutMs?: number;
   /**

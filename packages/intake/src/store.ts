@@ -1,6 +1,7 @@
-// The one thing the API stores: consultation requests, their idempotency keys, rate-limit
-// counters and the staff audit log. One interface, two adapters (SQLite and PostgreSQL) chosen by
-// DATABASE_URL; `contract.ts` is the test suite both must pass.
+// What a practice keeps of what the public sends: consultation requests (their personal fields
+// sealed by a FieldCipher), their idempotency keys, rate-limit state, the outbox of announcements
+// and the staff audit log. One interface, two adapters (SQLite and PostgreSQL) chosen by
+// DATABASE_URL; `testing/contract.ts` is the test suite both must pass.
 import type {
   ConsultationRequestContent,
   ConsultationRequestStatus,
@@ -42,6 +43,8 @@ export type AuditAction =
   | 'request.update'
   | 'request.delete'
   | 'audit.list'
+  | 'outbox.list'
+  | 'outbox.redrive'
   | 'auth.failed';
 
 /** One row of the append-only audit log, as the caller gives it. */
@@ -91,14 +94,145 @@ export interface IdempotencyClaim {
 
 /** What happened to a create. */
 export type CreateOutcome =
-  /** Stored now: the request row and the key row in one transaction. */
-  | { readonly kind: 'created'; readonly response: StoredResponse }
+  /**
+   * Stored now: the request, its key, its outbox message and its rate-limit hit in one
+   * transaction. `rate` is the decision when a rate limit was given.
+   */
+  | {
+      readonly kind: 'created';
+      readonly response: StoredResponse;
+      readonly rate?: RateLimitDecision;
+    }
   /** The key was seen before with the same fingerprint: nothing stored, the first answer again. */
   | { readonly kind: 'replay'; readonly response: StoredResponse }
   /** The key was seen before with a different body (422). Nothing stored. */
   | { readonly kind: 'key-reused' }
   /** Another transaction holds this key right now (409). Nothing stored. */
-  | { readonly kind: 'key-in-flight' };
+  | { readonly kind: 'key-in-flight' }
+  /**
+   * The rate limit given with the create refuses it (429). Nothing stored and nothing counted:
+   * a refused request does not use up the client's allowance.
+   */
+  | { readonly kind: 'rate-limited'; readonly rate: RateLimitDecision };
+
+/**
+ * A rate-limit check made inside a store transaction: GCRA (the generic cell rate algorithm,
+ * a sliding window with no edge bursts) over `limit` requests per `windowMs`; see {@link gcra}.
+ */
+export interface RateLimitHit {
+  /** What is counted, already hashed by the caller (client addresses are never stored). */
+  readonly bucket: string;
+  /** Requests allowed per window (the burst). */
+  readonly limit: number;
+  /** The window, in milliseconds. */
+  readonly windowMs: number;
+  /** The time now (the caller's clock). */
+  readonly now: Date;
+}
+
+/** What a rate-limit check decided. */
+export interface RateLimitDecision {
+  /** Whether the hit was allowed (and so counted). */
+  readonly allowed: boolean;
+  /** The policy's limit, as given. */
+  readonly limit: number;
+  /** Hits still allowed right now after this one (0 when refused). */
+  readonly remaining: number;
+  /** Milliseconds until the full allowance is back (0 when nothing is used). */
+  readonly resetMs: number;
+  /** When refused: milliseconds until one more hit is allowed. 0 when allowed. */
+  readonly retryAfterMs: number;
+}
+
+/**
+ * An announcement to write in the same transaction as the request (the transactional outbox).
+ * The payload is the exact JSON the deliverer sends: never personal data.
+ */
+export interface OutboxInput {
+  /** The Standard Webhooks `webhook-id`: unique, the same on every retry (`msg_` + a UUID). */
+  readonly id: string;
+  /** The event type, e.g. `consultation-request.created`. */
+  readonly type: string;
+  /** The JSON body to send, as text. */
+  readonly payload: string;
+}
+
+/** Where an outbox message stands. */
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+/** One outbox message, as stored. */
+export interface OutboxMessage {
+  readonly id: string;
+  readonly type: string;
+  readonly payload: string;
+  readonly status: OutboxStatus;
+  /** When it was written (with its request). */
+  readonly createdAt: string;
+  /** Attempts settled so far (a claimed attempt in progress is not counted until settled). */
+  readonly attempts: number;
+  /** When the next attempt is due (pending), else when it was settled. */
+  readonly nextAttemptAt: string;
+  /** Why the last attempt failed, in a few words (`http 503`, `timeout`, `network`), never a body. */
+  readonly lastError: string | null;
+  /** When it was delivered, if it was. */
+  readonly deliveredAt: string | null;
+}
+
+/** How one claimed delivery attempt ended. */
+export type OutboxSettlement =
+  | { readonly kind: 'delivered'; readonly at: Date }
+  /** Failed; try again at `nextAttemptAt`. */
+  | {
+      readonly kind: 'retry';
+      readonly at: Date;
+      readonly nextAttemptAt: Date;
+      readonly error: string;
+    }
+  /** Failed for the last time (retries exhausted, or a status that is not retried): dead-letter. */
+  | { readonly kind: 'dead'; readonly at: Date; readonly error: string };
+
+/**
+ * GCRA, the generic cell rate algorithm: each allowed hit moves the bucket's theoretical arrival
+ * time (TAT) on by `windowMs / limit`; a hit is allowed while TAT − now ≤ windowMs − windowMs/limit.
+ * `limit` hits can come at once, then one every `windowMs / limit`: a sliding window without
+ * the fixed window's double burst at an edge. Refused hits leave the state alone.
+ *
+ * @param tatMs The bucket's stored TAT (ms since the epoch), or undefined for a new bucket.
+ * @returns The decision and, when allowed, the TAT to store.
+ */
+export function gcra(
+  tatMs: number | undefined,
+  hit: Pick<RateLimitHit, 'limit' | 'windowMs' | 'now'>,
+): RateLimitDecision & { readonly newTatMs?: number } {
+  const { limit, windowMs } = hit;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(windowMs) || windowMs < 1)
+    throw new RangeError(`windowMs must be a positive integer, got ${windowMs}`);
+  const now = hit.now.getTime();
+  const interval = windowMs / limit;
+  const tolerance = windowMs - interval;
+  const tat = Math.max(tatMs ?? now, now);
+  if (tat - now > tolerance) {
+    return {
+      allowed: false,
+      limit,
+      remaining: 0,
+      resetMs: Math.ceil(tat - now),
+      retryAfterMs: Math.ceil(tat - now - tolerance),
+    };
+  }
+  const newTat = tat + interval;
+  const used = newTat - now;
+  return {
+    allowed: true,
+    limit,
+    remaining: Math.max(0, Math.floor((windowMs - used) / interval + 1e-9)),
+    resetMs: Math.ceil(used),
+    retryAfterMs: 0,
+    newTatMs: Math.ceil(newTat),
+  };
+}
 
 /** The most items one page of a staff list holds. */
 export const MAX_PAGE_SIZE = 100;
@@ -153,8 +287,10 @@ export interface PurgeCutoffs {
   readonly requestsBefore: Date;
   /** Idempotency keys stored before this are forgotten. */
   readonly idempotencyKeysBefore: Date;
-  /** Rate-limit windows that started before this are dropped. */
+  /** Rate-limit buckets whose TAT is before this (fully reset) are dropped. */
   readonly rateLimitWindowsBefore: Date;
+  /** Delivered outbox messages settled before this are dropped (dead ones are kept for staff). */
+  readonly outboxDeliveredBefore: Date;
 }
 
 /** What a purge removed. */
@@ -162,6 +298,7 @@ export interface PurgeResult {
   readonly requests: number;
   readonly idempotencyKeys: number;
   readonly rateLimitWindows: number;
+  readonly outboxMessages: number;
 }
 
 /** The store is out of service for now (disk full, database down, locked): answer 503. */
@@ -169,7 +306,7 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
   constructor(
     /** Why, in a word, for logs: never a query, a value or a connection string. */
-    readonly reason: 'disk-full' | 'unreachable' | 'busy' | 'read-only' | 'io',
+    readonly reason: 'disk-full' | 'unreachable' | 'busy' | 'read-only' | 'io' | 'shutting-down',
     options?: { cause?: unknown },
   ) {
     super(`the store is unavailable (${reason})`, options);
@@ -195,8 +332,12 @@ export interface Store {
   ping(): Promise<void>;
 
   /**
-   * Stores a new request with status `new`, and with it (same transaction) the idempotency key
-   * and the response to replay. With a key already stored, stores nothing and tells why.
+   * Stores a new request with status `new` in ONE transaction (one durable commit) together with
+   * the idempotency key and the response to replay, the rate-limit hit and the outbox message.
+   * In order: a key already stored answers `replay` / `key-reused` (nothing counted); a key held
+   * by another transaction answers `key-in-flight`; a refused rate limit answers `rate-limited`
+   * (nothing stored, nothing counted); otherwise everything is written and `created` carries
+   * the rate-limit decision. The content is sealed with the store's {@link FieldCipher} first.
    */
   createRequest(input: {
     readonly id: string;
@@ -204,17 +345,61 @@ export interface Store {
     readonly content: ConsultationRequestContent;
     readonly idempotency?: IdempotencyClaim;
     readonly response: StoredResponse;
+    readonly rateLimit?: RateLimitHit;
+    readonly announce?: OutboxInput;
   }): Promise<CreateOutcome>;
 
   /**
-   * Counts one hit in a fixed window: the window starts at `floor(now / windowMs) * windowMs`.
-   * Atomic across connections and instances sharing the database (an upsert, not read-then-write).
+   * The stored answer for an idempotency key, without locking or waiting: what a replay needs
+   * before it queues behind anything. Undefined when the key is not (yet) committed.
    */
-  hitRateLimit(input: {
-    readonly bucket: string;
-    readonly windowMs: number;
+  findIdempotencyKey(
+    key: string,
+  ): Promise<{ readonly fingerprint: string; readonly response: StoredResponse } | undefined>;
+
+  /**
+   * One GCRA hit on its own (see {@link gcra}), for what is counted without being stored (a
+   * honeypot). Counted only when allowed. Atomic across connections and instances.
+   */
+  hitRateLimit(input: RateLimitHit): Promise<RateLimitDecision>;
+
+  /**
+   * Claims up to `limit` due outbox messages (pending, `nextAttemptAt` ≤ now, not leased) for
+   * this deliverer for `leaseMs`: another instance's claim skips them (PostgreSQL: FOR UPDATE
+   * SKIP LOCKED), and a crashed deliverer's lease runs out so another takes over. Oldest first.
+   */
+  claimOutbox(input: {
     readonly now: Date;
-  }): Promise<{ readonly count: number; readonly windowStart: Date }>;
+    readonly leaseMs: number;
+    readonly limit: number;
+  }): Promise<readonly OutboxMessage[]>;
+
+  /** Settles a claimed attempt: delivered, retry later, or dead (dead-letter). Counts the attempt. */
+  settleOutbox(id: string, settlement: OutboxSettlement): Promise<void>;
+
+  /** Outbox messages, newest first, for staff (dead letters, mostly). Audited. */
+  listOutbox(
+    query: { readonly status?: OutboxStatus; readonly limit: number; readonly before?: string },
+    audit: AuditEntry,
+  ): Promise<{ readonly items: readonly OutboxMessage[]; readonly next?: string }>;
+
+  /**
+   * Puts dead messages back to pending, due now, attempts reset: one by id, or every dead one
+   * when `id` is undefined. Returns how many. Audited (`outbox.redrive`, target the id).
+   */
+  redriveOutbox(id: string | undefined, now: Date, audit: AuditEntry): Promise<number>;
+
+  /**
+   * Re-seals up to `limit` requests (content and staff notes) not sealed under the cipher's
+   * current key — plaintext rows included — and tells how many remain. Safe while other
+   * instances write: each row is updated only if its key id is still the one it was read with.
+   */
+  rotateKeys(input: { readonly limit: number }): Promise<{
+    readonly resealed: number;
+    readonly remaining: number;
+    /** Rows per key id (null: plaintext) after this batch. */
+    readonly byKey: Readonly<Record<string, number>>;
+  }>;
 
   /** Newest first, filtered and paged. */
   listRequests(
@@ -256,6 +441,6 @@ export interface Store {
    */
   purge(cutoffs: PurgeCutoffs): Promise<PurgeResult>;
 
-  /** Closes connections. The store is unusable afterwards. */
+  /** Closes connections, waiting for calls in progress. The store is unusable afterwards. */
   close(): Promise<void>;
 }
