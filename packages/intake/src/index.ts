@@ -2,6 +2,17 @@
 // adapter), its migrations, retention, and the webhook deliverer.
 
 export { DataKeyError, type FieldCipher, PLAINTEXT } from './cipher.js';
+export {
+  aesGcmCipher,
+  DATA_KEY_BYTES,
+  type DataKey,
+  DataKeyFormatError,
+  dataKeyFromBytes,
+  dataKeyId,
+  MINT_DATA_KEY_COMMAND,
+  mintDataKey,
+  parseDataKeys,
+} from './data-key.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { isSqliteExperimentalWarning, nodeSqlite, SQLITE_NODE } from './node-sqlite.js';
 export { type DatabaseTarget, describeTarget, openStore } from './open.js';
