@@ -1,5 +1,5 @@
 // The public surface of @ptfx/intake: the store (one interface, a SQLite and a PostgreSQL
-// adapter), its migrations, retention, and the webhook deliverer.
+// adapter), its migrations, retention, and the outbox deliverer (Standard Webhooks).
 
 export { DataKeyError, type FieldCipher, PLAINTEXT } from './cipher.js';
 export {
@@ -16,6 +16,8 @@ export {
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { isSqliteExperimentalWarning, nodeSqlite, SQLITE_NODE } from './node-sqlite.js';
 export { type DatabaseTarget, describeTarget, openStore } from './open.js';
+export * from './outbox/deliverer.js';
+export * from './outbox/standard-webhooks.js';
 export {
   applyPostgresMigrations,
   DEFAULT_CONNECT_TIMEOUT_SECONDS,
@@ -39,4 +41,3 @@ export {
   type SqliteStoreOptions,
 } from './sqlite.js';
 export * from './store.js';
-export * from './webhook.js';
