@@ -122,12 +122,13 @@ describe('admin purge and migrate', () => {
 });
 
 describe('retention', () => {
-  it('cuts requests at the retention days, keys at a day, rate-limit windows at a day', () => {
+  it('cuts requests at the retention days, keys and delivered announcements at a day, rate-limit buckets once reset', () => {
     const now = new Date('2026-11-27T12:00:00Z');
     expect(purgeCutoffs(now, 90)).toEqual({
       requestsBefore: new Date('2026-08-29T12:00:00Z'),
       idempotencyKeysBefore: new Date('2026-11-26T12:00:00Z'),
-      rateLimitWindowsBefore: new Date('2026-11-26T12:00:00Z'),
+      rateLimitWindowsBefore: now,
+      outboxDeliveredBefore: new Date('2026-11-26T12:00:00Z'),
     });
   });
 
@@ -158,6 +159,7 @@ describe('retention', () => {
       requests: 0,
       idempotencyKeys: 0,
       rateLimitWindows: 0,
+      outboxMessages: 0,
     });
     await store.close();
   });

@@ -1,17 +1,30 @@
 import type { PurgeCutoffs, PurgeResult, Store } from './store.js';
-import type { WebhookLogger as Logger } from './webhook.js';
+
+/** Where retention logs: one structured line per purge (counts only, never what was purged). */
+export interface RetentionLogger {
+  info(line: Record<string, unknown>): void;
+  error(line: Record<string, unknown>): void;
+}
+type Logger = RetentionLogger;
 
 const DAY_MS = 86_400_000;
 /** Idempotency keys are kept a day: retries come within minutes, and the answer holds no PHI. */
 export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
+/**
+ * Delivered outbox messages are kept as long as idempotency keys (a day), to show what was sent
+ * for a request that may still be retried. Dead ones are kept until staff re-drive them.
+ */
+export const OUTBOX_DELIVERED_TTL_MS = IDEMPOTENCY_KEY_TTL_MS;
 
 /** What a purge at `now` removes, for a retention of `days`. */
 export function purgeCutoffs(now: Date, days: number): PurgeCutoffs {
   return {
     requestsBefore: new Date(now.getTime() - days * DAY_MS),
     idempotencyKeysBefore: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS),
-    // The longest rate-limit window is a day (PTFX_INTAKE_RATE_LIMIT caps it there).
-    rateLimitWindowsBefore: new Date(now.getTime() - DAY_MS),
+    // A GCRA bucket whose theoretical arrival time has passed is fully reset: dropping it
+    // changes no decision (a missing bucket starts at now).
+    rateLimitWindowsBefore: now,
+    outboxDeliveredBefore: new Date(now.getTime() - OUTBOX_DELIVERED_TTL_MS),
   };
 }
 

@@ -25,6 +25,9 @@ import {
   T0,
 } from './testing/contract.js';
 
+/** The newest schema version this code knows. */
+const newestMigration = Math.max(...MIGRATIONS.map((m) => m.version));
+
 const root = mkdtempSync(join(tmpdir(), 'ptfx-sqlite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -189,9 +192,9 @@ describe('openSqliteStore', () => {
     const migrationsBefore = withRaw(path, (db) =>
       db.prepare('SELECT * FROM schema_migrations').all(),
     );
-    expect(migrationsBefore).toEqual([
-      { version: 1, name: MIGRATIONS[0]?.name, applied_at: expect.any(String) },
-    ]);
+    expect(migrationsBefore).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: expect.any(String) })),
+    );
 
     const second = open(path);
     expect(await second.getRequest(input.id, staffEntry('request.read'))).toStrictEqual(before);
@@ -217,7 +220,7 @@ describe('openSqliteStore', () => {
     );
     expect(() => openSqliteStore({ path })).toThrow(StoreConfigError);
     expect(() => openSqliteStore({ path })).toThrow(
-      /schema version 99, newer than this code knows \(1\)/,
+      new RegExp(`schema version 99, newer than this code knows \\(${newestMigration}\\)`),
     );
   });
 
@@ -225,7 +228,7 @@ describe('openSqliteStore', () => {
     const path = freshPath();
     await open(path).close();
     const broken = {
-      version: 2,
+      version: newestMigration + 1,
       name: 'broken',
       sqlite: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;',
       postgres: '',
@@ -234,7 +237,9 @@ describe('openSqliteStore', () => {
       expect(() => applySqliteMigrations(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
       const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").all();
       expect(tables).toEqual([]);
-      expect(column(db, 'SELECT version FROM schema_migrations')).toEqual([1]);
+      expect(column(db, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+        MIGRATIONS.map((m) => m.version),
+      );
       // The failed transaction was rolled back, not left open: the connection still writes.
       expect(() => applySqliteMigrations(db)).not.toThrow();
     });
@@ -282,9 +287,7 @@ describe('SQLite errors', () => {
     await open(path).close();
     const readOnly = new (nodeSqlite().DatabaseSync)(path, { readOnly: true });
     try {
-      const error = thrownBy(() =>
-        readOnly.exec("INSERT INTO rate_limit_windows VALUES ('b', 0, 1)"),
-      );
+      const error = thrownBy(() => readOnly.exec("INSERT INTO rate_limits VALUES ('b', 0)"));
       expect(toStoreError(error)).toMatchObject({ reason: 'read-only', cause: error });
     } finally {
       readOnly.close();
@@ -299,7 +302,9 @@ describe('SQLite errors', () => {
       other.exec('BEGIN IMMEDIATE');
       expect(await unavailableReason(store.createRequest(sampleCreate()))).toBe('busy');
       expect(
-        await unavailableReason(store.hitRateLimit({ bucket: 'b', windowMs: 1000, now: T0 })),
+        await unavailableReason(
+          store.hitRateLimit({ bucket: 'b', limit: 1, windowMs: 1000, now: T0 }),
+        ),
       ).toBe('busy');
       // Reads and staff reads wait for the write lock too (they write an audit row).
       expect(
@@ -310,7 +315,10 @@ describe('SQLite errors', () => {
       other.close();
     }
     expect((await store.createRequest(sampleCreate())).kind).toBe('created');
-    expect((await store.hitRateLimit({ bucket: 'b', windowMs: 1000, now: T0 })).count).toBe(1);
+    // The refused attempt counted nothing: the one hit allowed is still there.
+    expect(
+      (await store.hitRateLimit({ bucket: 'b', limit: 1, windowMs: 1000, now: T0 })).allowed,
+    ).toBe(true);
   });
 
   it('fails ping with io when the file was deleted underneath', async () => {
@@ -408,8 +416,14 @@ describe('P3: secure delete', () => {
       requestsBefore: new Date(Date.now() + 86_400_000),
       idempotencyKeysBefore: new Date(0),
       rateLimitWindowsBefore: new Date(0),
+      outboxDeliveredBefore: new Date(0),
     });
-    expect(result).toEqual({ requests: 1, idempotencyKeys: 0, rateLimitWindows: 0 });
+    expect(result).toEqual({
+      requests: 1,
+      idempotencyKeys: 0,
+      rateLimitWindows: 0,
+      outboxMessages: 0,
+    });
     expect(onDisk(path, canary)).toEqual({ db: false, wal: false });
     expect(onDisk(path, 'key-CANARY')).toEqual({ db: false, wal: false });
     const wal = `${path}-wal`;
@@ -439,18 +453,21 @@ describe('P3: secure delete', () => {
 });
 
 describe('two connections to one file', () => {
-  it('share rate-limit counts and idempotency keys exactly (interleaved, one thread)', async () => {
+  it('share rate-limit state and idempotency keys exactly (interleaved, one thread)', async () => {
     const path = freshPath();
     const stores = [open(path), open(path)];
     const at = (i: number) => stores[i % 2] ?? stores[0];
     const hits = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        at(i)?.hitRateLimit({ bucket: 'shared', windowMs: 60_000, now: T0 }),
+      Array.from({ length: 60 }, (_, i) =>
+        at(i)?.hitRateLimit({ bucket: 'shared', limit: 50, windowMs: 60_000, now: T0 }),
       ),
     );
-    expect(hits.map((h) => h?.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
-      Array.from({ length: 50 }, (_, i) => i + 1),
-    );
+    expect(
+      hits
+        .filter((h) => h?.allowed)
+        .map((h) => h?.remaining ?? -1)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 50 }, (_, i) => i));
     const claim = { key: 'shared-key', fingerprint: '3'.repeat(64) };
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
@@ -474,8 +491,13 @@ describe('two connections to one file', () => {
     const results = await Promise.all(
       Array.from({ length: threads }, () => runWorker({ bundle, path, rounds })),
     );
-    const counts = results.flatMap((r) => r.counts).sort((a, b) => a - b);
-    expect(counts).toEqual(Array.from({ length: threads * rounds }, (_, i) => i + 1));
+    // GCRA with a limit of 200 hits at one instant: exactly 200 allowed (remaining 199…0, each
+    // once), the other 40 refused (-1).
+    const remaining = results.flatMap((r) => r.remaining).sort((a, b) => a - b);
+    expect(remaining).toEqual([
+      ...Array.from({ length: threads * rounds - 200 }, () => -1),
+      ...Array.from({ length: 200 }, (_, i) => i),
+    ]);
     const outcomes = results.flatMap((r) => r.outcomes);
     expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'replay')).toHaveLength(threads * rounds - 1);
@@ -503,23 +525,23 @@ function bundleSqliteStore(): string {
   return pathToFileURL(out).href;
 }
 
-/** What one worker saw: its rate-limit counts and create outcomes. */
+/** What one worker saw: its rate-limit hits' remaining allowance (-1: refused) and create outcomes. */
 interface WorkerResult {
-  readonly counts: number[];
+  readonly remaining: number[];
   readonly outcomes: string[];
 }
 
-// Each round: one hit on a shared bucket, one create with a shared idempotency key.
+// Each round: one GCRA hit on a shared bucket, one create with a shared idempotency key.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const { openSqliteStore } = await import(workerData.bundle);
   const store = openSqliteStore({ path: workerData.path });
-  const counts = [];
+  const remaining = [];
   const outcomes = [];
   for (let i = 0; i < workerData.rounds; i++) {
-    const hit = await store.hitRateLimit({ bucket: 'threads', windowMs: 60000, now: new Date(0) });
-    counts.push(hit.count);
+    const hit = await store.hitRateLimit({ bucket: 'threads', limit: 200, windowMs: 60000, now: new Date(0) });
+    remaining.push(hit.allowed ? hit.remaining : -1);
     const id = crypto.randomUUID();
     const outcome = await store.createRequest({
       id,
@@ -531,7 +553,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     outcomes.push(outcome.kind);
   }
   await store.close();
-  parentPort.postMessage({ counts, outcomes });
+  parentPort.postMessage({ remaining, outcomes });
 })();
 `;
 

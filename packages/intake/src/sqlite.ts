@@ -5,17 +5,33 @@
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import type { FieldCipher } from './cipher.js';
+import { type FieldCipher, PLAINTEXT } from './cipher.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { nodeSqlite } from './node-sqlite.js';
 import { integer, text } from './sqlite-rows.js';
-import { iso, listSql, prepareStatements, requestRow } from './sqlite-statements.js';
+import {
+  contentAad,
+  iso,
+  listSql,
+  noteAad,
+  outboxListSql,
+  outboxRow,
+  prepareStatements,
+  requestRow,
+  type SqliteStatements,
+} from './sqlite-statements.js';
 import {
   type AuditEntry,
   type CreateOutcome,
+  gcra,
+  type OutboxMessage,
+  type OutboxSettlement,
+  type OutboxStatus,
   type PurgeCutoffs,
   type PurgeResult,
   pageSize,
+  type RateLimitDecision,
+  type RateLimitHit,
   type RequestCursor,
   type RequestQuery,
   type Store,
@@ -78,7 +94,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       applySqliteMigrations(db);
       if (options.maxPageCount !== undefined) setMaxPageCount(db, options.maxPageCount);
     });
-    return sqliteStore(db, options.path);
+    return sqliteStore(db, options.path, options.cipher ?? PLAINTEXT);
   } catch (error) {
     db.close();
     throw error;
@@ -127,9 +143,15 @@ function fileOf(db: Db): string {
   return (main === undefined ? '' : text(main, 'file')) || ':memory:';
 }
 
+/** Thrown inside {@link immediate}'s function to roll the transaction back and return `value`. */
+class Rollback<R> {
+  constructor(readonly value: R) {}
+}
+
 /**
  * `fn` as one BEGIN IMMEDIATE … COMMIT transaction: the write lock is taken up front (waiting up
- * to busy_timeout), and whatever `fn` or the COMMIT throws rolls it back.
+ * to busy_timeout), and whatever `fn` or the COMMIT throws rolls it back. `fn` throwing a
+ * {@link Rollback} rolls back and returns its value.
  */
 function immediate<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
   return (...args) => {
@@ -146,6 +168,7 @@ function immediate<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...a
         // SQLITE_NOMEM…); the ROLLBACK then fails, which "does no harm"
         // (https://www.sqlite.org/lang_transaction.html). The first error is the one to report.
       }
+      if (error instanceof Rollback) return error.value as R;
       throw error;
     }
   };
@@ -290,9 +313,24 @@ function guard<T>(fn: () => T): T {
 /** Thrown inside a create transaction to roll it back when the key appeared meanwhile. */
 class KeyTakenMeanwhile extends Error {}
 
+/** Checks a rate-limit hit's instant (the limit and window are checked by {@link gcra}). */
+function checkHit(hit: RateLimitHit): void {
+  if (!Number.isFinite(hit.now.getTime())) throw new RangeError('now is not a valid instant');
+}
+
+/**
+ * One GCRA hit inside the caller's transaction: reads the bucket's TAT, decides, and stores the
+ * new TAT when allowed (a refused hit writes nothing).
+ */
+function rateLimitIn(s: SqliteStatements, hit: RateLimitHit): RateLimitDecision {
+  const { newTatMs, ...decision } = gcra(s.tat(hit.bucket), hit);
+  if (newTatMs !== undefined) s.setTat(hit.bucket, newTatMs);
+  return decision;
+}
+
 /** The store over an open, configured, migrated connection. */
-function sqliteStore(db: Db, path: string): SqliteStore {
-  const s = prepareStatements(db);
+function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
+  const s = prepareStatements(db, cipher);
   const listStatements = new Map<string, ReturnType<Db['prepare']>>();
   // The file's identity at open: ping fails when the file was deleted or replaced underneath.
   const identity = isMemoryPath(path) ? undefined : fileIdentity(path);
@@ -322,26 +360,102 @@ function sqliteStore(db: Db, path: string): SqliteStore {
   const create = immediate(db, (input: Parameters<Store['createRequest']>[0]): CreateOutcome => {
     const claim = input.idempotency;
     if (claim !== undefined) {
+      // A replay or a reused key is answered before the rate limit: it is not counted.
       const seen = s.key(claim.key);
       if (seen !== undefined) return storedKeyOutcome(seen, claim.fingerprint);
     }
+    let rate: RateLimitDecision | undefined;
+    if (input.rateLimit !== undefined) {
+      rate = rateLimitIn(s, input.rateLimit);
+      // Refused: nothing stored, nothing counted.
+      if (!rate.allowed) throw new Rollback<CreateOutcome>({ kind: 'rate-limited', rate });
+    }
     const receivedAt = iso(input.receivedAt);
-    s.insertRequest(input.id, receivedAt, JSON.stringify(input.content));
+    s.insertRequest(input.id, receivedAt, input.content);
     // Cannot fail under BEGIN IMMEDIATE; if it ever does, roll back the request row too.
     if (claim !== undefined && !s.insertKey(claim, input.id, input.response, receivedAt)) {
       throw new KeyTakenMeanwhile();
     }
-    return {
-      kind: 'created',
-      response: { status: input.response.status, body: input.response.body },
-    };
+    if (input.announce !== undefined) s.insertOutbox(input.announce, receivedAt);
+    const response = { status: input.response.status, body: input.response.body };
+    return rate === undefined ? { kind: 'created', response } : { kind: 'created', response, rate };
+  });
+
+  const hit = immediate(db, (input: RateLimitHit) => rateLimitIn(s, input));
+
+  const claim = immediate(db, (now: Date, leaseMs: number, limit: number) => {
+    const at = iso(now);
+    const until = iso(new Date(now.getTime() + leaseMs));
+    const due = s.dueOutbox(at, limit);
+    for (const message of due) s.leaseOutbox(message.id, until);
+    return due;
+  });
+
+  const settle = immediate(db, (id: string, settlement: OutboxSettlement) => {
+    const at = iso(settlement.at);
+    switch (settlement.kind) {
+      case 'delivered':
+        return s.settleDelivered(id, at);
+      case 'retry':
+        return s.settleRetry(id, iso(settlement.nextAttemptAt), settlement.error);
+      case 'dead':
+        return s.settleDead(id, at, settlement.error);
+    }
+  });
+
+  const listOutboxTx = immediate(
+    db,
+    (
+      query: { readonly status?: OutboxStatus; readonly limit: number; readonly before?: string },
+      entry: AuditEntry,
+    ) => {
+      const { sql, params } = outboxListSql(query);
+      const rows = listStatement(sql).all(...params);
+      const size = pageSize(query.limit);
+      const items: OutboxMessage[] = rows.slice(0, size).map(outboxRow);
+      audit(entry);
+      const last = items.at(-1);
+      return rows.length > size && last !== undefined ? { items, next: last.id } : { items };
+    },
+  );
+
+  const redrive = immediate(db, (id: string | undefined, now: Date, entry: AuditEntry) => {
+    const count = s.redrive(id, iso(now));
+    audit(entry, id === undefined ? entry.outcome : found(count > 0));
+    return count;
+  });
+
+  const rotate = immediate(db, (limit: number) => {
+    const current = cipher.currentKeyId;
+    let resealed = 0;
+    for (const row of s.staleRequests(current, limit)) {
+      const aad = contentAad(row.id);
+      const json = row.keyId === null ? row.content : cipher.open(row.keyId, row.sealed ?? '', aad);
+      const sealed = cipher.seal(json, aad);
+      const value =
+        sealed.keyId === null
+          ? { content: sealed.text, keyId: null, sealed: null }
+          : { content: 'null', keyId: sealed.keyId, sealed: sealed.text };
+      if (s.resealRequest(row.id, row.keyId, value)) resealed++;
+    }
+    for (const row of s.staleNotes(current, limit - resealed)) {
+      const aad = noteAad(row.requestId);
+      const sealed = cipher.seal(cipher.open(row.keyId, row.note, aad), aad);
+      if (s.resealNote(row.seq, row.keyId, sealed.text, sealed.keyId)) resealed++;
+    }
+    const byKey = s.byKey();
+    const remaining = Object.entries(byKey).reduce(
+      (sum, [key, n]) => (key === String(current) ? sum : sum + n),
+      0,
+    );
+    return { resealed, remaining, byKey };
   });
 
   const list = immediate(db, (query: RequestQuery, entry: AuditEntry) => {
     const { sql, params } = listSql(query);
     const rows = listStatement(sql).all(...params);
     const size = pageSize(query.limit);
-    const items = rows.slice(0, size).map((row) => withHistory(requestRow(row)));
+    const items = rows.slice(0, size).map((row) => withHistory(requestRow(row, cipher)));
     const last = items.at(-1);
     audit(entry);
     const next: RequestCursor | undefined =
@@ -393,8 +507,9 @@ function sqliteStore(db: Db, path: string): SqliteStore {
     // with their request (cascade) and are not counted.
     const idempotencyKeys = s.purgeKeys(iso(cutoffs.idempotencyKeysBefore));
     const requests = s.purgeRequests(iso(cutoffs.requestsBefore));
-    const rateLimitWindows = s.purgeWindows(cutoffs.rateLimitWindowsBefore.getTime());
-    return { requests, idempotencyKeys, rateLimitWindows };
+    const rateLimitWindows = s.purgeRateLimits(cutoffs.rateLimitWindowsBefore.getTime());
+    const outboxMessages = s.purgeOutbox(iso(cutoffs.outboxDeliveredBefore));
+    return { requests, idempotencyKeys, rateLimitWindows, outboxMessages };
   });
 
   return {
@@ -406,6 +521,7 @@ function sqliteStore(db: Db, path: string): SqliteStore {
       }
     },
     async createRequest(input) {
+      if (input.rateLimit !== undefined) checkHit(input.rateLimit);
       return guard(() => {
         try {
           return create(input);
@@ -416,16 +532,44 @@ function sqliteStore(db: Db, path: string): SqliteStore {
         }
       });
     },
-    async hitRateLimit({ bucket, windowMs, now }) {
-      if (!Number.isInteger(windowMs) || windowMs <= 0) {
-        throw new RangeError(`windowMs must be a positive integer, got ${windowMs}`);
+    async findIdempotencyKey(key) {
+      // One SELECT: a consistent snapshot on its own, no lock taken (WAL readers never wait).
+      return guard(() => s.key(key));
+    },
+    async hitRateLimit(input) {
+      checkHit(input);
+      return guard(() => hit(input));
+    },
+    async claimOutbox({ now, leaseMs, limit }) {
+      if (!Number.isInteger(leaseMs) || leaseMs <= 0) {
+        throw new RangeError(`leaseMs must be a positive integer, got ${leaseMs}`);
       }
-      const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
-      if (!Number.isFinite(windowStart)) throw new RangeError('now is not a valid instant');
-      // One upsert statement: atomic on its own, across connections too.
-      const count = guard(() => s.hitRateLimit(bucket, windowStart));
-      if (count === undefined) throw new Error('the rate-limit upsert returned no row');
-      return { count, windowStart: new Date(windowStart) };
+      if (!Number.isInteger(limit) || limit <= 0) {
+        throw new RangeError(`limit must be a positive integer, got ${limit}`);
+      }
+      return guard(() => claim(now, leaseMs, limit));
+    },
+    async settleOutbox(id, settlement) {
+      guard(() => settle(id, settlement));
+    },
+    async listOutbox(query, entry) {
+      return guard(() => listOutboxTx(query, entry));
+    },
+    async redriveOutbox(id, now, entry) {
+      return guard(() => redrive(id, now, entry));
+    },
+    async rotateKeys({ limit }) {
+      if (!Number.isInteger(limit) || limit <= 0) {
+        throw new RangeError(`limit must be a positive integer, got ${limit}`);
+      }
+      return guard(() => {
+        const result = rotate(limit);
+        // The old values' pages (plaintext, or sealed under a retired key) are overwritten by
+        // secure_delete in the file; the WAL still holds them until it is checkpointed and
+        // truncated. Done after any batch that re-sealed, and on the last (a re-run finishes it).
+        if (result.resealed > 0 || result.remaining === 0) checkpoint(db);
+        return result;
+      });
     },
     async listRequests(query, entry) {
       return guard(() => list(query, entry));

@@ -81,6 +81,26 @@ export function sampleCreate(
   };
 }
 
+/**
+ * An announcement as the API makes it: a `msg_` id of its own and a PHI-free Standard Webhooks
+ * envelope naming the request.
+ */
+export function sampleAnnounce(
+  requestId: string = randomUUID(),
+  at: Date = T0,
+): { readonly id: string; readonly type: string; readonly payload: string } {
+  const type = 'consultation-request.created';
+  return {
+    id: `msg_${randomUUID().replaceAll('-', '')}`,
+    type,
+    payload: JSON.stringify({
+      type,
+      timestamp: at.toISOString(),
+      data: { id: requestId, receivedAt: at.toISOString() },
+    }),
+  };
+}
+
 /** A staff audit entry with a request id of its own, so its audit row can be found again. */
 export function staffEntry(
   action: AuditAction,
@@ -581,50 +601,99 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
       });
     });
 
-    describe('hitRateLimit', () => {
-      const hit = (bucket: string, now: Date) =>
-        store.hitRateLimit({ bucket, windowMs: MINUTE, now });
-
-      it('counts within a fixed window and starts again at 1 in the next', async () => {
-        expect(await hit('ip:a', T0)).toEqual({ count: 1, windowStart: T0 });
-        expect(await hit('ip:a', later(1000))).toEqual({ count: 2, windowStart: T0 });
-        expect(await hit('ip:a', later(MINUTE - 1))).toEqual({ count: 3, windowStart: T0 });
-        expect(await hit('ip:a', later(MINUTE))).toEqual({ count: 1, windowStart: later(MINUTE) });
-        expect(await hit('ip:a', later(MINUTE + 30_000))).toEqual({
-          count: 2,
-          windowStart: later(MINUTE),
-        });
+    describe('hitRateLimit (GCRA)', () => {
+      // 3 per minute: a burst of 3, then one every 20 s.
+      const policy = { limit: 3, windowMs: MINUTE } as const;
+      const hit = (bucket: string, now: Date, p: { limit: number; windowMs: number } = policy) =>
+        store.hitRateLimit({ bucket, ...p, now });
+      const allowed = (remaining: number, resetMs: number) => ({
+        allowed: true,
+        limit: 3,
+        remaining,
+        resetMs,
+        retryAfterMs: 0,
+      });
+      const refused = (resetMs: number, retryAfterMs: number) => ({
+        allowed: false,
+        limit: 3,
+        remaining: 0,
+        resetMs,
+        retryAfterMs,
       });
 
-      it('aligns windows to multiples of windowMs', async () => {
-        const result = await store.hitRateLimit({
-          bucket: 'ip:x',
-          windowMs: 10 * MINUTE,
-          now: later(17 * MINUTE + 5),
-        });
-        expect(result).toEqual({ count: 1, windowStart: later(10 * MINUTE) });
+      it('allows a burst of limit, then refuses, saying when one more is allowed', async () => {
+        expect(await hit('ip:a', T0)).toEqual(allowed(2, 20_000));
+        expect(await hit('ip:a', T0)).toEqual(allowed(1, 40_000));
+        expect(await hit('ip:a', T0)).toEqual(allowed(0, 60_000));
+        expect(await hit('ip:a', T0)).toEqual(refused(60_000, 20_000));
+        expect(await hit('ip:a', later(5000))).toEqual(refused(55_000, 15_000));
+        // One more every windowMs / limit: exactly at +20 s, not a millisecond before.
+        expect(await hit('ip:a', later(20_000 - 1))).toEqual(refused(40_001, 1));
+        expect(await hit('ip:a', later(20_000))).toEqual(allowed(0, 60_000));
+        expect(await hit('ip:a', later(20_000))).toEqual(refused(60_000, 20_000));
+      });
+
+      it('does not count refused hits: a client hammering at the limit gets one through every window/limit', async () => {
+        const allowedAt: number[] = [];
+        for (let i = 0; i < 5; i++) if ((await hit('ip:h', T0)).allowed) allowedAt.push(0);
+        for (let second = 1; second <= 100; second++) {
+          if ((await hit('ip:h', later(second * 1000))).allowed) allowedAt.push(second);
+        }
+        expect(allowedAt).toEqual([0, 0, 0, 20, 40, 60, 80, 100]);
+      });
+
+      it('has no double burst across a window edge, and gives the full burst back after a quiet window', async () => {
+        for (let i = 0; i < 3; i++)
+          expect((await hit('ip:e', later(MINUTE - 1))).allowed).toBe(true);
+        // A fixed window would allow three more here.
+        expect((await hit('ip:e', later(MINUTE))).allowed).toBe(false);
+        expect((await hit('ip:e', later(MINUTE + 1))).allowed).toBe(false);
+        expect((await hit('ip:e', later(MINUTE + 19_998))).allowed).toBe(false);
+        expect(await hit('ip:e', later(MINUTE + 19_999))).toEqual(allowed(0, 60_000));
+        // A whole window with no hit: the burst is back.
+        const quiet = later(3 * MINUTE);
+        expect(await hit('ip:e', quiet)).toEqual(allowed(2, 20_000));
+        expect(await hit('ip:e', quiet)).toEqual(allowed(1, 40_000));
+        expect(await hit('ip:e', quiet)).toEqual(allowed(0, 60_000));
+        expect((await hit('ip:e', quiet)).allowed).toBe(false);
       });
 
       it('keeps buckets apart', async () => {
-        await hit('ip:a', T0);
-        await hit('ip:a', T0);
-        expect((await hit('ip:b', T0)).count).toBe(1);
-        expect((await hit('ip:a', T0)).count).toBe(3);
+        for (let i = 0; i < 3; i++) await hit('ip:a', T0);
+        expect((await hit('ip:a', T0)).allowed).toBe(false);
+        expect(await hit('ip:b', T0)).toEqual(allowed(2, 20_000));
       });
 
-      it('counts 50 concurrent hits exactly', async () => {
+      it('allows exactly limit of 60 concurrent hits', async () => {
         const results = await Promise.all(
-          Array.from({ length: 50 }, () => hit('ip:burst', later(5))),
+          Array.from({ length: 60 }, () =>
+            hit('ip:burst', later(5), { limit: 50, windowMs: MINUTE }),
+          ),
         );
-        expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(
-          Array.from({ length: 50 }, (_, i) => i + 1),
+        const ok = results.filter((r) => r.allowed);
+        expect(ok).toHaveLength(50);
+        expect(ok.map((r) => r.remaining).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 50 }, (_, i) => i),
         );
-        expect((await hit('ip:burst', later(6))).count).toBe(51);
+        expect(results.filter((r) => !r.allowed).map((r) => r.retryAfterMs)).toEqual(
+          Array.from({ length: 10 }, () => 1200),
+        );
+      });
+
+      it('refuses a limit or window that is not a positive integer (RangeError)', async () => {
+        await expect(hit('ip:x', T0, { limit: 0, windowMs: MINUTE })).rejects.toThrow(RangeError);
+        await expect(hit('ip:x', T0, { limit: 3, windowMs: 0.5 })).rejects.toThrow(RangeError);
+        // Nothing was counted.
+        expect(await hit('ip:x', T0)).toEqual(allowed(2, 20_000));
       });
     });
 
     describe('purge', () => {
-      const nothingElse = { idempotencyKeysBefore: EPOCH, rateLimitWindowsBefore: EPOCH };
+      const nothingElse = {
+        idempotencyKeysBefore: EPOCH,
+        rateLimitWindowsBefore: EPOCH,
+        outboxDeliveredBefore: EPOCH,
+      };
 
       it('deletes only closed and spam requests received before the cutoff', async () => {
         const cutoff = later(DAY);
@@ -657,6 +726,7 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
           requests: 2,
           idempotencyKeys: 0,
           rateLimitWindows: 0,
+          outboxMessages: 0,
         });
         const left = new Set((await allRequests(store)).map((r) => r.id));
         for (const c of cases) expect(left.has(ids.get(c.name) ?? ''), c.name).toBe(!c.gone);
@@ -694,8 +764,9 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
             requestsBefore: later(3 * DAY),
             idempotencyKeysBefore: later(HOUR),
             rateLimitWindowsBefore: EPOCH,
+            outboxDeliveredBefore: EPOCH,
           }),
-        ).toEqual({ requests: 0, idempotencyKeys: 1, rateLimitWindows: 0 });
+        ).toEqual({ requests: 0, idempotencyKeys: 1, rateLimitWindows: 0, outboxMessages: 0 });
         // Both requests stay (status new); the old key now creates anew, the recent one replays.
         expect(await allRequests(store)).toHaveLength(2);
         const oldAgain = sampleCreate({
@@ -711,22 +782,58 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
         });
       });
 
-      it('drops rate-limit windows that started before their cutoff', async () => {
-        const hit = (bucket: string, now: Date) =>
-          store.hitRateLimit({ bucket, windowMs: MINUTE, now });
-        await hit('a', T0);
-        await hit('a', T0);
-        await hit('b', later(30_000));
-        await hit('a', later(MINUTE));
+      it('drops rate-limit buckets whose TAT is before the cutoff, and only those', async () => {
+        const policy = { limit: 3, windowMs: MINUTE };
+        const hit = (bucket: string, now: Date) => store.hitRateLimit({ bucket, ...policy, now });
+        await hit('a', T0); // TAT +20 s
+        for (let i = 0; i < 3; i++) await hit('b', later(30_000)); // TAT +90 s
+        await hit('c', later(MINUTE)); // TAT +80 s
         expect(
           await store.purge({
             requestsBefore: EPOCH,
             idempotencyKeysBefore: EPOCH,
-            rateLimitWindowsBefore: later(MINUTE),
+            rateLimitWindowsBefore: later(85_000),
+            outboxDeliveredBefore: EPOCH,
           }),
-        ).toEqual({ requests: 0, idempotencyKeys: 0, rateLimitWindows: 2 });
-        expect((await hit('a', T0)).count).toBe(1);
-        expect((await hit('a', later(MINUTE))).count).toBe(2);
+        ).toEqual({ requests: 0, idempotencyKeys: 0, rateLimitWindows: 2, outboxMessages: 0 });
+        // 'b' is kept, still exhausted; 'c' was dropped, so it starts afresh even in the past.
+        expect((await hit('b', later(30_000))).allowed).toBe(false);
+        expect(await hit('c', later(MINUTE))).toMatchObject({ allowed: true, remaining: 2 });
+      });
+
+      it('drops delivered outbox messages settled before the cutoff, never pending or dead ones', async () => {
+        const messages: string[] = [];
+        for (let i = 0; i < 4; i++) {
+          const input = { ...sampleCreate({ receivedAt: T0 }), announce: sampleAnnounce() };
+          await create(input);
+          messages.push(input.announce.id);
+        }
+        const [oldDelivered, newDelivered, dead, pending] = messages as [
+          string,
+          string,
+          string,
+          string,
+        ];
+        await store.claimOutbox({ now: T0, leaseMs: 30_000, limit: 10 });
+        await store.settleOutbox(oldDelivered, { kind: 'delivered', at: later(1000) });
+        await store.settleOutbox(newDelivered, { kind: 'delivered', at: later(HOUR) });
+        await store.settleOutbox(dead, { kind: 'dead', at: later(1000), error: 'http 410' });
+        await store.settleOutbox(pending, {
+          kind: 'retry',
+          at: later(1000),
+          nextAttemptAt: later(2000),
+          error: 'timeout',
+        });
+        expect(
+          await store.purge({
+            requestsBefore: EPOCH,
+            idempotencyKeysBefore: EPOCH,
+            rateLimitWindowsBefore: EPOCH,
+            outboxDeliveredBefore: later(HOUR),
+          }),
+        ).toEqual({ requests: 0, idempotencyKeys: 0, rateLimitWindows: 0, outboxMessages: 1 });
+        const left = await store.listOutbox({ limit: 100 }, staffEntry('outbox.list'));
+        expect(left.items.map((m) => m.id).sort()).toEqual([newDelivered, dead, pending].sort());
       });
 
       it('answers zeros when there is nothing to purge', async () => {
@@ -735,8 +842,9 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
             requestsBefore: later(DAY),
             idempotencyKeysBefore: later(DAY),
             rateLimitWindowsBefore: later(DAY),
+            outboxDeliveredBefore: later(DAY),
           }),
-        ).toEqual({ requests: 0, idempotencyKeys: 0, rateLimitWindows: 0 });
+        ).toEqual({ requests: 0, idempotencyKeys: 0, rateLimitWindows: 0, outboxMessages: 0 });
       });
     });
 
