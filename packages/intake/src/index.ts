@@ -28,8 +28,10 @@ export {
 } from './postgres.js';
 export {
   IDEMPOTENCY_KEY_TTL_MS,
+  OUTBOX_DELIVERED_TTL_MS,
   purgeCutoffs,
   purgeOnce,
+  type RetentionLogger,
   scheduleRetention,
 } from './retention.js';
 export {
