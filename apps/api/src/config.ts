@@ -1,5 +1,13 @@
 import { isIP } from 'node:net';
-import { type DatabaseTarget, parseWebhookUrl, validateWebhookSecret } from '@ptfx/intake';
+import {
+  type DatabaseTarget,
+  type DataKey,
+  DataKeyFormatError,
+  MINT_DATA_KEY_COMMAND,
+  parseDataKeys,
+  parseWebhookUrl,
+  validateWebhookSecret,
+} from '@ptfx/intake';
 import { z } from 'zod';
 
 /** Everything the API reads from its environment, parsed once at start. */
@@ -40,6 +48,11 @@ export interface ApiConfig {
   readonly retentionDays: number;
   /** Where new requests are announced (id and staff link only), if anywhere. */
   readonly webhook?: { readonly url: string; readonly secret: string };
+  /**
+   * The keys that seal personal fields at rest (PTFX_DATA_KEY), the current one first; absent,
+   * requests are stored unencrypted (development only: production refuses to start).
+   */
+  readonly dataKeys?: readonly DataKey[];
 }
 
 /** One staff member's name and the SHA-256 (hex) of their token. */
@@ -207,7 +220,29 @@ const EnvSchema = z.object({
   PTFX_RETENTION_DAYS: whole('PTFX_RETENTION_DAYS', 1, 3650, 90),
   PTFX_WEBHOOK_URL: z.string().max(2048).optional(),
   PTFX_WEBHOOK_SECRET: z.string().max(1024).optional(),
+  PTFX_DATA_KEY: z
+    .string()
+    .max(64 * 1024)
+    .optional()
+    .transform((text, ctx): readonly DataKey[] | undefined | typeof z.NEVER => {
+      if (text === undefined || text.trim() === '') return undefined;
+      try {
+        return parseDataKeys(text);
+      } catch (error) {
+        if (!(error instanceof DataKeyFormatError)) throw error;
+        // The message names the entry, never its text (it may be a real key with a typo).
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    }),
+  NODE_ENV: z.string().max(100).optional(),
 });
+
+/**
+ * Why the API must not start without PTFX_DATA_KEY: in production, what the public sends would
+ * be stored readable by anyone who copies the database or a backup.
+ */
+export const MISSING_DATA_KEY_IN_PRODUCTION = `PTFX_DATA_KEY is not set and NODE_ENV is production: consultation requests (names, contacts, reasons) would be stored unencrypted. Mint a key with "${MINT_DATA_KEY_COMMAND}", set PTFX_DATA_KEY to it and start again; keep a copy of the key somewhere safe (a secrets manager, not next to the database or its backups): without it the stored requests cannot be read`;
 
 /**
  * Parses the environment into an {@link ApiConfig}, or returns every problem as a message that
@@ -221,6 +256,9 @@ export function parseConfig(
     return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   }
   const e = parsed.data;
+  // The API always takes consultation requests (the intake route cannot be turned off).
+  if (e.NODE_ENV === 'production' && e.PTFX_DATA_KEY === undefined)
+    return { ok: false, errors: [MISSING_DATA_KEY_IN_PRODUCTION] };
   const webhook = parseWebhook(e.PTFX_WEBHOOK_URL, e.PTFX_WEBHOOK_SECRET);
   if (typeof webhook === 'string') return { ok: false, errors: [webhook] };
   const host = e.HOST ?? '127.0.0.1';
@@ -250,6 +288,7 @@ export function parseConfig(
       intakeRateLimit: e.PTFX_INTAKE_RATE_LIMIT,
       retentionDays: e.PTFX_RETENTION_DAYS,
       ...(webhook ? { webhook } : {}),
+      ...(e.PTFX_DATA_KEY ? { dataKeys: e.PTFX_DATA_KEY } : {}),
     },
   };
 }

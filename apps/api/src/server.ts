@@ -2,9 +2,12 @@
 // change with PTFX_WATCH=1), drain on SIGTERM/SIGINT and exit 0.
 import { resolve } from 'node:path';
 import {
+  aesGcmCipher,
   createWebhookNotifier,
   describeTarget,
+  MINT_DATA_KEY_COMMAND,
   openStore,
+  PLAINTEXT,
   type Store,
   StoreConfigError,
   StoreUnavailableError,
@@ -44,14 +47,31 @@ async function main(): Promise<void> {
   for (const warning of loaded.warnings) logger.info({ event: 'data-warning', message: warning });
 
   const where = describeTarget(config.database, process.cwd());
-  const store: Store = await openStore(config.database, process.cwd()).catch((error: unknown) =>
-    fail([
-      error instanceof StoreConfigError
-        ? `${where}: ${error.message}`
-        : error instanceof StoreUnavailableError
-          ? `cannot open ${where} (${error.reason}); check DATABASE_URL and that the database is up`
-          : `cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`,
-    ]),
+  // Personal fields are sealed before they reach the store; without PTFX_DATA_KEY (development
+  // only: config refuses production) they are stored as sent, and we say so where it is seen.
+  const cipher = config.dataKeys ? aesGcmCipher(config.dataKeys) : PLAINTEXT;
+  if (config.dataKeys) {
+    logger.info({
+      event: 'storage-encrypted',
+      keyId: cipher.currentKeyId ?? undefined,
+      opens: config.dataKeys.map((k) => k.id).join(','),
+    });
+  } else {
+    logger.error({
+      event: 'storage-unencrypted',
+      level: 'warn',
+      message: `WARNING: PTFX_DATA_KEY is not set, so consultation requests are stored UNENCRYPTED in ${where}; fine for development only (NODE_ENV=production refuses to start without it). Mint a key with "${MINT_DATA_KEY_COMMAND}"`,
+    });
+  }
+  const store: Store = await openStore(config.database, process.cwd(), { cipher }).catch(
+    (error: unknown) =>
+      fail([
+        error instanceof StoreConfigError
+          ? `${where}: ${error.message}`
+          : error instanceof StoreUnavailableError
+            ? `cannot open ${where} (${error.reason}); check DATABASE_URL and that the database is up`
+            : `cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`,
+      ]),
   );
   logger.info({ event: 'store', store: where });
   if (config.staffTokens.length === 0) {
