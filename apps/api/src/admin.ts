@@ -1,4 +1,5 @@
-// Operator commands for the API: mint a staff token, purge by the retention rule, migrate.
+// Operator commands for the API: mint a staff token or a data key, purge by the retention rule,
+// migrate, re-encrypt under a new data key.
 // `pnpm --filter @ptfx/api admin <command>`, or `node dist/admin.js <command>`.
 import { parseArgs } from 'node:util';
 import {
@@ -8,6 +9,7 @@ import {
   StoreConfigError,
   StoreUnavailableError,
 } from '@ptfx/intake';
+import { DATA_KEY_HELP, mintDataKeyCommand, rotateKeyCommand } from './admin-data-key.js';
 import { parseConfig } from './config.js';
 import { mintStaffToken } from './http/staff-auth.js';
 
@@ -21,6 +23,7 @@ Commands:
                       90), idempotency keys older than a day and old rate-limit windows, for
                       good. The server also does this every hour.
   migrate             Apply pending schema migrations and exit (the server does this at start).
+${DATA_KEY_HELP}
 
 The store is the one DATABASE_URL names: unset = .ptfx/ptfx.db under the working directory,
 file:PATH = that SQLite file, postgres://… = PostgreSQL.
@@ -30,6 +33,8 @@ Options:
 
 Examples:
   admin mint-token alice
+  admin mint-data-key
+  PTFX_DATA_KEY=<new key>,<old key> admin rotate-key
   DATABASE_URL=postgres://ptfx@db.internal/ptfx admin purge
 
 Exit codes: 0 done, 1 the store failed, 2 usage or configuration error.`;
@@ -70,6 +75,11 @@ async function withStore(
     return error instanceof StoreConfigError ? 2 : 1;
   }
 }
+
+const stdio = {
+  out: (text: string) => void process.stdout.write(text),
+  err: (text: string) => void process.stderr.write(text),
+};
 
 /** Runs one admin command; resolves to the exit code. */
 export async function runAdmin(argv: readonly string[]): Promise<number> {
@@ -115,12 +125,19 @@ export async function runAdmin(argv: readonly string[]): Promise<number> {
         });
         return `purged ${result.requests} request(s) closed or spam for over ${days} days, ${result.idempotencyKeys} idempotency key(s), ${result.rateLimitWindows} rate-limit window(s)`;
       });
+    case 'mint-data-key':
+      if (rest.length > 0) return usage('mint-data-key takes no arguments');
+      return mintDataKeyCommand(stdio);
+    case 'rotate-key':
+      if (rest.length > 0)
+        return usage('rotate-key takes no arguments; it reads PTFX_DATA_KEY and DATABASE_URL');
+      return rotateKeyCommand(process.env, process.cwd(), stdio);
     case 'migrate':
       if (rest.length > 0) return usage('migrate takes no arguments');
       return withStore(async () => 'the schema is up to date');
     default:
       return usage(
-        `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate`,
+        `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate, mint-data-key, rotate-key`,
       );
   }
 }

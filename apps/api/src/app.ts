@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { StoreUnavailableError } from '@ptfx/intake';
+import { DataKeyError, StoreUnavailableError } from '@ptfx/intake';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, ApiEnv } from './app-types.js';
@@ -93,6 +93,7 @@ function problemOf(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): ApiProble
       { 'Retry-After': '5' },
     );
   }
+  if (error instanceof DataKeyError) return dataKeyProblem(c, error, deps);
   if (error instanceof HTTPException) {
     if (error.status === 400)
       return new ApiProblem(
@@ -115,6 +116,29 @@ function problemOf(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): ApiProble
   return new ApiProblem(
     'internal',
     'something went wrong on our side; the request id identifies it in our logs',
+  );
+}
+
+/**
+ * A stored value that does not open under PTFX_DATA_KEY: 503 until an operator configures the
+ * key (nothing was changed, nothing is lost). No Retry-After: retrying will not help until then.
+ * Logged with the key id and reason only: never the value, the key or the request's content.
+ */
+function dataKeyProblem(c: Context<ApiEnv>, error: DataKeyError, deps: ApiDeps): ApiProblem {
+  deps.logger.error({
+    event: 'data-key-unavailable',
+    requestId: c.get('requestId'),
+    route: c.req.routePath,
+    reason: error.reason,
+    keyId: error.keyId,
+  });
+  const what =
+    error.reason === 'missing-key'
+      ? `stored data is sealed under data key ${error.keyId}, which is not in this server's PTFX_DATA_KEY`
+      : `stored data sealed under data key ${error.keyId} does not decrypt with the key of that id in PTFX_DATA_KEY (another key, or the stored value was altered)`;
+  return new ApiProblem(
+    'data-key-unavailable',
+    `${what}; nothing was changed and nothing is lost. An operator must put the key with id ${error.keyId} back in PTFX_DATA_KEY (after the current key) and restart; see "admin rotate-key --help" for retiring keys`,
   );
 }
 

@@ -20,6 +20,10 @@ export const PROBLEMS = {
   'staff-not-configured': { status: 503, title: 'Staff access is not configured' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'store-unavailable': { status: 503, title: 'Requests cannot be stored right now' },
+  'data-key-unavailable': {
+    status: 503,
+    title: 'Stored requests cannot be decrypted with the configured data keys',
+  },
   'idempotency-key-reused': {
     status: 422,
     title: 'The Idempotency-Key was used with a different body',

@@ -109,6 +109,7 @@ function visitorMessage(problem: ApiProblem): string {
       return `Several requests have been sent from your network in a short time. Please wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`} and send it again, ${CALL}.`;
     }
     case 'store-unavailable':
+    case 'data-key-unavailable':
     case 'not-ready':
     case 'internal':
       return `We could not save your request just now, so nothing was sent. Please try again in a few minutes, ${CALL}.`;

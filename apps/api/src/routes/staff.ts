@@ -88,7 +88,9 @@ const idParams = z.object({
 const unauthorizedResponses = {
   401: problem('No valid staff token: send "Authorization: Bearer <token>"'),
   429: problem('Too many wrong tokens from this address'),
-  503: problem('Staff access is not configured, or the store is unavailable'),
+  503: problem(
+    'Staff access is not configured, the store is unavailable, or a request is sealed under a data key this server does not have (data-key-unavailable)',
+  ),
 };
 
 const list = createRoute({
