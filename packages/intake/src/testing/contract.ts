@@ -12,8 +12,23 @@
 //   statusChangedAt, history `at`, audit `at`.
 // - statusChangedAt and a history entry's `at` are `audit.at`; its `by` is `audit.staff`.
 // - purge counts idempotency keys deleted by their own cutoff; keys that go with a purged request
-//   (cascade) are not counted.
-import { randomUUID } from 'node:crypto';
+//   (cascade) are not counted. Rate-limit buckets count as `rateLimitWindows`.
+// - createRequest checks, in order: the idempotency key (replay / key-reused: nothing counted),
+//   the rate limit (refused: nothing written, nothing counted), then writes the request, its key,
+//   its outbox message and its new TAT in one transaction; any failure writes none of them.
+// - An outbox message's `createdAt` and first `nextAttemptAt` are the request's `receivedAt`.
+//   A lease held until t is free again at t (`lease_until <= now`). Settling counts the attempt
+//   and ends the lease; `delivered` and `dead` set `nextAttemptAt` to the settlement's `at`;
+//   `delivered` clears `lastError`. A retry or dead-letter settles only a message still pending (a
+//   late settlement from a deliverer whose lease ran out never undoes a delivery); a delivery is
+//   recorded whatever the status, once.
+// - listOutbox: newest first (createdAt, then id, descending); `next` is the id of the page's
+//   last message, given back as `before`. Audited with the entry's outcome, like listRequests.
+// - redriveOutbox keeps `lastError` (why it died); audited `ok` / `not-found` for one id (whether
+//   a dead message with that id was there), the entry's outcome for all.
+// - rotateKeys: `limit` counts requests and staff notes together; `byKey` counts both (notes only
+//   where there is one), keyed by key id, `'null'` for plaintext; only ids with rows appear.
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   CONSULTATION_REQUEST_EXAMPLE,
   type ConsultationRequestContent,
@@ -21,23 +36,96 @@ import {
   requestContent,
 } from '@ptfx/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataKeyError, type FieldCipher } from '../cipher.js';
 import type {
   AuditAction,
   AuditEntry,
   AuditRecord,
   CreateOutcome,
   IdempotencyClaim,
+  OutboxInput,
+  OutboxMessage,
+  RateLimitHit,
   RequestCursor,
   Store,
   StoredRequest,
 } from '../store.js';
 
+/** How the contract opens a store. */
+export interface StoreContractOpenOptions {
+  /** Seals personal fields with this cipher. Default: the adapter's default (PLAINTEXT). */
+  readonly cipher?: FieldCipher;
+  /**
+   * Opens another store on the same database as this one (a second instance, or a restart with
+   * other keys), instead of a new, empty one. Its migrations are already applied.
+   */
+  readonly sameDatabaseAs?: Store;
+}
+
 /** How the contract gets stores. */
 export interface StoreContractSetup {
-  /** A new, empty, migrated store (a new temp file, a new database or schema). */
-  open(): Promise<Store>;
+  /**
+   * A new, empty, migrated store (a new temp file, a new database or schema); with
+   * `options.sameDatabaseAs`, another store on that one's database. The suite closes every store
+   * it opens.
+   */
+  open(options?: StoreContractOpenOptions): Promise<Store>;
   /** Runs SQL on the store's database over another path than the Store methods, when possible. */
   rawExec?(store: Store, sql: string): Promise<void>;
+}
+
+/** Key ids of {@link contractCipher}'s test keys. */
+export const TEST_KEY_A = 'test-key-a';
+/** See {@link TEST_KEY_A}. */
+export const TEST_KEY_B = 'test-key-b';
+
+/**
+ * A real AES-256-GCM {@link FieldCipher} over fixed test keys (each key is SHA-256 of its id), for
+ * the contract suite: `current` seals (null: plaintext), every id in `keys` opens. Sealed text is
+ * `v1.<base64url(iv ‖ ciphertext ‖ tag)>` with a random IV, bound to its AAD. Opening a key id
+ * not in `keys` throws DataKeyError `missing-key`; a value that does not authenticate (wrong key,
+ * wrong row, changed bytes) throws `unauthentic`. Not for production: the keys are public.
+ */
+export function contractCipher(options: {
+  readonly current: string | null;
+  readonly keys: readonly string[];
+}): FieldCipher {
+  const { current } = options;
+  const keys = new Map(
+    options.keys.map((id) => [id, createHash('sha256').update(`ptfx-contract:${id}`).digest()]),
+  );
+  if (current !== null && !keys.has(current)) {
+    throw new Error(`the current key ${current} must be one of the keys`);
+  }
+  return {
+    currentKeyId: current,
+    seal(plaintext, aad) {
+      const key = current === null ? undefined : keys.get(current);
+      if (current === null || key === undefined) return { keyId: null, text: plaintext };
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(aad, 'utf8'));
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      const sealed = Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+      return { keyId: current, text: `v1.${sealed}` };
+    },
+    open(keyId, text, aad) {
+      if (keyId === null) return text;
+      const key = keys.get(keyId);
+      if (key === undefined) throw new DataKeyError('missing-key', keyId);
+      try {
+        if (!text.startsWith('v1.')) throw new Error('not a v1 sealed value');
+        const bytes = Buffer.from(text.slice(3), 'base64url');
+        const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+        decipher.setAAD(Buffer.from(aad, 'utf8'));
+        decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+        const body = bytes.subarray(12, bytes.length - 16);
+        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      } catch (cause) {
+        throw new DataKeyError('unauthentic', keyId, { cause });
+      }
+    },
+  };
 }
 
 /** A fixed instant the tests count from (a whole minute, hour and day in UTC). */
@@ -85,10 +173,7 @@ export function sampleCreate(
  * An announcement as the API makes it: a `msg_` id of its own and a PHI-free Standard Webhooks
  * envelope naming the request.
  */
-export function sampleAnnounce(
-  requestId: string = randomUUID(),
-  at: Date = T0,
-): { readonly id: string; readonly type: string; readonly payload: string } {
+export function sampleAnnounce(requestId: string = randomUUID(), at: Date = T0): OutboxInput {
   const type = 'consultation-request.created';
   return {
     id: `msg_${randomUUID().replaceAll('-', '')}`,
@@ -185,14 +270,25 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
     let store: Store;
     let open = false;
 
+    /** More stores on the test's database, opened by {@link also}; closed after each test. */
+    const others: Store[] = [];
+
     beforeEach(async () => {
       store = await setup.open();
       open = true;
     });
     afterEach(async () => {
+      await Promise.all(others.splice(0).map((other) => other.close()));
       if (open) await store.close();
       open = false;
     });
+
+    /** Another store on the test's database, with this cipher (another instance, or a restart). */
+    async function also(cipher: FieldCipher): Promise<Store> {
+      const other = await setup.open({ cipher, sameDatabaseAs: store });
+      others.push(other);
+      return other;
+    }
 
     /** Creates a request and fails unless it was `created`. */
     async function create(input: Parameters<Store['createRequest']>[0]): Promise<void> {
@@ -285,6 +381,234 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
           if (outcome.kind === 'replay') expect(outcome.response).toEqual(winner?.response);
         }
         expect((await allRequests(store)).map((r) => r.id)).toEqual([winner?.id]);
+      });
+    });
+
+    describe('findIdempotencyKey', () => {
+      it('answers undefined for a key never stored', async () => {
+        expect(await store.findIdempotencyKey('nobody')).toBeUndefined();
+      });
+
+      it('answers the fingerprint and the stored response once the create is committed', async () => {
+        const claim = { key: 'key-find', fingerprint: '9'.repeat(64) };
+        const input = sampleCreate({ idempotency: claim });
+        await create(input);
+        expect(await store.findIdempotencyKey('key-find')).toEqual({
+          fingerprint: claim.fingerprint,
+          response: input.response,
+        });
+        // A reused key with another body changes nothing.
+        const other = sampleCreate({
+          idempotency: { key: 'key-find', fingerprint: '8'.repeat(64) },
+        });
+        expect(await store.createRequest(other)).toEqual({ kind: 'key-reused' });
+        expect(await store.findIdempotencyKey('key-find')).toEqual({
+          fingerprint: claim.fingerprint,
+          response: input.response,
+        });
+        expect(await store.findIdempotencyKey('KEY-FIND')).toBeUndefined();
+      });
+
+      it('forgets a key with its deleted request', async () => {
+        const input = sampleCreate({
+          idempotency: { key: 'key-gone', fingerprint: '7'.repeat(64) },
+        });
+        await create(input);
+        await store.deleteRequest(input.id, staffEntry('request.delete', input.id));
+        expect(await store.findIdempotencyKey('key-gone')).toBeUndefined();
+      });
+
+      it('answers every one of 50 concurrent look-ups after completion with the stored answer', async () => {
+        const claim = { key: 'key-many', fingerprint: '6'.repeat(64) };
+        const input = sampleCreate({ idempotency: claim });
+        await create(input);
+        const found = await Promise.all(
+          Array.from({ length: 50 }, () => store.findIdempotencyKey('key-many')),
+        );
+        for (const answer of found) {
+          expect(answer).toEqual({ fingerprint: claim.fingerprint, response: input.response });
+        }
+      });
+    });
+
+    describe('createRequest with a rate limit and an announcement (one commit)', () => {
+      const limit2 = (now: Date = T0, bucket = 'ip:c'): RateLimitHit => ({
+        bucket,
+        limit: 2,
+        windowMs: MINUTE,
+        now,
+      });
+      /** Every outbox message, newest first. */
+      const outbox = async () =>
+        (await store.listOutbox({ limit: 100 }, staffEntry('outbox.list'))).items;
+
+      it('counts an allowed create and carries the decision; at the limit refuses, storing and counting nothing', async () => {
+        const first = { ...sampleCreate(), rateLimit: limit2() };
+        expect(await store.createRequest(first)).toEqual({
+          kind: 'created',
+          response: first.response,
+          rate: { allowed: true, limit: 2, remaining: 1, resetMs: 30_000, retryAfterMs: 0 },
+        });
+        const second = { ...sampleCreate(), rateLimit: limit2() };
+        expect(await store.createRequest(second)).toEqual({
+          kind: 'created',
+          response: second.response,
+          rate: { allowed: true, limit: 2, remaining: 0, resetMs: 60_000, retryAfterMs: 0 },
+        });
+        const claim = { key: 'key-refused', fingerprint: '5'.repeat(64) };
+        const refusedInput = {
+          ...sampleCreate({ idempotency: claim }),
+          rateLimit: limit2(),
+          announce: sampleAnnounce(),
+        };
+        const refusal = {
+          kind: 'rate-limited',
+          rate: { allowed: false, limit: 2, remaining: 0, resetMs: 60_000, retryAfterMs: 30_000 },
+        };
+        // Refused again and again: each refusal leaves the state as it was.
+        for (let i = 0; i < 5; i++)
+          expect(await store.createRequest(refusedInput)).toEqual(refusal);
+        expect(await store.getRequest(refusedInput.id, staffEntry('request.read'))).toBeUndefined();
+        expect(await store.findIdempotencyKey(claim.key)).toBeUndefined();
+        expect(await outbox()).toEqual([]);
+        expect((await allRequests(store)).map((r) => r.id).sort()).toEqual(
+          [first.id, second.id].sort(),
+        );
+        // The refusals were not counted: one more is allowed at +30 s exactly, as for two hits.
+        expect(
+          (await store.createRequest({ ...refusedInput, rateLimit: limit2(later(30_000 - 1)) }))
+            .kind,
+        ).toBe('rate-limited');
+        const retried = await store.createRequest({
+          ...refusedInput,
+          rateLimit: limit2(later(30_000)),
+        });
+        expect(retried).toMatchObject({ kind: 'created', rate: { allowed: true, remaining: 0 } });
+        expect(await store.findIdempotencyKey(claim.key)).toEqual({
+          fingerprint: claim.fingerprint,
+          response: refusedInput.response,
+        });
+        expect((await outbox()).map((m) => m.id)).toEqual([refusedInput.announce.id]);
+      });
+
+      it('answers replays and reused keys before the rate limit, counting none of them', async () => {
+        const claim = { key: 'key-rl', fingerprint: '4'.repeat(64) };
+        const hit: RateLimitHit = { bucket: 'ip:r', limit: 1, windowMs: MINUTE, now: T0 };
+        const first = { ...sampleCreate({ idempotency: claim }), rateLimit: hit };
+        expect((await store.createRequest(first)).kind).toBe('created');
+        // The bucket is exhausted, yet the same key replays, and another body is key-reused.
+        for (let i = 0; i < 5; i++) {
+          const replay = { ...sampleCreate({ idempotency: claim }), rateLimit: hit };
+          expect(await store.createRequest(replay)).toEqual({
+            kind: 'replay',
+            response: first.response,
+          });
+        }
+        const reused = {
+          ...sampleCreate({ idempotency: { key: 'key-rl', fingerprint: '3'.repeat(64) } }),
+          rateLimit: hit,
+        };
+        expect(await store.createRequest(reused)).toEqual({ kind: 'key-reused' });
+        // Had they counted, the bucket would be refused until +6 min or later.
+        const fresh = { ...sampleCreate(), rateLimit: { ...hit, now: later(MINUTE) } };
+        expect(await store.createRequest(fresh)).toMatchObject({
+          kind: 'created',
+          rate: { allowed: true, remaining: 0 },
+        });
+      });
+
+      it('shares its buckets with hitRateLimit', async () => {
+        expect((await store.hitRateLimit(limit2())).allowed).toBe(true);
+        expect(await store.createRequest({ ...sampleCreate(), rateLimit: limit2() })).toMatchObject(
+          { kind: 'created', rate: { remaining: 0 } },
+        );
+        expect((await store.hitRateLimit(limit2())).allowed).toBe(false);
+        expect((await store.createRequest({ ...sampleCreate(), rateLimit: limit2() })).kind).toBe(
+          'rate-limited',
+        );
+        expect((await store.hitRateLimit(limit2(T0, 'ip:other'))).remaining).toBe(1);
+      });
+
+      it('writes the announcement with the request: pending, due at once, no attempt yet', async () => {
+        const input = { ...sampleCreate({ receivedAt: later(1234) }), announce: sampleAnnounce() };
+        await create(input);
+        const expected: OutboxMessage = {
+          id: input.announce.id,
+          type: input.announce.type,
+          payload: input.announce.payload,
+          status: 'pending',
+          createdAt: later(1234).toISOString(),
+          attempts: 0,
+          nextAttemptAt: later(1234).toISOString(),
+          lastError: null,
+          deliveredAt: null,
+        };
+        expect(await outbox()).toEqual([expected]);
+        expect(await store.claimOutbox({ now: later(1234), leaseMs: 30_000, limit: 10 })).toEqual([
+          expected,
+        ]);
+      });
+
+      it('writes no message without announce, and none for a replay', async () => {
+        const claim = { key: 'key-ann', fingerprint: '2'.repeat(64) };
+        await create(sampleCreate());
+        const first = { ...sampleCreate({ idempotency: claim }), announce: sampleAnnounce() };
+        await create(first);
+        const replay = { ...sampleCreate({ idempotency: claim }), announce: sampleAnnounce() };
+        expect((await store.createRequest(replay)).kind).toBe('replay');
+        expect((await outbox()).map((m) => m.id)).toEqual([first.announce.id]);
+      });
+
+      it('writes nothing at all — request, key, message or count — when any part of the create fails', async () => {
+        const taken = { ...sampleCreate(), announce: sampleAnnounce() };
+        await create(taken);
+        const hit: RateLimitHit = { bucket: 'ip:f', limit: 1, windowMs: MINUTE, now: T0 };
+        // A request id already stored: the request insert fails after the rate limit was counted.
+        const sameId = {
+          ...sampleCreate({
+            id: taken.id,
+            idempotency: { key: 'key-f1', fingerprint: '1'.repeat(64) },
+          }),
+          rateLimit: hit,
+          announce: sampleAnnounce(taken.id),
+        };
+        await expect(store.createRequest(sameId)).rejects.toThrow();
+        // A message id already stored: the last insert fails after everything else was written.
+        const sameMessage = {
+          ...sampleCreate({ idempotency: { key: 'key-f2', fingerprint: '1'.repeat(64) } }),
+          rateLimit: hit,
+          announce: { ...sampleAnnounce(), id: taken.announce.id },
+        };
+        await expect(store.createRequest(sameMessage)).rejects.toThrow();
+        expect(await store.findIdempotencyKey('key-f1')).toBeUndefined();
+        expect(await store.findIdempotencyKey('key-f2')).toBeUndefined();
+        expect(await store.getRequest(sameMessage.id, staffEntry('request.read'))).toBeUndefined();
+        expect((await allRequests(store)).map((r) => r.id)).toEqual([taken.id]);
+        expect((await outbox()).map((m) => m.id)).toEqual([taken.announce.id]);
+        // Neither failure used the bucket's one hit.
+        expect(await store.hitRateLimit(hit)).toMatchObject({ allowed: true, remaining: 0 });
+        // And the store goes on working.
+        const ok = { ...sampleCreate(), announce: sampleAnnounce() };
+        await create(ok);
+        expect(await outbox()).toHaveLength(2);
+      });
+
+      it('refuses exactly the creates beyond the limit among 20 concurrent ones, storing only the allowed', async () => {
+        const inputs = Array.from({ length: 20 }, () => ({
+          ...sampleCreate(),
+          rateLimit: { bucket: 'ip:burst', limit: 5, windowMs: MINUTE, now: T0 },
+          announce: sampleAnnounce(),
+        }));
+        const outcomes = await Promise.all(inputs.map((input) => store.createRequest(input)));
+        const created = inputs.filter((_, i) => outcomes[i]?.kind === 'created');
+        expect(created).toHaveLength(5);
+        expect(outcomes.filter((o) => o.kind === 'rate-limited')).toHaveLength(15);
+        expect((await allRequests(store)).map((r) => r.id).sort()).toEqual(
+          created.map((c) => c.id).sort(),
+        );
+        expect((await outbox()).map((m) => m.id).sort()).toEqual(
+          created.map((c) => c.announce.id).sort(),
+        );
       });
     });
 
