@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import postgres from 'postgres';
+import postgresClient from 'pg';
 import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
@@ -253,12 +253,20 @@ export async function startPgCluster(): Promise<PgCluster | undefined> {
 
     const adminUrl = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
     const urlOf = (name: string) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${name}`;
-    const admin = async <T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> => {
-      const sql = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    /** Runs one statement on the `postgres` database over a connection of its own. */
+    const admin = async (statement: string): Promise<void> => {
+      const client = new postgresClient.Client({
+        connectionString: adminUrl,
+        ssl: false,
+        connectionTimeoutMillis: 10_000,
+      });
+      // A connection lost while in use is reported here as well as to the query: not uncaught.
+      client.on('error', () => {});
+      await client.connect();
       try {
-        return await fn(sql);
+        await client.query(statement);
       } finally {
-        await sql.end({ timeout: 5 });
+        await client.end().catch(() => {});
       }
     };
     const checkName = (name: string) => {
@@ -266,12 +274,12 @@ export async function startPgCluster(): Promise<PgCluster | undefined> {
     };
     const createDatabase = async (name: string) => {
       checkName(name);
-      await admin((sql) => sql.unsafe(`CREATE DATABASE "${name}"`));
+      await admin(`CREATE DATABASE "${name}"`);
       return urlOf(name);
     };
     const dropDatabase = async (name: string) => {
       checkName(name);
-      await admin((sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     };
     const stopServer = async (mode: 'immediate' | 'fast' = 'immediate') => {
       await pg('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
