@@ -83,9 +83,15 @@ function sqliteError(errcode: number): Error {
 }
 
 describeStoreContract('sqlite', {
-  async open() {
-    const path = freshPath();
-    const store = openSqliteStore({ path });
+  async open(options = {}) {
+    const path =
+      options.sameDatabaseAs === undefined
+        ? freshPath()
+        : (paths.get(options.sameDatabaseAs) ?? '');
+    const store = openSqliteStore({
+      path,
+      ...(options.cipher === undefined ? {} : { cipher: options.cipher }),
+    });
     paths.set(store, path);
     return store;
   },

@@ -1012,6 +1012,406 @@ export function describeStoreContract(name: string, setup: StoreContractSetup): 
       });
     });
 
+    describe('outbox', () => {
+      const LEASE = 30_000;
+      /** Creates `n` requests with announcements, a second apart from `T0`; their message ids. */
+      async function announce(n: number): Promise<string[]> {
+        const ids: string[] = [];
+        for (let i = 0; i < n; i++) {
+          const input = {
+            ...sampleCreate({ receivedAt: later(i * 1000) }),
+            announce: sampleAnnounce(),
+          };
+          await create(input);
+          ids.push(input.announce.id);
+        }
+        return ids;
+      }
+      const claim = (now: Date, limit = 10) => store.claimOutbox({ now, leaseMs: LEASE, limit });
+      const ids = (messages: readonly OutboxMessage[]) => messages.map((m) => m.id);
+      /** One message as listed (all statuses). */
+      async function message(id: string): Promise<OutboxMessage | undefined> {
+        const all = await store.listOutbox({ limit: 100 }, staffEntry('outbox.list'));
+        return all.items.find((m) => m.id === id);
+      }
+
+      it('claims due messages oldest first, up to limit, and skips them while leased', async () => {
+        const [m1, m2, m3] = await announce(3);
+        const now = later(10_000);
+        expect(ids(await claim(now, 2))).toEqual([m1, m2]);
+        expect(ids(await claim(now, 2))).toEqual([m3]);
+        expect(await claim(now)).toEqual([]);
+        expect(await claim(later(10_000 + LEASE - 1))).toEqual([]);
+        // A crashed deliverer's lease runs out: another takes the messages over, at the instant.
+        const again = await claim(later(10_000 + LEASE));
+        expect(ids(again)).toEqual([m1, m2, m3]);
+        // A claim is not an attempt until settled.
+        expect(again.map((m) => m.attempts)).toEqual([0, 0, 0]);
+        expect(again.map((m) => m.status)).toEqual(['pending', 'pending', 'pending']);
+      });
+
+      it('claims nothing before it is due', async () => {
+        await create({
+          ...sampleCreate({ receivedAt: later(MINUTE) }),
+          announce: sampleAnnounce(),
+        });
+        expect(await claim(later(MINUTE - 1))).toEqual([]);
+        expect(await claim(later(MINUTE))).toHaveLength(1);
+      });
+
+      it('gives each message to one of 10 concurrent claimers', async () => {
+        const all = await announce(25);
+        const claims = await Promise.all(Array.from({ length: 10 }, () => claim(later(HOUR), 4)));
+        const claimed = claims.flatMap(ids);
+        expect(claimed.sort()).toEqual([...all].sort());
+      });
+
+      it('settles a delivery: delivered, one attempt, never claimed again', async () => {
+        const [id = ''] = await announce(1);
+        await claim(T0);
+        await store.settleOutbox(id, { kind: 'delivered', at: later(500) });
+        expect(await message(id)).toMatchObject({
+          status: 'delivered',
+          attempts: 1,
+          nextAttemptAt: later(500).toISOString(),
+          lastError: null,
+          deliveredAt: later(500).toISOString(),
+        });
+        expect(await claim(later(DAY))).toEqual([]);
+      });
+
+      it('settles a retry: counted, due again at nextAttemptAt, the lease ended', async () => {
+        const [id = ''] = await announce(1);
+        await claim(T0);
+        await store.settleOutbox(id, {
+          kind: 'retry',
+          at: later(500),
+          nextAttemptAt: later(5000),
+          error: 'http 503',
+        });
+        expect(await message(id)).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          nextAttemptAt: later(5000).toISOString(),
+          lastError: 'http 503',
+          deliveredAt: null,
+        });
+        expect(await claim(later(4999))).toEqual([]);
+        // Due before the old lease (T0 + 30 s) would have run out: settling ended it.
+        const [again] = await claim(later(5000));
+        expect(again).toMatchObject({ id, attempts: 1, lastError: 'http 503' });
+        await store.settleOutbox(id, { kind: 'delivered', at: later(6000) });
+        expect(await message(id)).toMatchObject({
+          status: 'delivered',
+          attempts: 2,
+          lastError: null,
+          deliveredAt: later(6000).toISOString(),
+        });
+      });
+
+      it('settles a dead letter: dead, counted, kept with its error, never claimed', async () => {
+        const [id = ''] = await announce(1);
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          await claim(later(attempt * MINUTE));
+          await store.settleOutbox(id, {
+            kind: 'retry',
+            at: later(attempt * MINUTE),
+            nextAttemptAt: later((attempt + 1) * MINUTE),
+            error: 'timeout',
+          });
+        }
+        expect(await claim(later(3 * MINUTE))).toHaveLength(1);
+        await store.settleOutbox(id, { kind: 'dead', at: later(3 * MINUTE), error: 'http 410' });
+        expect(await message(id)).toMatchObject({
+          status: 'dead',
+          attempts: 3,
+          nextAttemptAt: later(3 * MINUTE).toISOString(),
+          lastError: 'http 410',
+          deliveredAt: null,
+        });
+        expect(await claim(later(30 * DAY))).toEqual([]);
+      });
+
+      it('never lets a late settlement undo a delivery', async () => {
+        const [id = ''] = await announce(1);
+        await claim(T0); // deliverer A, which stalls past its lease
+        await claim(later(LEASE)); // deliverer B takes over and delivers
+        await store.settleOutbox(id, { kind: 'delivered', at: later(LEASE + 100) });
+        await store.settleOutbox(id, {
+          kind: 'retry',
+          at: later(LEASE + 200),
+          nextAttemptAt: later(LEASE + 5000),
+          error: 'timeout',
+        });
+        await store.settleOutbox(id, { kind: 'dead', at: later(LEASE + 300), error: 'http 400' });
+        await store.settleOutbox(id, { kind: 'delivered', at: later(LEASE + 400) });
+        expect(await message(id)).toMatchObject({
+          status: 'delivered',
+          attempts: 1,
+          lastError: null,
+          deliveredAt: later(LEASE + 100).toISOString(),
+        });
+        expect(await claim(later(DAY))).toEqual([]);
+      });
+
+      it('re-drives one dead message: pending, attempts reset, due at once, its error kept; audited', async () => {
+        const [dead1 = '', dead2 = '', pending = ''] = await announce(3);
+        await claim(T0);
+        await store.settleOutbox(dead1, { kind: 'dead', at: later(1000), error: 'http 404' });
+        await store.settleOutbox(dead2, { kind: 'dead', at: later(1000), error: 'http 410' });
+        const entry = staffEntry('outbox.redrive', dead1, { at: later(HOUR) });
+        expect(await store.redriveOutbox(dead1, later(HOUR), entry)).toBe(1);
+        expect(await message(dead1)).toMatchObject({
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: later(HOUR).toISOString(),
+          lastError: 'http 404',
+        });
+        expect((await message(dead2))?.status).toBe('dead');
+        expect(await auditRowFor(store, entry)).toEqual(expectedAudit(entry, 'ok'));
+        // The pending one's lease (from T0) has run out; the re-driven one is due at HOUR, the
+        // other dead one never.
+        expect(ids(await claim(later(HOUR - 1)))).toEqual([pending]);
+        expect(ids(await claim(later(HOUR)))).toEqual([dead1]);
+
+        // Not dead, or not there: nothing changes, audited not-found.
+        for (const id of [pending, 'msg_nosuchmessage']) {
+          const miss = staffEntry('outbox.redrive', id, { at: later(HOUR) });
+          expect(await store.redriveOutbox(id, later(2 * HOUR), miss)).toBe(0);
+          expect(await auditRowFor(store, miss)).toEqual(expectedAudit(miss, 'not-found'));
+        }
+        expect(await message(pending)).toMatchObject({ status: 'pending', attempts: 0 });
+      });
+
+      it('re-drives every dead message at once; audited', async () => {
+        const all = await announce(4);
+        await claim(T0);
+        for (const id of all.slice(0, 3)) {
+          await store.settleOutbox(id, { kind: 'dead', at: later(1000), error: 'http 400' });
+        }
+        const entry = staffEntry('outbox.redrive', null, { at: later(HOUR) });
+        expect(await store.redriveOutbox(undefined, later(HOUR), entry)).toBe(3);
+        expect(await auditRowFor(store, entry)).toEqual(expectedAudit(entry));
+        const listed = await store.listOutbox(
+          { status: 'dead', limit: 100 },
+          staffEntry('outbox.list'),
+        );
+        expect(listed.items).toEqual([]);
+        expect(ids(await claim(later(HOUR))).sort()).toEqual([...all].sort());
+        expect(
+          await store.redriveOutbox(undefined, later(HOUR), staffEntry('outbox.redrive')),
+        ).toBe(0);
+      });
+
+      it('lists newest first, filtered by status, paged with before/next, each listing audited', async () => {
+        const all = await announce(5);
+        await claim(T0);
+        const [m0 = '', m1 = '', , m3 = ''] = all;
+        for (const id of [m0, m1, m3]) {
+          await store.settleOutbox(id, { kind: 'dead', at: later(10_000), error: 'http 400' });
+        }
+        const newestFirst = [...all].reverse();
+        const seen: string[] = [];
+        let before: string | undefined;
+        let pages = 0;
+        do {
+          const entry = staffEntry('outbox.list', null, { staff: `page-${pages}` });
+          const page = await store.listOutbox(
+            before === undefined ? { limit: 2 } : { limit: 2, before },
+            entry,
+          );
+          pages++;
+          expect(page.items.length).toBeLessThanOrEqual(2);
+          seen.push(...ids(page.items));
+          if (page.next !== undefined) expect(page.next).toBe(page.items.at(-1)?.id);
+          expect(await auditRowFor(store, entry)).toEqual(expectedAudit(entry));
+          before = page.next;
+        } while (before !== undefined && pages < 10);
+        expect(seen).toEqual(newestFirst);
+        expect(pages).toBe(3);
+
+        const dead = await store.listOutbox(
+          { status: 'dead', limit: 2 },
+          staffEntry('outbox.list'),
+        );
+        expect(ids(dead.items)).toEqual([m3, m1]);
+        expect(dead.next).toBe(m1);
+        const rest = await store.listOutbox(
+          { status: 'dead', limit: 2, before: dead.next ?? '' },
+          staffEntry('outbox.list'),
+        );
+        expect(ids(rest.items)).toEqual([m0]);
+        expect(rest.next).toBeUndefined();
+        expect(rest.items[0]).toMatchObject({
+          status: 'dead',
+          attempts: 1,
+          lastError: 'http 400',
+          createdAt: T0.toISOString(),
+        });
+        const pending = await store.listOutbox(
+          { status: 'pending', limit: 10 },
+          staffEntry('outbox.list'),
+        );
+        expect(ids(pending.items)).toEqual([all[4], all[2]]);
+      });
+    });
+
+    describe('encryption and rotateKeys', () => {
+      const cipherA = () => contractCipher({ current: TEST_KEY_A, keys: [TEST_KEY_A] });
+      const cipherB = () => contractCipher({ current: TEST_KEY_B, keys: [TEST_KEY_B, TEST_KEY_A] });
+      const read = (s: Store, id: string) => s.getRequest(id, staffEntry('request.read', id));
+      const missing = (keyId: string) => ({ name: 'DataKeyError', reason: 'missing-key', keyId });
+
+      /** Three requests (one with a staff note, one changed without a note), as a plain store wrote them. */
+      async function plaintextRows(): Promise<StoredRequest[]> {
+        const inputs = [
+          sampleCreate({ receivedAt: later(1), content: sampleContent('Back pain — Zoë 🦴') }),
+          sampleCreate({ receivedAt: later(2), content: sampleContent('Knee, since March') }),
+          sampleCreate({ receivedAt: later(3) }),
+        ];
+        for (const input of inputs) await create(input);
+        await store.updateStatus(
+          inputs[0]?.id ?? '',
+          { status: 'contacted', note: 'Called her mobile; call back after 5 pm' },
+          staffEntry('request.update', null, { at: later(HOUR) }),
+        );
+        await store.updateStatus(
+          inputs[1]?.id ?? '',
+          { status: 'scheduled' },
+          staffEntry('request.update', null, { at: later(HOUR) }),
+        );
+        const rows: StoredRequest[] = [];
+        for (const input of inputs) {
+          const row = await read(store, input.id);
+          if (row === undefined) throw new Error('a created request is missing');
+          rows.push(row);
+        }
+        return rows;
+      }
+
+      /** Fails unless every row reads back through `s` exactly as first stored. */
+      async function expectRows(s: Store, rows: readonly StoredRequest[]): Promise<void> {
+        for (const row of rows) expect(await read(s, row.id)).toStrictEqual(row);
+      }
+
+      it('rotates PLAINTEXT → key A → key B → plaintext in batches, every row opening all along', async () => {
+        const rows = await plaintextRows();
+        const a = await also(cipherA());
+        // Plaintext rows open under any cipher: rotation needs no downtime.
+        await expectRows(a, rows);
+        expect(await a.rotateKeys({ limit: 3 })).toEqual({
+          resealed: 3,
+          remaining: 1,
+          byKey: { [TEST_KEY_A]: 3, null: 1 },
+        });
+        // Half-rotated: every row still opens with key A.
+        await expectRows(a, rows);
+        expect(await a.rotateKeys({ limit: 3 })).toEqual({
+          resealed: 1,
+          remaining: 0,
+          byKey: { [TEST_KEY_A]: 4 },
+        });
+        expect(await a.rotateKeys({ limit: 3 })).toEqual({
+          resealed: 0,
+          remaining: 0,
+          byKey: { [TEST_KEY_A]: 4 },
+        });
+        await expectRows(a, rows);
+        // Sealed for real: without the key (the plain store), no row opens, and the error passes
+        // through unchanged.
+        for (const row of rows) {
+          await expect(read(store, row.id)).rejects.toBeInstanceOf(DataKeyError);
+          await expect(read(store, row.id)).rejects.toMatchObject(missing(TEST_KEY_A));
+        }
+        await expect(
+          store.listRequests({ limit: 10 }, staffEntry('request.list')),
+        ).rejects.toMatchObject(missing(TEST_KEY_A));
+
+        // New requests and notes are sealed under the current key at once.
+        const fresh = sampleCreate({ receivedAt: later(4) });
+        expect((await a.createRequest(fresh)).kind).toBe('created');
+        const freshRow = await a.updateStatus(
+          fresh.id,
+          { status: 'closed', note: 'Booked for Tuesday' },
+          staffEntry('request.update', fresh.id, { at: later(2 * HOUR) }),
+        );
+        expect(freshRow?.history[0]?.note).toBe('Booked for Tuesday');
+        await expect(read(store, fresh.id)).rejects.toMatchObject(missing(TEST_KEY_A));
+        const all = [...rows, freshRow as StoredRequest];
+
+        // Key B becomes current, A still opens: rows open before, during and after.
+        const b = await also(cipherB());
+        await expectRows(b, all);
+        expect(await b.rotateKeys({ limit: 4 })).toEqual({
+          resealed: 4,
+          remaining: 2,
+          byKey: { [TEST_KEY_A]: 2, [TEST_KEY_B]: 4 },
+        });
+        await expectRows(b, all);
+        expect(await b.rotateKeys({ limit: 500 })).toEqual({
+          resealed: 2,
+          remaining: 0,
+          byKey: { [TEST_KEY_B]: 6 },
+        });
+        await expectRows(b, all);
+        // Key A can be retired now: a store with only A cannot open them.
+        await expect(read(a, fresh.id)).rejects.toMatchObject(missing(TEST_KEY_B));
+
+        // Back to plaintext (a cipher with no current key that still opens B).
+        const unseal = await also(contractCipher({ current: null, keys: [TEST_KEY_B] }));
+        expect(await unseal.rotateKeys({ limit: 500 })).toEqual({
+          resealed: 6,
+          remaining: 0,
+          byKey: { null: 6 },
+        });
+        await expectRows(store, all);
+      });
+
+      it('fails rotation with DataKeyError, changing nothing, when a row is under a key not configured', async () => {
+        const rows = await plaintextRows();
+        const a = await also(cipherA());
+        await a.rotateKeys({ limit: 500 });
+        // A store whose keys are B only cannot open rows under A to re-seal them.
+        const bOnly = await also(contractCipher({ current: TEST_KEY_B, keys: [TEST_KEY_B] }));
+        await expect(bOnly.rotateKeys({ limit: 500 })).rejects.toBeInstanceOf(DataKeyError);
+        await expect(bOnly.rotateKeys({ limit: 500 })).rejects.toMatchObject(missing(TEST_KEY_A));
+        await expect(read(bOnly, rows[0]?.id ?? '')).rejects.toMatchObject(missing(TEST_KEY_A));
+        expect(await a.rotateKeys({ limit: 500 })).toEqual({
+          resealed: 0,
+          remaining: 0,
+          byKey: { [TEST_KEY_A]: 4 },
+        });
+        await expectRows(a, rows);
+      });
+
+      it('answers an empty count on an empty store', async () => {
+        const a = await also(cipherA());
+        expect(await a.rotateKeys({ limit: 10 })).toEqual({ resealed: 0, remaining: 0, byKey: {} });
+      });
+
+      it.skipIf(setup.rawExec === undefined)(
+        'binds a sealed value to its row: moved to another row, it does not open',
+        async () => {
+          const a = await also(cipherA());
+          const [x, y] = [sampleCreate(), sampleCreate()];
+          await a.createRequest(x);
+          await a.createRequest(y);
+          await setup.rawExec?.(
+            store,
+            `UPDATE consultation_requests SET sealed =
+               (SELECT sealed FROM consultation_requests WHERE id = '${x.id}')
+             WHERE id = '${y.id}'`,
+          );
+          expect((await read(a, x.id))?.content).toStrictEqual(x.content);
+          await expect(read(a, y.id)).rejects.toMatchObject({
+            name: 'DataKeyError',
+            reason: 'unauthentic',
+            keyId: TEST_KEY_A,
+          });
+        },
+      );
+    });
+
     describe('purge', () => {
       const nothingElse = {
         idempotencyKeysBefore: EPOCH,
