@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Store, WebhookNotifier } from '@ptfx/intake';
+import type { OutboxInput, Store } from '@ptfx/intake';
 import type { ApiConfig } from './config.js';
 import type { StaffDirectory } from './http/staff-auth.js';
 import type { ClinicSnapshot } from './snapshot.js';
@@ -15,6 +15,14 @@ export interface Logger {
   info(line: LogLine): void;
   /** Something went wrong on our side. */
   error(line: LogLine): void;
+}
+
+/** What the API needs of the outbox deliverer (server.ts builds it from `@ptfx/intake`). */
+export interface ApiOutbox {
+  /** The OutboxInput to pass as createRequest's `announce`: PHI-free, a new `msg_…` id. */
+  announcement(requestId: string, receivedAt: Date): OutboxInput;
+  /** Tells the deliverer a request was just stored, so it sends at once; never throws. */
+  wake(): void;
 }
 
 /** What the app is built from; tests pass their own. */
@@ -36,8 +44,11 @@ export interface ApiDeps {
   readonly store: Store;
   /** Who may use the staff routes; empty means they answer 503. */
   readonly staff: StaffDirectory;
-  /** Announces new requests (id and link only), when a webhook is configured. */
-  readonly notifier?: Pick<WebhookNotifier, 'announce'>;
+  /**
+   * The transactional outbox, when a webhook is configured (PTFX_WEBHOOK_URL): the announcement
+   * written with each new request, and a nudge for the deliverer once it is stored.
+   */
+  readonly outbox?: ApiOutbox;
   /** New request ids; `crypto.randomUUID` unless a test passes its own. */
   readonly newId?: () => string;
 }

@@ -23,6 +23,7 @@ import { isSitePath, siteNotFound, siteRoutes } from './routes/site.js';
 import { staffRoutes } from './routes/staff.js';
 import { therapistRoutes } from './routes/therapists.js';
 import { treatmentRoutes } from './routes/treatments.js';
+import { WEBHOOK_DELIVERIES_PATH, webhookDeliveryRoutes } from './routes/webhook-deliveries.js';
 
 /** The longest URL read, in characters; longer gets 414. */
 export const MAX_URL_LENGTH = 4096;
@@ -74,6 +75,21 @@ function routePattern(path: string): string {
       return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('');
+}
+
+/**
+ * A staff action that takes no body (the webhook re-drives): a POST there with no Content-Type,
+ * no Content-Length (or 0) and no Transfer-Encoding need not pretend to send JSON.
+ */
+function isBodylessAction(c: Context<ApiEnv>): boolean {
+  return (
+    c.req.method === 'POST' &&
+    c.req.path.startsWith(`${WEBHOOK_DELIVERIES_PATH}/`) &&
+    c.req.path.endsWith('/redrive') &&
+    requestHeader(c, 'content-type') === undefined &&
+    (requestHeader(c, 'content-length') ?? '0') === '0' &&
+    requestHeader(c, 'transfer-encoding') === undefined
+  );
 }
 
 /** What went wrong, as the problem to answer with; our own faults are logged, without a body. */
@@ -207,7 +223,7 @@ export function createApp(deps: ApiDeps) {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here;
       // the booking form's media type on the intake route alone (intake/form.ts reads it).
       const type = requestHeader(c, 'content-type') ?? '';
-      if (!JSON_CONTENT_TYPE.test(type) && !isFormPost(c)) {
+      if (!JSON_CONTENT_TYPE.test(type) && !isFormPost(c) && !isBodylessAction(c)) {
         throw new ApiProblem(
           'unsupported-media-type',
           `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
@@ -228,7 +244,8 @@ export function createApp(deps: ApiDeps) {
   const withLint = lintRoutes(withCredentials);
   const withIntake = intakeRoutes(withLint, deps);
   const withStaff = staffRoutes(withIntake, deps);
-  const withTreatments = treatmentRoutes(withStaff);
+  const withDeliveries = webhookDeliveryRoutes(withStaff, deps);
+  const withTreatments = treatmentRoutes(withDeliveries);
   const withArticles = articleRoutes(withTreatments);
   const withFhir = fhirRoutes(withArticles, deps);
   const routed = docsRoutes(withFhir, deps);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
 
+/** whsec_ and the base64 of 24 bytes (Standard Webhooks' format). */
+const WEBHOOK_SECRET = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+
 describe('parseConfig', () => {
   it('defaults to the sample clinic on 127.0.0.1:3000', () => {
     expect(parseConfig({})).toEqual({
@@ -40,7 +43,9 @@ describe('parseConfig', () => {
       PTFX_INTAKE_RATE_LIMIT: '10/3600',
       PTFX_RETENTION_DAYS: '30',
       PTFX_WEBHOOK_URL: 'https://hooks.example.com/ptfx?token=abc',
-      PTFX_WEBHOOK_SECRET: 's'.repeat(40),
+      PTFX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PTFX_WEBHOOK_MAX_ATTEMPTS: '5',
+      PTFX_WEBHOOK_TIMEOUT_MS: '3000',
     });
     expect(parsed).toMatchObject({
       ok: true,
@@ -65,7 +70,12 @@ describe('parseConfig', () => {
         trustedProxies: ['10.0.0.1', '::1'],
         intakeRateLimit: { limit: 10, windowMs: 3_600_000 },
         retentionDays: 30,
-        webhook: { url: 'https://hooks.example.com/ptfx?token=abc', secret: 's'.repeat(40) },
+        webhook: {
+          url: 'https://hooks.example.com/ptfx?token=abc',
+          secret: WEBHOOK_SECRET,
+          maxAttempts: 5,
+          timeoutMs: 3000,
+        },
       },
     });
     expect(parseConfig({ DATABASE_URL: 'file:/var/lib/ptfx/requests.db' })).toMatchObject({
@@ -103,9 +113,9 @@ describe('parseConfig', () => {
       undefined,
     ],
     [{ PTFX_WEBHOOK_URL: 'https://hooks.example.com/x' }, /PTFX_WEBHOOK_SECRET/, undefined],
-    [{ PTFX_WEBHOOK_SECRET: 'x'.repeat(40) }, /PTFX_WEBHOOK_URL is not/, undefined],
+    [{ PTFX_WEBHOOK_SECRET: WEBHOOK_SECRET }, /PTFX_WEBHOOK_URL is not/, undefined],
     [
-      { PTFX_WEBHOOK_URL: 'http://hooks.example.com/x', PTFX_WEBHOOK_SECRET: 'x'.repeat(40) },
+      { PTFX_WEBHOOK_URL: 'http://hooks.example.com/x', PTFX_WEBHOOK_SECRET: WEBHOOK_SECRET },
       /PTFX_WEBHOOK_URL/,
       undefined,
     ],
@@ -113,6 +123,19 @@ describe('parseConfig', () => {
       { PTFX_WEBHOOK_URL: 'https://hooks.example.com/x', PTFX_WEBHOOK_SECRET: 'short' },
       /PTFX_WEBHOOK_SECRET/,
       'short',
+    ],
+    [
+      {
+        PTFX_WEBHOOK_URL: 'https://hooks.example.com/x',
+        PTFX_WEBHOOK_SECRET: 'an-old-style-secret-of-more-than-32-characters',
+      },
+      /^PTFX_WEBHOOK_SECRET must be "whsec_" .*admin mint-webhook-secret/,
+      'an-old-style-secret',
+    ],
+    [
+      { PTFX_WEBHOOK_MAX_ATTEMPTS: '0' },
+      /^PTFX_WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 100/,
+      undefined,
     ],
   ] as [Record<string, string>, RegExp, string | undefined][])(
     'refuses %j, naming the variable and never echoing a secret',

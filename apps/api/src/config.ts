@@ -46,13 +46,29 @@ export interface ApiConfig {
   readonly intakeRateLimit: { readonly limit: number; readonly windowMs: number };
   /** Closed and spam requests older than this many days are purged. */
   readonly retentionDays: number;
-  /** Where new requests are announced (id and staff link only), if anywhere. */
-  readonly webhook?: { readonly url: string; readonly secret: string };
+  /**
+   * Where new requests are announced (id and staff link only, Standard Webhooks), if anywhere:
+   * PTFX_WEBHOOK_URL, PTFX_WEBHOOK_SECRET (`whsec_…`), PTFX_WEBHOOK_MAX_ATTEMPTS (default 8) and
+   * PTFX_WEBHOOK_TIMEOUT_MS (default 10 000; a claim's lease is three times it).
+   */
+  readonly webhook?: WebhookSettings;
   /**
    * The keys that seal personal fields at rest (PTFX_DATA_KEY), the current one first; absent,
    * requests are stored unencrypted (development only: production refuses to start).
    */
   readonly dataKeys?: readonly DataKey[];
+}
+
+/** The webhook the outbox deliverer sends announcements to. */
+export interface WebhookSettings {
+  /** An https URL (http on loopback only). */
+  readonly url: string;
+  /** `whsec_` + base64 of 24–64 bytes. */
+  readonly secret: string;
+  /** Attempts per announcement before it is dead (staff can re-drive it). */
+  readonly maxAttempts: number;
+  /** Longest one attempt may take. */
+  readonly timeoutMs: number;
 }
 
 /** One staff member's name and the SHA-256 (hex) of their token. */
@@ -220,6 +236,8 @@ const EnvSchema = z.object({
   PTFX_RETENTION_DAYS: whole('PTFX_RETENTION_DAYS', 1, 3650, 90),
   PTFX_WEBHOOK_URL: z.string().max(2048).optional(),
   PTFX_WEBHOOK_SECRET: z.string().max(1024).optional(),
+  PTFX_WEBHOOK_MAX_ATTEMPTS: whole('PTFX_WEBHOOK_MAX_ATTEMPTS', 1, 100, 8),
+  PTFX_WEBHOOK_TIMEOUT_MS: whole('PTFX_WEBHOOK_TIMEOUT_MS', 100, 60_000, 10_000),
   PTFX_DATA_KEY: z
     .string()
     .max(64 * 1024)
@@ -259,7 +277,10 @@ export function parseConfig(
   // The API always takes consultation requests (the intake route cannot be turned off).
   if (e.NODE_ENV === 'production' && e.PTFX_DATA_KEY === undefined)
     return { ok: false, errors: [MISSING_DATA_KEY_IN_PRODUCTION] };
-  const webhook = parseWebhook(e.PTFX_WEBHOOK_URL, e.PTFX_WEBHOOK_SECRET);
+  const webhook = parseWebhook(e.PTFX_WEBHOOK_URL, e.PTFX_WEBHOOK_SECRET, {
+    maxAttempts: e.PTFX_WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: e.PTFX_WEBHOOK_TIMEOUT_MS,
+  });
   if (typeof webhook === 'string') return { ok: false, errors: [webhook] };
   const host = e.HOST ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -316,14 +337,15 @@ function siteOriginProblem(
 function parseWebhook(
   url: string | undefined,
   secret: string | undefined,
-): { url: string; secret: string } | string | undefined {
+  tuning: Pick<WebhookSettings, 'maxAttempts' | 'timeoutMs'>,
+): WebhookSettings | string | undefined {
   if (!url && !secret) return undefined;
   if (!url) return 'PTFX_WEBHOOK_SECRET is set but PTFX_WEBHOOK_URL is not; set both or neither';
   if (!secret)
-    return 'PTFX_WEBHOOK_URL is set but PTFX_WEBHOOK_SECRET is not; set a secret of at least 32 characters';
+    return 'PTFX_WEBHOOK_URL is set but PTFX_WEBHOOK_SECRET is not; mint one with `pnpm --filter @ptfx/api admin mint-webhook-secret` and give the same value to the receiver';
   const parsed = parseWebhookUrl(url);
   if (typeof parsed === 'string') return parsed;
   const secretProblem = validateWebhookSecret(secret);
   if (secretProblem) return secretProblem;
-  return { url: parsed.href, secret };
+  return { url: parsed.href, secret, ...tuning };
 }

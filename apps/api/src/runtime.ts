@@ -2,13 +2,14 @@ import { type FSWatcher, watch } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { Store, WebhookNotifier } from '@ptfx/intake';
+import type { Store } from '@ptfx/intake';
 import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from './app.js';
 import type { Logger } from './app-types.js';
 import type { ClinicOrigin, ClinicSource, LoadResult } from './clinic-source.js';
 import type { ApiConfig } from './config.js';
 import { createFastPath } from './http/fast-path.js';
 import { StaffDirectory } from './http/staff-auth.js';
+import type { RunningOutbox } from './outbox.js';
 
 /** Socket timeouts, in milliseconds; tests shorten them. */
 export interface ServerTimeouts {
@@ -52,7 +53,8 @@ export function startServer(options: {
   readonly origin: ClinicOrigin;
   readonly logger: Logger;
   readonly store: Store;
-  readonly notifier?: WebhookNotifier;
+  /** The outbox deliverer, when a webhook is configured; stopped before the store closes. */
+  readonly outbox?: RunningOutbox;
   readonly timeouts?: ServerTimeouts;
   /**
    * The time: the machine's unless a test passes its own (the website's hours exceptions, "open
@@ -60,7 +62,7 @@ export function startServer(options: {
    */
   readonly clock?: () => Date;
 }): Promise<RunningServer> {
-  const { config, source, origin, logger, store, notifier } = options;
+  const { config, source, origin, logger, store, outbox } = options;
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   let ready = false;
   let draining: Promise<void> | undefined;
@@ -73,7 +75,7 @@ export function startServer(options: {
     config,
     store,
     staff: new StaffDirectory(config.staffTokens),
-    ...(notifier ? { notifier } : {}),
+    ...(outbox ? { outbox } : {}),
   });
   const fastPath = createFastPath({ source, clock, logger }, publicHeaderOptions(config), {
     maxUrlLength: MAX_URL_LENGTH,
@@ -137,8 +139,12 @@ export function startServer(options: {
         server.close(() => {
           clearTimeout(deadline);
           clearInterval(reaper);
-          // Announcements still queued get what is left of the deadline; then the store closes.
-          void (notifier?.drain(Math.min(2_000, config.shutdownTimeoutMs)) ?? Promise.resolve())
+          // Announcements being sent get up to 2 s to be answered (then they are aborted and left
+          // due at once, for another instance or the next start); then the store closes.
+          void (
+            outbox?.stop({ abortAfterMs: Math.min(2_000, config.shutdownTimeoutMs) }) ??
+            Promise.resolve()
+          )
             .then(() => store.close())
             .catch((error: unknown) =>
               logger.error({

@@ -1,9 +1,9 @@
 // The API process: parse the environment, load the clinic, serve, reload on SIGHUP (and on file
-// change with PTFX_WATCH=1), drain on SIGTERM/SIGINT and exit 0.
+// change with PTFX_WATCH=1), drain on SIGTERM/SIGINT and exit 0; on an uncaught exception or
+// unhandled rejection, log it, drain and exit 70 (process-policy.ts).
 import { resolve } from 'node:path';
 import {
   aesGcmCipher,
-  createWebhookNotifier,
   describeTarget,
   MINT_DATA_KEY_COMMAND,
   openStore,
@@ -15,8 +15,10 @@ import {
 } from '@ptfx/intake';
 import { type ClinicOrigin, ClinicSource, loadClinic } from './clinic-source.js';
 import { parseConfig } from './config.js';
-import { createJsonLogger } from './logger.js';
+import { createJsonLogger, fdSink } from './logger.js';
 import { unsupportedNode } from './node-support.js';
+import { startOutbox } from './outbox.js';
+import { FATAL_EXIT_CODE, installProcessPolicy } from './process-policy.js';
 import { startServer } from './runtime.js';
 
 function fail(lines: readonly string[]): never {
@@ -33,8 +35,12 @@ async function main(): Promise<void> {
   const logger = createJsonLogger(config.logLevel, {
     out: (bytes) => process.stdout.write(bytes),
     err: (bytes) => process.stderr.write(bytes),
+    outSync: fdSink(1),
+    errSync: fdSink(2),
   });
   process.once('exit', () => logger.flush());
+  // Store close gets 5 s beyond the drain before the process exits anyway.
+  const policy = installProcessPolicy({ logger, deadlineMs: config.shutdownTimeoutMs + 5_000 });
   const origin: ClinicOrigin = config.dataFile
     ? { kind: 'file', path: resolve(config.dataFile) }
     : { kind: 'sample' };
@@ -80,7 +86,10 @@ async function main(): Promise<void> {
       message: 'PTFX_STAFF_TOKENS is not set: staff routes answer 503',
     });
   }
-  const notifier = config.webhook ? createWebhookNotifier(config.webhook, { logger }) : undefined;
+  // The transactional outbox: announcements are stored with their requests and sent from here.
+  const outbox = config.webhook
+    ? startOutbox({ webhook: config.webhook, store, baseUrl: config.baseUrl, logger })
+    : undefined;
   const retention = scheduleRetention({
     store,
     days: config.retentionDays,
@@ -95,7 +104,7 @@ async function main(): Promise<void> {
     origin,
     logger,
     store,
-    ...(notifier ? { notifier } : {}),
+    ...(outbox ? { outbox } : {}),
   }).catch((error: NodeJS.ErrnoException) =>
     fail([
       error.code === 'EADDRINUSE'
@@ -110,9 +119,13 @@ async function main(): Promise<void> {
     data: origin.kind === 'file' ? origin.path : 'sample clinic',
   });
   process.on('SIGHUP', () => void running.reload('SIGHUP'));
+  policy.setStop(() => {
+    retention.stop();
+    return running.shutdown('fatal');
+  });
   const stop = (signal: string) => {
     retention.stop();
-    void running.shutdown(signal).then(() => process.exit(0));
+    void running.shutdown(signal).then(() => process.exit(policy.failed ? FATAL_EXIT_CODE : 0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -48,6 +48,8 @@ const AuditRecordSchema = z
       'request.update',
       'request.delete',
       'audit.list',
+      'outbox.list',
+      'outbox.redrive',
       'auth.failed',
     ]),
     targetId: z.string().nullable(),
