@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -18,11 +18,13 @@ import {
 } from './sqlite.js';
 import { type Store, StoreConfigError, StoreUnavailableError } from './store.js';
 import {
+  contractCipher,
   describeStoreContract,
   sampleContent,
   sampleCreate,
   staffEntry,
   T0,
+  TEST_KEY_A,
 } from './testing/contract.js';
 
 /** The newest schema version this code knows. */
@@ -388,6 +390,136 @@ describe('F3: disk full', () => {
     store.setMaxPageCount(1_000_000);
     if (failed === undefined) throw new Error('the disk never filled');
     expect((await store.createRequest(failed.input)).kind).toBe('created');
+  });
+});
+
+describe('sealed rows on disk', () => {
+  const cipherA = () => contractCipher({ current: TEST_KEY_A, keys: [TEST_KEY_A] });
+
+  it('keeps JSON null, the sealed text and the key id for a sealed row; neither for a plaintext one', async () => {
+    const path = freshPath();
+    const plain = open(path);
+    const sealed = openSqliteStore({ path, cipher: cipherA() });
+    opened.push(sealed);
+    const p = sampleCreate();
+    const s = sampleCreate();
+    await plain.createRequest(p);
+    await sealed.createRequest(s);
+    await sealed.updateStatus(
+      s.id,
+      { status: 'contacted', note: 'rang' },
+      staffEntry('request.update'),
+    );
+    await plain.updateStatus(
+      p.id,
+      { status: 'contacted', note: 'rang' },
+      staffEntry('request.update'),
+    );
+    const rows = withRaw(path, (db) => ({
+      p: db
+        .prepare('SELECT content, key_id, sealed FROM consultation_requests WHERE id = ?')
+        .get(p.id),
+      s: db
+        .prepare('SELECT content, key_id, sealed FROM consultation_requests WHERE id = ?')
+        .get(s.id),
+      notes: db
+        .prepare('SELECT request_id, note, note_key_id FROM status_history ORDER BY seq')
+        .all(),
+    }));
+    expect(rows.p).toEqual({ content: JSON.stringify(p.content), key_id: null, sealed: null });
+    expect(rows.s).toEqual({
+      content: 'null',
+      key_id: TEST_KEY_A,
+      sealed: expect.stringMatching(/^v1\.[A-Za-z0-9_-]+$/),
+    });
+    expect(String(rows.s?.sealed)).not.toContain(s.content.reason);
+    expect(rows.notes).toEqual([
+      { request_id: s.id, note: expect.stringMatching(/^v1\./), note_key_id: TEST_KEY_A },
+      { request_id: p.id, note: 'rang', note_key_id: null },
+    ]);
+  });
+
+  it('leaves no plaintext in the database file or the WAL after rotation', async () => {
+    const path = freshPath();
+    const plain = open(path);
+    const canary = `CANARY-${randomUUID()}`;
+    const input = sampleCreate({
+      content: sampleContent(`Shoulder. ${canary} reason.`, {
+        given: `${canary}-name`,
+        family: 'Doe',
+      }),
+    });
+    await plain.createRequest(input);
+    await plain.updateStatus(
+      input.id,
+      { status: 'contacted', note: `note ${canary}` },
+      staffEntry('request.update', input.id),
+    );
+    // Some of it in the main file, some in the WAL, as automatic checkpoints leave it.
+    withRaw(path, (db) => db.exec('PRAGMA wal_checkpoint(PASSIVE)'));
+    await plain.createRequest(sampleCreate({ content: sampleContent(`Other ${canary}`) }));
+    const before = onDisk(path, canary);
+    expect(before.db && before.wal).toBe(true);
+
+    const sealed = openSqliteStore({ path, cipher: cipherA() });
+    opened.push(sealed);
+    expect(await sealed.rotateKeys({ limit: 2 })).toMatchObject({ resealed: 2, remaining: 1 });
+    expect(await sealed.rotateKeys({ limit: 2 })).toMatchObject({ resealed: 1, remaining: 0 });
+    expect(onDisk(path, canary)).toEqual({ db: false, wal: false });
+    const wal = `${path}-wal`;
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    expect((await sealed.getRequest(input.id, staffEntry('request.read')))?.content).toStrictEqual(
+      input.content,
+    );
+  });
+});
+
+describe('migration 2 on a database with data', () => {
+  it('keeps requests readable as plaintext and replaces fixed windows with GCRA buckets', async () => {
+    const path = freshPath();
+    const [first] = MIGRATIONS;
+    if (first === undefined) throw new Error('no migrations');
+    // A database as the previous release left it: schema 1, a request, a counted window.
+    mkdirSync(dirname(path), { recursive: true });
+    const input = sampleCreate({ idempotency: { key: 'old-key', fingerprint: 'a'.repeat(64) } });
+    const old = connect(path);
+    try {
+      const db = old;
+      db.exec('PRAGMA journal_mode = WAL');
+      applySqliteMigrations(db, [first]);
+      db.prepare(
+        `INSERT INTO consultation_requests (id, received_at, status, status_changed_at, content)
+         VALUES (?, ?, 'new', ?, ?)`,
+      ).run(input.id, T0.toISOString(), T0.toISOString(), JSON.stringify(input.content));
+      db.prepare(`INSERT INTO idempotency_keys VALUES ('old-key', ?, ?, 201, ?, ?)`).run(
+        'a'.repeat(64),
+        input.id,
+        input.response.body,
+        T0.toISOString(),
+      );
+      db.exec("INSERT INTO rate_limit_windows VALUES ('ip:old', 0, 7)");
+    } finally {
+      old.close();
+    }
+    const store = open(path);
+    expect((await store.getRequest(input.id, staffEntry('request.read')))?.content).toStrictEqual(
+      input.content,
+    );
+    expect(await store.findIdempotencyKey('old-key')).toEqual({
+      fingerprint: 'a'.repeat(64),
+      response: input.response,
+    });
+    expect(
+      await store.hitRateLimit({ bucket: 'ip:old', limit: 1, windowMs: 60_000, now: T0 }),
+    ).toMatchObject({ allowed: true });
+    expect(
+      withRaw(path, (db) =>
+        column(
+          db,
+          "SELECT name FROM sqlite_schema WHERE name LIKE 'rate_limit%' AND type = 'table'",
+        ),
+      ),
+    ).toEqual(['rate_limits']);
   });
 });
 
