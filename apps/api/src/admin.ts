@@ -10,6 +10,7 @@ import {
   StoreUnavailableError,
 } from '@ptfx/intake';
 import { DATA_KEY_HELP, mintDataKeyCommand, rotateKeyCommand } from './admin-data-key.js';
+import { mintWebhookSecretCommand, OUTBOX_HELP, outboxCommand } from './admin-outbox.js';
 import { parseConfig } from './config.js';
 import { mintStaffToken } from './http/staff-auth.js';
 
@@ -24,6 +25,7 @@ Commands:
                       good. The server also does this every hour.
   migrate             Apply pending schema migrations and exit (the server does this at start).
 ${DATA_KEY_HELP}
+${OUTBOX_HELP}
 
 The store is the one DATABASE_URL names: unset = .ptfx/ptfx.db under the working directory,
 file:PATH = that SQLite file, postgres://… = PostgreSQL.
@@ -34,6 +36,8 @@ Options:
 Examples:
   admin mint-token alice
   admin mint-data-key
+  admin outbox list --status dead
+  admin outbox redrive --all-dead
   PTFX_DATA_KEY=<new key>,<old key> admin rotate-key
   DATABASE_URL=postgres://ptfx@db.internal/ptfx admin purge
 
@@ -83,6 +87,9 @@ const stdio = {
 
 /** Runs one admin command; resolves to the exit code. */
 export async function runAdmin(argv: readonly string[]): Promise<number> {
+  // `outbox` has its own options (--status, --all-dead, …); it parses the rest itself.
+  if (argv[0] === 'outbox' && !argv.includes('--help') && !argv.includes('-h'))
+    return outboxCommand(argv.slice(1), process.env, process.cwd(), stdio);
   let parsed: ReturnType<
     typeof parseArgs<{ options: { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>
   >;
@@ -132,12 +139,15 @@ export async function runAdmin(argv: readonly string[]): Promise<number> {
       if (rest.length > 0)
         return usage('rotate-key takes no arguments; it reads PTFX_DATA_KEY and DATABASE_URL');
       return rotateKeyCommand(process.env, process.cwd(), stdio);
+    case 'mint-webhook-secret':
+      if (rest.length > 0) return usage('mint-webhook-secret takes no arguments');
+      return mintWebhookSecretCommand(stdio);
     case 'migrate':
       if (rest.length > 0) return usage('migrate takes no arguments');
       return withStore(async () => 'the schema is up to date');
     default:
       return usage(
-        `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate, mint-data-key, rotate-key`,
+        `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate, mint-data-key, rotate-key, outbox, mint-webhook-secret`,
       );
   }
 }
