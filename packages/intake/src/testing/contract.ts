@@ -262,8 +262,10 @@ function expectedAudit(entry: AuditEntry, outcome: AuditEntry['outcome'] = entry
 
 /**
  * Declares the Store contract tests for one adapter. `setup.open()` must give a new, empty store
- * for each test; the suite closes it afterwards. With `setup.rawExec`, it also checks that the
- * database itself refuses to change or delete audit rows.
+ * for each test, and `setup.open({ cipher, sameDatabaseAs })` another store on that store's
+ * database with that cipher (the encryption cases rotate keys across such stores); the suite
+ * closes them afterwards. With `setup.rawExec`, it also checks that the database itself refuses
+ * to change or delete audit rows, and that a sealed value moved to another row does not open.
  */
 export function describeStoreContract(name: string, setup: StoreContractSetup): void {
   describe(`Store contract: ${name}`, () => {
