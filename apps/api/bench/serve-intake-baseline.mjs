@@ -1,13 +1,15 @@
 // Child process: the floor under any durable intake — a bare node:http server that reads the
-// body, JSON.parse-s it and INSERTs it in one transaction with the same durability as ptfx
-// (SQLite: WAL and synchronous=FULL; PostgreSQL: the server's default synchronous_commit=on),
-// then answers 201 with the id. No validation, no idempotency, no rate limit, no headers: what
-// ptfx does on top is what the ratio measures. argv: sqlite PATH | postgres URL.
+// body, JSON.parse-s it and INSERTs it with the same durability as ptfx (SQLite: WAL and
+// synchronous=FULL, one BEGIN IMMEDIATE … COMMIT; PostgreSQL: the server's default
+// synchronous_commit=on, one autocommitted INSERT, a named statement, on node-postgres with a
+// pool of 10 like ptfx's), then answers 201 with the id. No validation, no idempotency, no rate
+// limit, no headers: what ptfx does on top is what the ratio measures. argv: sqlite PATH |
+// postgres URL.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 // The same binding as ptfx's store (node:sqlite), loaded the same way (without Node 22's warning).
 import { nodeSqlite } from '@ptfx/intake';
-import postgres from 'postgres';
+import pg from 'pg';
 
 const [mode, target] = process.argv.slice(2);
 let insert;
@@ -32,11 +34,22 @@ if (mode === 'sqlite') {
   };
   close = async () => db.close();
 } else if (mode === 'postgres') {
-  const sql = postgres(target, { max: 10, onnotice: () => {} });
-  await sql`CREATE TABLE IF NOT EXISTS intake (id text PRIMARY KEY, received_at timestamptz, content text)`;
-  insert = async (id, content) =>
-    sql.begin((tx) => tx`INSERT INTO intake VALUES (${id}, now(), ${content})`);
-  close = () => sql.end({ timeout: 5 });
+  const pool = new pg.Pool({ connectionString: target, max: 10, ssl: false });
+  // As in ptfx: a lost connection is an error on the call, never an uncaught exception.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS intake (id text PRIMARY KEY, received_at timestamptz, content text)',
+  );
+  // One statement, autocommitted: one round trip and one durable commit per request.
+  insert = async (id, content) => {
+    await pool.query({
+      name: 'baseline_insert',
+      text: 'INSERT INTO intake VALUES ($1, now(), $2)',
+      values: [id, content],
+    });
+  };
+  close = () => pool.end();
 } else {
   throw new Error(`usage: serve-intake-baseline.mjs sqlite PATH | postgres URL, got "${mode}"`);
 }

@@ -138,6 +138,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   let pool: pg.Pool;
   try {
+    // pg parses the URL only when it connects (and throws there): parse it once now.
+    new pg.Client({
+      connectionString: settings.connectionString,
+      ssl: false,
+      sslnegotiation: 'postgres',
+    });
     pool = new pg.Pool({
       connectionString: settings.connectionString,
       // Always explicit: pg would otherwise read PGSSLMODE / PGSSLNEGOTIATION from the environment.
@@ -924,10 +930,11 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
     return rate === undefined ? { kind: 'created', response } : { kind: 'created', response, rate };
   };
 
+  // Every method is async, so that an argument refused up front (RangeError) is a rejection.
   return {
     kind: 'postgres',
 
-    ping() {
+    async ping() {
       return db.call(async () => {
         let timer: NodeJS.Timeout | undefined;
         let expired = false;
@@ -969,7 +976,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       });
     },
 
-    createRequest(input) {
+    async createRequest(input) {
       if (input.rateLimit !== undefined) checkHit(input.rateLimit);
       return db.call(() =>
         db.withClient(async (client) => {
@@ -1000,7 +1007,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    findIdempotencyKey(key) {
+    async findIdempotencyKey(key) {
       return db.call(async () => {
         const { rows } = await db.pool.query<KeyRow>(db.named('ptfx_find_key', SQL.findKey, [key]));
         const row = rows[0];
@@ -1013,7 +1020,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       });
     },
 
-    hitRateLimit(input) {
+    async hitRateLimit(input) {
       checkHit(input);
       return db.call(() =>
         db.withClient(async (client) => {
@@ -1037,7 +1044,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    claimOutbox({ now, leaseMs, limit }) {
+    async claimOutbox({ now, leaseMs, limit }) {
       positiveInteger('leaseMs', leaseMs);
       positiveInteger('limit', limit);
       return db.call(async () => {
@@ -1075,7 +1082,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       });
     },
 
-    settleOutbox(id, settlement) {
+    async settleOutbox(id, settlement) {
       return db.call(async () => {
         const at = iso(settlement.at);
         // A delivery is recorded whatever the message's state (it did reach the receiver),
@@ -1118,7 +1125,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       });
     },
 
-    listOutbox(query, entry) {
+    async listOutbox(query, entry) {
       const size = pageSize(query.limit);
       return db.call(() =>
         db.transaction(async (client) => {
@@ -1150,7 +1157,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    redriveOutbox(id, now, entry) {
+    async redriveOutbox(id, now, entry) {
       return db.call(() =>
         db.transaction(async (client) => {
           const set = `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1,
@@ -1166,7 +1173,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    rotateKeys({ limit }) {
+    async rotateKeys({ limit }) {
       positiveInteger('limit', limit);
       return db.call(() =>
         db.withClient(async (client) => {
@@ -1267,7 +1274,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    listRequests(query, entry) {
+    async listRequests(query, entry) {
       const size = pageSize(query.limit);
       const after =
         query.after === undefined
@@ -1312,7 +1319,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    getRequest(id, entry) {
+    async getRequest(id, entry) {
       return db.call(() =>
         db.transaction(async (client) => {
           const request = await read(client, id);
@@ -1322,7 +1329,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    updateStatus(id, change, entry) {
+    async updateStatus(id, change, entry) {
       return db.call(() =>
         db.transaction(async (client) => {
           const changed = await client.query(
@@ -1352,7 +1359,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    deleteRequest(id, entry) {
+    async deleteRequest(id, entry) {
       return db.call(() =>
         db.transaction(async (client) => {
           // History and idempotency keys go with it (ON DELETE CASCADE).
@@ -1366,11 +1373,11 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    appendAudit(entry) {
+    async appendAudit(entry) {
       return db.call(() => db.withClient((client) => audit(client, entry)));
     },
 
-    listAudit(query, entry) {
+    async listAudit(query, entry) {
       const size = pageSize(query.limit);
       return db.call(() =>
         db.transaction(async (client) => {
@@ -1389,7 +1396,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       );
     },
 
-    purge(cutoffs: PurgeCutoffs): Promise<PurgeResult> {
+    async purge(cutoffs: PurgeCutoffs): Promise<PurgeResult> {
       return db.call(async () => {
         const result = await db.transaction(async (client) => {
           // Keys first, so the count is of keys past their own cutoff; keys of purged requests
@@ -1430,7 +1437,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       });
     },
 
-    close() {
+    async close() {
       return db.end();
     },
   };
