@@ -139,8 +139,16 @@ describe('the booking form without JavaScript', () => {
   });
 
   it('answers a bot that fills the honeypot as it would a person, and stores nothing', async () => {
-    const announced: unknown[] = [];
-    const t = await open({ notifier: { announce: (e) => announced.push(e) } });
+    const announced: string[] = [];
+    const t = await open({
+      outbox: {
+        announcement: (id) => {
+          announced.push(id);
+          return { id: `msg_${id.replaceAll('-', '')}`, type: 'test', payload: '{}' };
+        },
+        wake: () => announced.push('wake'),
+      },
+    });
     const res = await postForm(t, { ...VALID, [FIELD.honeypot]: 'http://spam.example' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/booking/thank-you/');

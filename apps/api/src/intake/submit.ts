@@ -6,12 +6,12 @@ import {
   type ReplyChannel,
   requestContent,
 } from '@ptfx/domain';
-import type { StoredResponse } from '@ptfx/intake';
+import { type StoredResponse, storedKeyOutcome } from '@ptfx/intake';
 import type { Context } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiProblem } from '../http/problem.js';
-import { rateLimit } from '../http/rate-limit.js';
+import { applyRateLimit, rateLimit, rateLimitedProblem, rateLimitHit } from '../http/rate-limit.js';
 
 /**
  * An Idempotency-Key: 16 to 255 plain characters, bare or as an RFC 8941 string in double
@@ -59,13 +59,21 @@ function receipt(id: string, receivedAt: Date, channel: ReplyChannel): StoredRes
   };
 }
 
-/** 409: this instance, or another sharing the database, is still processing the key. */
+/** 409: this instance is still processing the key (the PostgreSQL adapter also sees others'). */
 function keyInFlight(): ApiProblem {
   return new ApiProblem(
     'idempotency-key-in-flight',
     'a request with this Idempotency-Key is still being processed; retry in a moment',
     [],
     { 'Retry-After': '1' },
+  );
+}
+
+/** 422: the key came before with another body. */
+function keyReused(): ApiProblem {
+  return new ApiProblem(
+    'idempotency-key-reused',
+    'this Idempotency-Key was already used with a different body; use a new key for a new request',
   );
 }
 
@@ -78,11 +86,14 @@ export interface Submitted {
 }
 
 /**
- * Takes one valid consultation request, however it was sent (JSON or the plain HTML form): counts
- * it against the client's rate limit, answers a filled honeypot as if stored (storing and
- * announcing nothing), stores it once per Idempotency-Key (key and request in one transaction)
- * and announces it. Problems (429, 409, 422 for a reused key, the store's 503) are thrown as
- * {@link ApiProblem}s or store errors, for the caller's error handler.
+ * Takes one valid consultation request, however it was sent (JSON or the plain HTML form).
+ * A key already stored answers at once (its first answer again, or 422 for another body) without
+ * counting anything. A filled honeypot is counted against the client's rate limit on its own and
+ * answered as if stored (nothing stored or announced). Anything else goes to the store's
+ * `createRequest`, which counts the rate limit, stores the request, its key and its announcement
+ * in ONE transaction, and refuses (429, nothing counted) over the limit. Problems (429, 409, 422
+ * for a reused key, the store's 503) are thrown as {@link ApiProblem}s or store errors, for the
+ * caller's error handler.
  */
 export type Submit = (
   c: Context<ApiEnv>,
@@ -93,68 +104,67 @@ export type Submit = (
 /** Makes the {@link Submit} function of one app: its own set of keys in flight. */
 export function createSubmit(deps: ApiDeps): Submit {
   const newId = deps.newId ?? randomUUID;
-  // Keys being processed by this instance; the PostgreSQL adapter also locks keys across instances.
+  // Keys this instance is storing right now; the PostgreSQL adapter also locks keys across
+  // instances. Only a key not yet committed gets here: committed ones are answered before.
   const inFlight = new Set<string>();
   return async (c, request, rawKey) => {
     const now = deps.clock();
-    const address = clientAddress(c, deps.config.trustedProxies);
-    await rateLimit(c, deps.store, {
-      bucket: `intake:${address}`,
+    const check = {
+      bucket: `intake:${clientAddress(c, deps.config.trustedProxies)}`,
       policy: 'intake',
       ...deps.config.intakeRateLimit,
       now,
-    });
+    };
     const id = newId();
     const response = receipt(id, now, request.contact.preferred);
     if (isHoneypotFilled(request)) {
-      // A bot: it gets what a person would, and nothing is stored or announced.
+      // A bot: counted like anyone from its address, then told what a person would be told.
+      await rateLimit(c, deps.store, check);
       deps.logger.info({ event: 'intake-honeypot', requestId: c.get('requestId') });
       return { response, replayed: false };
     }
     const content = requestContent(request);
     const key = rawKey?.replace(/^"|"$/g, '');
-    if (key !== undefined && inFlight.has(key)) throw keyInFlight();
-    if (key !== undefined) inFlight.add(key);
+    const idempotency =
+      key === undefined ? undefined : { key, fingerprint: requestFingerprint(content) };
+    if (idempotency !== undefined) {
+      // Replays first, without locks or queues: however many arrive at once, each is answered.
+      const stored = await deps.store.findIdempotencyKey(idempotency.key);
+      if (stored !== undefined) {
+        if (storedKeyOutcome(stored, idempotency.fingerprint).kind === 'key-reused')
+          throw keyReused();
+        return { response: stored.response, replayed: true };
+      }
+      if (inFlight.has(idempotency.key)) throw keyInFlight();
+      inFlight.add(idempotency.key);
+    }
     try {
       const outcome = await deps.store.createRequest({
         id,
         receivedAt: now,
         content,
-        ...(key !== undefined
-          ? { idempotency: { key, fingerprint: requestFingerprint(content) } }
-          : {}),
+        ...(idempotency !== undefined ? { idempotency } : {}),
         response,
+        rateLimit: rateLimitHit(check),
+        ...(deps.outbox ? { announce: deps.outbox.announcement(id, now) } : {}),
       });
       switch (outcome.kind) {
         case 'created':
-          try {
-            deps.notifier?.announce({
-              type: 'consultation-request.created',
-              id,
-              staffUrl: `${deps.config.baseUrl}/v1/staff/consultation-requests/${id}`,
-              at: now,
-            });
-          } catch (error) {
-            // The request is stored: a broken notifier must not turn that into an error.
-            deps.logger.error({
-              event: 'webhook-announce-failed',
-              requestId: c.get('requestId'),
-              error: error instanceof Error ? error.name : 'unknown',
-            });
-          }
+          deps.outbox?.wake();
+          if (outcome.rate !== undefined) applyRateLimit(c, check, outcome.rate);
           return { response: outcome.response, replayed: false };
+        case 'rate-limited':
+          throw rateLimitedProblem(check, outcome.rate);
         case 'replay':
+          // Committed by another instance between our look-up and our transaction.
           return { response: outcome.response, replayed: true };
         case 'key-reused':
-          throw new ApiProblem(
-            'idempotency-key-reused',
-            'this Idempotency-Key was already used with a different body; use a new key for a new request',
-          );
+          throw keyReused();
         case 'key-in-flight':
           throw keyInFlight();
       }
     } finally {
-      if (key !== undefined) inFlight.delete(key);
+      if (idempotency !== undefined) inFlight.delete(idempotency.key);
     }
   };
 }

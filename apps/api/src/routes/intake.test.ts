@@ -1,5 +1,5 @@
 import { CONSULTATION_REQUEST_EXAMPLE } from '@ptfx/domain';
-import type { Store } from '@ptfx/intake';
+import type { OutboxInput } from '@ptfx/intake';
 import { StoreUnavailableError } from '@ptfx/intake';
 import { describe, expect, it } from 'vitest';
 import { sampleAppsPerTest, TEST_STAFF, type TestApp, wrapStore } from '../test-support/app.js';
@@ -27,13 +27,35 @@ async function storedCount(t: TestApp): Promise<number> {
   return page.items.length;
 }
 
-/** A real store whose createRequest waits for `gate` first: a slow disk or a busy database. */
-function slowStore(store: Store, gate: Promise<void>): Store {
-  return wrapStore(store, {
-    createRequest: async (input) => {
-      await gate;
-      return store.createRequest(input);
+/**
+ * A stand-in for the configured webhook's outbox: a recognisable announcement (the real one is
+ * tested with the deliverer), and a count of wake-ups.
+ */
+function recordingOutbox() {
+  const recorded = {
+    announced: [] as { requestId: string; at: string }[],
+    wakes: 0,
+    announcement(requestId: string, receivedAt: Date): OutboxInput {
+      recorded.announced.push({ requestId, at: receivedAt.toISOString() });
+      return {
+        id: `msg_${requestId.replaceAll('-', '')}`,
+        type: 'consultation-request.created',
+        payload: JSON.stringify({ id: requestId }),
+      };
     },
+    wake() {
+      recorded.wakes += 1;
+    },
+  };
+  return recorded;
+}
+
+/** The outbox messages a deliverer would claim now (claiming leases them for a minute). */
+async function dueMessages(t: TestApp) {
+  return await t.store.claimOutbox({
+    now: new Date('2026-11-26T00:00:00Z'),
+    leaseMs: 60_000,
+    limit: 100,
   });
 }
 
@@ -226,24 +248,56 @@ describe('Idempotency-Key', () => {
     expect(await storedCount(t)).toBe(1);
   });
 
-  it('answers a duplicate that arrives while the first is in flight with 409', async () => {
+  it('replays the first answer to 200 concurrent retries once it is stored: no 409, one row', async () => {
+    const t = await open();
+    const first = await post(t, body(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const original = await first.text();
+    const retries = await Promise.all(
+      Array.from({ length: 200 }, () => post(t, body(), { 'Idempotency-Key': key })),
+    );
+    expect(retries.map((r) => r.status)).toEqual(Array(200).fill(201));
+    expect(retries.every((r) => r.headers.get('idempotent-replayed') === 'true')).toBe(true);
+    expect(new Set(await Promise.all(retries.map((r) => r.text())))).toEqual(new Set([original]));
+    expect(await storedCount(t)).toBe(1);
+  });
+
+  it('answers concurrent duplicates of an in-flight first with 409 and Retry-After, then replays', async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const base = await open();
-    const t = await open({ store: slowStore(base.store, gate) });
+    const t = await open({
+      store: wrapStore(base.store, {
+        createRequest: async (input) => {
+          entered();
+          await gate;
+          return base.store.createRequest(input);
+        },
+      }),
+    });
     const first = post(t, body(), { 'Idempotency-Key': key });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const duplicate = await post(t, body(), { 'Idempotency-Key': key });
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.headers.get('retry-after')).toBe('1');
+    await inside;
+    const duplicates = await Promise.all(
+      Array.from({ length: 20 }, () => post(t, body(), { 'Idempotency-Key': key })),
+    );
+    expect(duplicates.map((r) => r.status)).toEqual(Array(20).fill(409));
+    expect(duplicates.every((r) => r.headers.get('retry-after') === '1')).toBe(true);
     release();
-    expect((await first).status).toBe(201);
+    const stored = await first;
+    expect(stored.status).toBe(201);
+    const original = await stored.text();
+    const after = await Promise.all(
+      Array.from({ length: 20 }, () => post(t, body(), { 'Idempotency-Key': key })),
+    );
+    expect(after.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(await Promise.all(after.map((r) => r.text())))).toEqual(new Set([original]));
     expect(await storedCount(base)).toBe(1);
-    // Once the first is done, the retry gets the replay.
-    const retry = await post(t, body(), { 'Idempotency-Key': key });
-    expect(retry.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it.each(['short', 'has space inside it, too', `${'a'.repeat(256)}`, '"unbalanced-quote-1234'])(
@@ -260,6 +314,20 @@ describe('Idempotency-Key', () => {
 });
 
 describe('rate limit', () => {
+  /** A clock the test moves: the app reads it once per request. */
+  function movingClock(start = '2026-11-25T18:00:00Z') {
+    let now = new Date(start);
+    return {
+      clock: () => now,
+      at: (offsetMs: number) => {
+        now = new Date(Date.parse(start) + offsetMs);
+      },
+    };
+  }
+  const keyed = (n: number) => ({
+    'Idempotency-Key': `rate-limit-key-${String(n).padStart(8, '0')}`,
+  });
+
   it('allows the limit, then answers 429 with Retry-After and RateLimit headers (L1)', async () => {
     const t = await open({ intakeRateLimit: { limit: 5, windowMs: 600_000 } });
     const statuses: number[] = [];
@@ -270,30 +338,107 @@ describe('rate limit', () => {
       statuses.push(last.status);
       if (i === 0) {
         expect(last.headers.get('ratelimit-policy')).toBe('"intake";q=5;w=600');
-        expect(last.headers.get('ratelimit')).toMatch(/^"intake";r=4;t=\d+$/);
+        // GCRA: one hit uses a fifth of the window, back in 120 s.
+        expect(last.headers.get('ratelimit')).toBe('"intake";r=4;t=120');
       }
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-    expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(last?.headers.get('ratelimit')).toMatch(/^"intake";r=0;t=\d+$/);
+    if (last === undefined) throw new Error('no response');
+    // All five at once: the next is allowed when the first fifth of the window has passed.
+    expect(last.headers.get('retry-after')).toBe('120');
+    expect(last.headers.get('ratelimit-policy')).toBe('"intake";q=5;w=600');
+    expect(last.headers.get('ratelimit')).toBe('"intake";r=0;t=600');
+    expect(((await last.json()) as { detail: string }).detail).toMatch(/try again in 120 seconds/);
     expect(await storedCount(t)).toBe(5);
   });
 
-  it('starts counting again in the next window', async () => {
-    let now = new Date('2026-11-25T18:00:00Z');
-    const t = await open({ clock: () => now, intakeRateLimit: { limit: 1, windowMs: 60_000 } });
+  it('lets a client hammering at the limit out after window ÷ limit: refused requests do not count', async () => {
+    const time = movingClock();
+    const t = await open({ clock: time.clock, intakeRateLimit: { limit: 3, windowMs: 60_000 } });
+    for (let i = 0; i < 3; i++) expect((await post(t, body())).status).toBe(201);
+    // Twenty refused requests, one a second: each says how long is left, none pushes it back.
+    for (let s = 0; s < 20; s++) {
+      time.at(s * 1000);
+      const refused = await post(t, body());
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe(String(20 - s));
+    }
+    time.at(20_000);
     expect((await post(t, body())).status).toBe(201);
     expect((await post(t, body())).status).toBe(429);
-    now = new Date(now.getTime() + 60_000);
+    expect(await storedCount(t)).toBe(4);
+  });
+
+  it('allows no second burst across a window edge (the fixed window allowed twice the limit)', async () => {
+    const time = movingClock();
+    const t = await open({ clock: time.clock, intakeRateLimit: { limit: 5, windowMs: 60_000 } });
+    time.at(59_900);
+    for (let i = 0; i < 5; i++) expect((await post(t, body())).status).toBe(201);
+    // Just past where a fixed window would start afresh: nothing more.
+    time.at(60_100);
+    const after = [];
+    for (let i = 0; i < 5; i++) after.push((await post(t, body())).status);
+    expect(after).toEqual([429, 429, 429, 429, 429]);
+    // One more each twelfth of a minute after the burst, no sooner.
+    time.at(59_900 + 11_999);
+    expect((await post(t, body())).status).toBe(429);
+    time.at(59_900 + 12_000);
     expect((await post(t, body())).status).toBe(201);
+    expect((await post(t, body())).status).toBe(429);
+    expect(await storedCount(t)).toBe(6);
+  });
+
+  it('does not count replays, and answers them at the limit', async () => {
+    const t = await open({ intakeRateLimit: { limit: 2, windowMs: 600_000 } });
+    const first = await post(t, body(), keyed(1));
+    expect(first.status).toBe(201);
+    expect(first.headers.get('ratelimit')).toBe('"intake";r=1;t=300');
+    const original = await first.text();
+    for (let i = 0; i < 10; i++) {
+      const replay = await post(t, body(), keyed(1));
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(await replay.text()).toBe(original);
+    }
+    // Ten replays later, the second request is still allowed, and the third is not.
+    const second = await post(t, body(), keyed(2));
+    expect(second.status).toBe(201);
+    expect(second.headers.get('ratelimit')).toBe('"intake";r=0;t=600');
+    expect((await post(t, body(), keyed(3))).status).toBe(429);
+    // At the limit, a retry of a stored request still gets its answer.
+    const late = await post(t, body(), keyed(1));
+    expect(late.status).toBe(201);
+    expect(await late.text()).toBe(original);
+    expect(await storedCount(t)).toBe(2);
+  });
+
+  it('starts counting again once the window has passed', async () => {
+    const time = movingClock();
+    const t = await open({ clock: time.clock, intakeRateLimit: { limit: 1, windowMs: 60_000 } });
+    expect((await post(t, body())).status).toBe(201);
+    expect((await post(t, body())).status).toBe(429);
+    time.at(60_000);
+    expect((await post(t, body())).status).toBe(201);
+  });
+
+  it('counts a bot that fills the honeypot in its address’s limit, and refuses it past it', async () => {
+    const t = await open({ intakeRateLimit: { limit: 2, windowMs: 600_000 } });
+    const bot = body({ ...CONSULTATION_REQUEST_EXAMPLE, website: 'http://spam.example' });
+    expect((await post(t, bot)).status).toBe(201);
+    expect((await post(t, bot)).status).toBe(201);
+    const refused = await post(t, bot);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('300');
+    // The bot used up the address's allowance: a person behind it waits too.
+    expect((await post(t, body())).status).toBe(429);
+    expect(await storedCount(t)).toBe(0);
   });
 });
 
 describe('honeypot', () => {
   it('answers a bot as it would a person, and stores and announces nothing', async () => {
-    const announced: unknown[] = [];
-    const t = await open({ notifier: { announce: (e) => announced.push(e) } });
+    const outbox = recordingOutbox();
+    const t = await open({ outbox });
     const res = await post(
       t,
       body({ ...CONSULTATION_REQUEST_EXAMPLE, website: 'http://spam.example' }),
@@ -306,43 +451,47 @@ describe('honeypot', () => {
       'reply',
     ]);
     expect(await storedCount(t)).toBe(0);
-    expect(announced).toEqual([]);
+    expect(outbox.announced).toEqual([]);
+    expect(outbox.wakes).toBe(0);
+    expect(await dueMessages(t)).toEqual([]);
   });
 });
 
 describe('webhook announcement', () => {
-  it('announces a new request with its id and staff link only, once per stored request', async () => {
-    const announced: unknown[] = [];
-    const t = await open({
-      notifier: { announce: (e) => announced.push(e) },
-      newId: () => '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
-    });
+  it('writes the announcement with the request, once per stored request, and wakes the deliverer', async () => {
+    const outbox = recordingOutbox();
+    const t = await open({ outbox, newId: () => '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11' });
     const key = { 'Idempotency-Key': 'announce-once-1234567' };
-    await post(t, body(), key);
-    await post(t, body(), key);
-    expect(announced).toEqual([
-      {
-        type: 'consultation-request.created',
-        id: '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
-        staffUrl:
-          'http://api.test/v1/staff/consultation-requests/0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
-        at: new Date('2026-11-25T18:00:00Z'),
-      },
+    expect((await post(t, body(), key)).status).toBe(201);
+    expect((await post(t, body(), key)).headers.get('idempotent-replayed')).toBe('true');
+    expect(outbox.announced).toEqual([
+      { requestId: '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11', at: '2026-11-25T18:00:00.000Z' },
+    ]);
+    expect(outbox.wakes).toBe(1);
+    // In the store, committed with the request: the deliverer finds it even if no wake came.
+    const due = await dueMessages(t);
+    expect(due.map((m) => [m.id, m.type, m.payload])).toEqual([
+      [
+        'msg_0b7c2f2e4a1d4f579d8e2a0f5c3e9b11',
+        'consultation-request.created',
+        '{"id":"0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11"}',
+      ],
     ]);
   });
 
-  it('still answers 201 when the notifier throws', async () => {
-    const t = await open({
-      notifier: {
-        announce: () => {
-          throw new Error('webhook down');
-        },
-      },
-    });
-    // The real notifier never throws (it queues); a broken one must not cost the request either.
-    const res = await post(t, body());
-    expect([201]).toContain(res.status);
-    expect(await storedCount(t)).toBe(1);
+  it('announces nothing for a request the rate limit refuses', async () => {
+    const outbox = recordingOutbox();
+    const t = await open({ outbox, intakeRateLimit: { limit: 1, windowMs: 600_000 } });
+    expect((await post(t, body())).status).toBe(201);
+    expect((await post(t, body())).status).toBe(429);
+    expect(outbox.wakes).toBe(1);
+    expect(await dueMessages(t)).toHaveLength(1);
+  });
+
+  it('writes no announcement when no webhook is configured', async () => {
+    const t = await open();
+    expect((await post(t, body())).status).toBe(201);
+    expect(await dueMessages(t)).toEqual([]);
   });
 });
 

@@ -50,7 +50,8 @@ export async function sampleApp(
     staff?: 'alice' | 'none';
     intakeRateLimit?: ApiDeps['config']['intakeRateLimit'];
     trustedProxies?: readonly string[];
-    notifier?: ApiDeps['notifier'];
+    /** The configured webhook's outbox (announcement + wake); none by default. */
+    outbox?: ApiDeps['outbox'];
     newId?: () => string;
     /** PTFX_SITE_URL: the site on another origin (a static export). */
     siteUrl?: string;
@@ -81,7 +82,7 @@ export async function sampleApp(
     staff: new StaffDirectory(
       options.staff === 'none' ? [] : [{ name: TEST_STAFF.name, sha256: TEST_STAFF.sha256 }],
     ),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
   return { app, logs, source, store, dispose: async () => temp?.dispose() };
@@ -113,19 +114,12 @@ export function sampleAppsPerTest(): (
  * slow disk, a full disk or an outage in one method.
  */
 export function wrapStore(store: Store, overrides: Partial<Store> = {}): Store {
-  return {
-    kind: store.kind,
-    ping: () => store.ping(),
-    createRequest: (input) => store.createRequest(input),
-    hitRateLimit: (input) => store.hitRateLimit(input),
-    listRequests: (query, audit) => store.listRequests(query, audit),
-    getRequest: (id, audit) => store.getRequest(id, audit),
-    updateStatus: (id, change, audit) => store.updateStatus(id, change, audit),
-    deleteRequest: (id, audit) => store.deleteRequest(id, audit),
-    appendAudit: (entry) => store.appendAudit(entry),
-    listAudit: (query, audit) => store.listAudit(query, audit),
-    purge: (cutoffs) => store.purge(cutoffs),
-    close: () => store.close(),
-    ...overrides,
-  };
+  // Every method the interface has, today's and tomorrow's, forwarded unless overridden.
+  return new Proxy(store, {
+    get(target, property) {
+      if (Object.hasOwn(overrides, property)) return Reflect.get(overrides, property);
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
