@@ -18,7 +18,11 @@ import { mintDataKey, nodeSqlite } from '@ptfx/intake';
 import { type PgCluster, pgUnavailableReason, startPgCluster } from '@ptfx/intake/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintStaffToken } from './http/staff-auth.js';
-import { type ServerProcess, startServerProcess } from './test-support/server-process.js';
+import {
+  SERVER_JS,
+  type ServerProcess,
+  startServerProcess,
+} from './test-support/server-process.js';
 
 const run = promisify(execFile);
 const ADMIN_JS = fileURLToPath(new URL('../dist/admin.js', import.meta.url));
@@ -307,6 +311,30 @@ async function rotateKey(target: Target, dataKey: string): Promise<string> {
   expect(code, out).toBe(0);
   return out;
 }
+
+describe('starting without PTFX_DATA_KEY', () => {
+  it('refuses in production, saying how to mint a key, and stores nothing', async () => {
+    const dir = join(root, randomUUID());
+    const child = spawn(process.execPath, [SERVER_JS], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: `file:${join(dir, 'ptfx.db')}`,
+        PORT: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^ptfx api: PTFX_DATA_KEY is not set and NODE_ENV is production/);
+    expect(err).toContain('pnpm --filter @ptfx/api admin mint-data-key');
+    expect(existsSync(dir)).toBe(false);
+  });
+});
 
 const stores: [string, () => Promise<Target>][] = [
   ['SQLite', async () => sqliteTarget()],
