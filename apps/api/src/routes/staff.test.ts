@@ -197,7 +197,10 @@ describe('staff access', () => {
       'GET /v1/staff/audit',
       'GET /v1/staff/consultation-requests',
       'GET /v1/staff/consultation-requests/:id',
+      'GET /v1/staff/webhook-deliveries',
       'PATCH /v1/staff/consultation-requests/:id',
+      'POST /v1/staff/webhook-deliveries/:id/redrive',
+      'POST /v1/staff/webhook-deliveries/redrive',
     ]);
     for (const route of routes) {
       const [method = '', pattern = ''] = route.split(' ');
@@ -343,7 +346,8 @@ describe('staff routes', () => {
     const t = await open();
     const html = await (await t.app.request('/docs')).text();
     const staffSections = html.split('<section>').filter((s) => s.includes('/v1/staff'));
-    expect(staffSections).toHaveLength(5);
+    // Requests (list, read, change, delete), the audit log, webhook deliveries (list, two re-drives).
+    expect(staffSections).toHaveLength(8);
     for (const section of staffSections) expect(section).toContain('Staff only');
     const publicSections = html.split('<section>').filter((s) => s.includes('/v1/clinic<'));
     expect(publicSections.every((s) => !s.includes('Staff only'))).toBe(true);
@@ -362,7 +366,7 @@ describe('staff routes', () => {
     const staffOps = Object.entries(doc.paths)
       .filter(([p]) => p.startsWith('/v1/staff'))
       .flatMap(([, ops]) => Object.values(ops));
-    expect(staffOps).toHaveLength(5);
+    expect(staffOps).toHaveLength(8);
     for (const op of staffOps) expect(op.security).toEqual([{ staffToken: [] }]);
   });
 });
