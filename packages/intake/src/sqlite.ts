@@ -564,9 +564,14 @@ function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
       }
       return guard(() => {
         const result = rotate(limit);
-        // The old values' pages (plaintext, or sealed under a retired key) are overwritten by
-        // secure_delete in the file; the WAL still holds them until it is checkpointed and
-        // truncated. Done after any batch that re-sealed, and on the last (a re-run finishes it).
+        // secure_delete zeroes the cells it frees, but B-tree balancing moves cells between
+        // pages without zeroing the gap they leave (sealed values are longer, so rotation splits
+        // pages): stale copies of old values could stay in unallocated space. On the last batch,
+        // VACUUM rebuilds the file from live rows only (found by the encryption test: 2 runs in
+        // 10 left plaintext without it, 0 in 25 with it). The WAL holds the old pages until it
+        // is checkpointed and truncated: done after any batch that re-sealed, and on the last
+        // (a re-run finishes it).
+        if (result.remaining === 0 && result.resealed > 0) db.exec('VACUUM');
         if (result.resealed > 0 || result.remaining === 0) checkpoint(db);
         return result;
       });
