@@ -9,7 +9,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,13 +241,16 @@ describe("the Dockerfile's health check", () => {
   });
 
   it('fails when the server accepts connections but never answers', async () => {
-    const hung: Server = createServer(() => {});
+    const sockets: Socket[] = [];
+    const hung: Server = createServer((socket) => {
+      sockets.push(socket);
+    });
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     const { port } = hung.address() as { port: number };
     try {
       expect(await runHealthcheck(port)).toBe(1);
     } finally {
-      hung.closeAllConnections?.();
+      for (const socket of sockets) socket.destroy();
       hung.close();
     }
   });
