@@ -8,7 +8,7 @@
 //   removed every row still opens.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,8 +121,14 @@ async function pgTarget(pg: PgCluster): Promise<Target> {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
           const path = join(dir, entry.name);
           if (entry.isDirectory()) walk(path);
-          else if (entry.isFile() && statSync(path).size > 0)
-            files.push({ what: path, bytes: readFileSync(path) });
+          else if (entry.isFile()) {
+            try {
+              files.push({ what: path, bytes: readFileSync(path) });
+            } catch (error) {
+              // The server removed it between the listing and the read (a stats temp file).
+              if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+            }
+          }
         }
       };
       walk(pg.dataDir);
