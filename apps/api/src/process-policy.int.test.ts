@@ -195,7 +195,7 @@ describe('an uncaught error in the server process', () => {
         PATH: process.env.PATH ?? '',
         HOST: '127.0.0.1',
         PORT: String(await freePort()),
-        ...env('start', { CRASH_TEST_KIND: 'throw', CRASH_TEST_AT: 'start' }),
+        ...env('listen', { CRASH_TEST_KIND: 'throw', CRASH_TEST_AT: 'listen' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,8 +1,9 @@
 // Preloaded into a real server process by process-policy.int.test.ts (NODE_OPTIONS=--import=…):
 // makes an error escape every handler, as a bug in a timer callback or a forgotten promise would.
 // CRASH_TEST_KIND: `throw` (from a timer) or `reject` (a promise nobody awaits).
-// CRASH_TEST_AT: `signal` (on SIGUSR2, the default) or `start` (on the first turn of the loop,
-// before the server listens). The message carries CRASH_TEST_CANARY: it must never be logged.
+// CRASH_TEST_AT: `signal` (on SIGUSR2, the default) or `listen` (when the server is about to
+// listen: it never does). The message carries CRASH_TEST_CANARY: it must never be logged.
+import { Server } from 'node:net';
 
 class CrashTestError extends Error {
   name = 'CrashTestError';
@@ -22,5 +23,11 @@ function crash() {
   }
 }
 
-if (process.env.CRASH_TEST_AT === 'start') setTimeout(crash, 0);
-else process.on('SIGUSR2', crash);
+if (process.env.CRASH_TEST_AT === 'listen') {
+  Server.prototype.listen = function listen() {
+    crash();
+    return this;
+  };
+} else {
+  process.on('SIGUSR2', crash);
+}
