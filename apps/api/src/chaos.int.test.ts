@@ -269,7 +269,7 @@ describePg(
         // API requests queue behind it before the restart.
         await until('requests waiting for the lock', async () => {
           const [[count] = []] = await sql(
-            `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'ptfx-api'`,
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
           );
           return Number(count) >= 2;
         });
