@@ -199,4 +199,74 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_time ON outbox (created_at DESC, id DESC);
     `,
   },
+  {
+    version: 3,
+    name: 'PostgreSQL: a consultation request created in one call',
+    // SQLite creates in-process, with no round trips to save: nothing to change there.
+    sqlite: 'SELECT 1;',
+    // The whole of createRequest in one function, called as one autocommitted statement: one
+    // round trip and one commit instead of a transaction of seven statements. In order: the key
+    // as committed (a replay is answered before the lock and the rate limit), the non-blocking
+    // key lock, the bucket row locked (inserted first when new, so that two creates on a new
+    // bucket cannot both count from empty), GCRA exactly as store.ts's gcra() computes it (the
+    // same double-precision operations), then the request, its key, its announcement and the new
+    // TAT. An outcome other than 'created' writes nothing. The caller computes the rate-limit
+    // decision from old_tat with gcra().
+    postgres: `
+      CREATE FUNCTION ptfx_create_request(
+        p_id text, p_received_at timestamptz, p_content text, p_key_id text, p_sealed text,
+        p_key text, p_fingerprint text, p_response_status integer, p_response_body text,
+        p_message_id text, p_message_type text, p_payload text,
+        p_bucket text, p_limit integer, p_window_ms bigint, p_now_ms bigint,
+        OUT outcome text, OUT seen_fingerprint text, OUT seen_status integer,
+        OUT seen_body text, OUT old_tat bigint
+      ) LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_interval double precision;
+        v_tat double precision;
+      BEGIN
+        IF p_key IS NOT NULL THEN
+          SELECT k.fingerprint, k.response_status, k.response_body
+            INTO seen_fingerprint, seen_status, seen_body
+            FROM idempotency_keys k WHERE k.key = p_key;
+          IF FOUND THEN
+            outcome := 'seen';
+            RETURN;
+          END IF;
+          IF NOT pg_try_advisory_xact_lock(hashtextextended('ptfx-idem:' || p_key, 0)) THEN
+            outcome := 'in-flight';
+            RETURN;
+          END IF;
+        END IF;
+        IF p_bucket IS NOT NULL THEN
+          INSERT INTO rate_limits AS r (bucket, tat) VALUES (p_bucket, 0)
+            ON CONFLICT (bucket) DO NOTHING;
+          SELECT r.tat INTO old_tat FROM rate_limits r WHERE r.bucket = p_bucket FOR UPDATE;
+          v_interval := p_window_ms::double precision / p_limit;
+          v_tat := greatest(old_tat, p_now_ms)::double precision;
+          IF v_tat - p_now_ms > p_window_ms - v_interval THEN
+            outcome := 'rate-limited';
+            RETURN;
+          END IF;
+          UPDATE rate_limits r SET tat = ceil(v_tat + v_interval)::bigint
+            WHERE r.bucket = p_bucket;
+        END IF;
+        INSERT INTO consultation_requests
+          (id, received_at, status, status_changed_at, content, key_id, sealed)
+          VALUES (p_id, p_received_at, 'new', p_received_at, p_content, p_key_id, p_sealed);
+        IF p_key IS NOT NULL THEN
+          INSERT INTO idempotency_keys
+            (key, fingerprint, request_id, response_status, response_body, created_at)
+            VALUES (p_key, p_fingerprint, p_id, p_response_status, p_response_body, p_received_at);
+        END IF;
+        IF p_message_id IS NOT NULL THEN
+          INSERT INTO outbox (id, type, payload, status, created_at, attempts, next_attempt_at)
+            VALUES (p_message_id, p_message_type, p_payload, 'pending', p_received_at, 0,
+                    p_received_at);
+        END IF;
+        outcome := 'created';
+      END
+      $fn$;
+    `,
+  },
 ];

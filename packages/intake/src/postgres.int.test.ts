@@ -28,6 +28,7 @@ import {
 } from './postgres.js';
 import {
   type CreateOutcome,
+  gcra,
   type Store,
   StoreConfigError,
   StoreUnavailableError,
@@ -323,6 +324,41 @@ describePg(
         const rest = await b.claimOutbox({ now: later(60_000), leaseMs: 30_000, limit: 10 });
         expect(rest.map((m) => m.id)).toEqual([ids[0]]);
       });
+    });
+
+    it('decides createRequest rate limits in SQL (migration 3) exactly as gcra() does', async () => {
+      const target = await freshDatabase('gcra');
+      const store = await openOn(target);
+      // Deterministic pseudo-random policies and arrival times, awkward intervals included
+      // (windowMs / limit not an integer), arrivals bunched around the boundaries.
+      let seed = 1147665244;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      for (let bucket = 0; bucket < 12; bucket++) {
+        const limit = 1 + random(7);
+        const windowMs = 1000 + random(60_000);
+        let tat: number | undefined;
+        let now = T0.getTime();
+        for (let i = 0; i < 25; i++) {
+          now += random(3) === 0 ? 0 : random(Math.ceil((2 * windowMs) / limit));
+          const hit = { bucket: `ip:${bucket}`, limit, windowMs, now: new Date(now) };
+          const { newTatMs, ...expected } = gcra(tat, hit);
+          if (newTatMs !== undefined) tat = newTatMs;
+          const outcome = await store.createRequest({ ...sampleCreate(), rateLimit: hit });
+          expect(outcome, `bucket ${bucket} hit ${i}`).toMatchObject({
+            kind: expected.allowed ? 'created' : 'rate-limited',
+            rate: expected,
+          });
+        }
+        const [row] = await rowsOf<{ tat: string }>(
+          target.url,
+          'SELECT tat::text FROM rate_limits WHERE bucket = $1',
+          [`ip:${bucket}`],
+        );
+        expect(Number(row?.tat)).toBe(tat);
+      }
     });
 
     describe('outage', () => {

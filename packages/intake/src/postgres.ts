@@ -101,7 +101,10 @@ export interface PostgresStore extends Store {
  */
 export const MIGRATION_LOCK_ID = '8103214296964097906';
 
-/** The prefix of idempotency-key advisory locks: `hashtextextended(prefix || key, 0)`. */
+/**
+ * The prefix of idempotency-key advisory locks: `hashtextextended(prefix || key, 0)` (written out
+ * in migration 3's `ptfx_create_request`, which takes them).
+ */
 export const IDEMPOTENCY_LOCK_PREFIX = 'ptfx-idem:';
 
 /** What {@link checkUrl} makes of the URL: what to give `pg`. */
@@ -155,9 +158,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       idleTimeoutMillis: 30_000,
-      // Several statements in flight on one connection: createRequest sends its reads in one
-      // round trip and its write with the COMMIT in a second one.
-      pipeline: true,
       ...(settings.applicationName === undefined
         ? {}
         : { application_name: settings.applicationName }),
@@ -463,7 +463,7 @@ function openError(error: unknown): unknown {
 
 /**
  * The pool and how to use it: checking clients out and in on every path, transactions,
- * pipelined batches, named statements, and `close` waiting for the calls in progress.
+ * named statements, and `close` waiting for the calls in progress.
  */
 class Db {
   /** Clients checked out now: cut by {@link Db.end} when a call outlives its wait. */
@@ -529,6 +529,11 @@ class Db {
       release(client, usable ? undefined : error);
       throw error;
     }
+  }
+
+  /** One statement on a pooled client (autocommitted). */
+  query<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>> {
+    return this.withClient((client) => client.query<R>(config));
   }
 
   /**
@@ -605,24 +610,6 @@ function destroySocket(client: pg.PoolClient): void {
   connection?.stream?.destroy();
 }
 
-/**
- * Sends `queries` on one connection without waiting between them (pg's pipeline mode: one round
- * trip) and waits for every answer. The first failure is thrown once all have settled, so no
- * rejection goes unobserved; in a transaction, the ones after a failure fail as aborted.
- */
-async function pipelined(
-  client: pg.PoolClient,
-  queries: readonly (string | pg.QueryConfig)[],
-): Promise<pg.QueryResult[]> {
-  const settled = await Promise.allSettled(queries.map((query) => client.query(query)));
-  const results: pg.QueryResult[] = [];
-  for (const outcome of settled) {
-    if (outcome.status === 'rejected') throw outcome.reason;
-    results.push(outcome.value);
-  }
-  return results;
-}
-
 interface RequestRow {
   readonly id: string;
   readonly received_at: Date;
@@ -640,6 +627,15 @@ interface HistoryRow {
   readonly status: ConsultationRequestStatus;
   readonly note: string | null;
   readonly note_key_id: string | null;
+}
+
+interface CreateRow {
+  readonly outcome: 'seen' | 'in-flight' | 'rate-limited' | 'created';
+  readonly seen_fingerprint: string | null;
+  readonly seen_status: number | null;
+  readonly seen_body: string | null;
+  /** bigint: a string. */
+  readonly old_tat: string | null;
 }
 
 interface KeyRow {
@@ -743,36 +739,15 @@ const OUTBOX_COLUMNS =
 const SQL = {
   findKey:
     'SELECT fingerprint, response_status, response_body FROM idempotency_keys WHERE key = $1',
-  // Non-blocking: another transaction (any instance) working on this key right now makes this
-  // one answer 409 instead of waiting. Released at commit or rollback.
-  lockKey: `SELECT pg_try_advisory_xact_lock(hashtextextended('${IDEMPOTENCY_LOCK_PREFIX}' || $1::text, 0)) AS locked`,
   // A new bucket is inserted first (TAT 0: "nothing used"), so that the SELECT … FOR UPDATE that
   // follows always finds a row to lock: two transactions on a new bucket cannot both count from
   // empty (the second insert waits for the first to commit, then finds its row).
   bucketRow: 'INSERT INTO rate_limits (bucket, tat) VALUES ($1, 0) ON CONFLICT (bucket) DO NOTHING',
   lockBucket: 'SELECT tat FROM rate_limits WHERE bucket = $1 FOR UPDATE',
   setTat: 'UPDATE rate_limits SET tat = $2 WHERE bucket = $1',
-  // The whole write of a create in one statement: request, key, outbox message and TAT (the
-  // parts not given are NULL and write nothing). Constraint checks see the rows of sibling
-  // clauses, so the key's foreign key finds its request.
-  create: `
-    WITH request AS (
-      INSERT INTO consultation_requests
-        (id, received_at, status, status_changed_at, content, key_id, sealed)
-      VALUES ($1::text, $2::timestamptz, 'new', $2::timestamptz, $3::text, $4::text, $5::text)
-    ), idempotency AS (
-      INSERT INTO idempotency_keys
-        (key, fingerprint, request_id, response_status, response_body, created_at)
-      SELECT $6::text, $7::text, $1::text, $8::integer, $9::text, $2::timestamptz
-      WHERE $6::text IS NOT NULL
-    ), announcement AS (
-      INSERT INTO outbox (id, type, payload, status, created_at, attempts, next_attempt_at)
-      SELECT $10::text, $11::text, $12::text, 'pending', $2::timestamptz, 0, $2::timestamptz
-      WHERE $10::text IS NOT NULL
-    ), rate AS (
-      UPDATE rate_limits SET tat = $14::bigint WHERE bucket = $13::text
-    )
-    SELECT 1`,
+  // See migration 3.
+  create: `SELECT outcome, seen_fingerprint, seen_status, seen_body, old_tat
+    FROM ptfx_create_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
   audit: `
     INSERT INTO audit_log (at, staff, action, target_id, request_id, outcome)
     VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -852,65 +827,27 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
     );
   };
   const found = (exists: boolean): AuditEntry['outcome'] => (exists ? 'ok' : 'not-found');
-  const readKey = async (client: pg.PoolClient, key: string) => {
-    const { rows } = await client.query<KeyRow>(db.named('ptfx_find_key', SQL.findKey, [key]));
-    return rows[0];
-  };
 
-  /** Sends the queries that lock a rate-limit bucket (after a BEGIN); the last one returns its TAT. */
-  const bucketQueries = (bucket: string) => [
-    db.named('ptfx_bucket_row', SQL.bucketRow, [bucket]),
-    db.named('ptfx_lock_bucket', SQL.lockBucket, [bucket]),
-  ];
-  const tatOf = (result: pg.QueryResult | undefined): number => {
-    const tat = result?.rows[0]?.tat;
+  const tatOf = (row: { tat: string } | undefined): number => {
+    const tat = row?.tat;
     if (tat === undefined)
       throw new Error('the rate-limit bucket row was not found after its insert');
     return Number(tat);
   };
 
-  /** One create in one transaction, two round trips: see {@link Store.createRequest}. */
-  const create = async (
-    client: pg.PoolClient,
-    input: Parameters<Store['createRequest']>[0],
-  ): Promise<CreateOutcome> => {
+  /**
+   * One create, one autocommitted call of `ptfx_create_request` (migration 3): one round trip,
+   * one commit. See {@link Store.createRequest}.
+   */
+  const create = async (input: Parameters<Store['createRequest']>[0]): Promise<CreateOutcome> => {
     const claim = input.idempotency;
     const hit = input.rateLimit;
-    // Round trip 1: the key as committed (read BEFORE the try-lock, so that a replay is
-    // answered even while another replay of the same key holds the lock), the lock, and the
-    // bucket's TAT, its row locked until COMMIT.
-    const reads: pg.QueryConfig[] = [];
-    if (claim !== undefined) {
-      reads.push(db.named('ptfx_find_key', SQL.findKey, [claim.key]));
-      reads.push(db.named('ptfx_lock_key', SQL.lockKey, [claim.key]));
-    }
-    if (hit !== undefined) reads.push(...bucketQueries(hit.bucket));
-    const results = await pipelined(client, ['BEGIN', ...reads]);
-    let at = 1;
-    if (claim !== undefined) {
-      const seen = results[at]?.rows[0] as KeyRow | undefined;
-      const locked = results[at + 1]?.rows[0]?.locked === true;
-      at += 2;
-      if (seen !== undefined) return keyOutcome(seen, claim.fingerprint);
-      if (!locked) return { kind: 'key-in-flight' };
-    }
-    let rate: RateLimitDecision | undefined;
-    let newTat: number | undefined;
-    if (hit !== undefined) {
-      const { newTatMs, ...decision } = gcra(tatOf(results[at + 1]), hit);
-      // Refused: nothing stored, nothing counted (the caller rolls back).
-      if (!decision.allowed) return { kind: 'rate-limited', rate: decision };
-      rate = decision;
-      newTat = newTatMs;
-    }
-    // Round trip 2: every row in one statement, and the COMMIT.
-    const sealed = cipher.seal(JSON.stringify(input.content), contentAad(input.id));
-    const receivedAt = iso(input.receivedAt);
     const announce = input.announce;
-    await pipelined(client, [
+    const sealed = cipher.seal(JSON.stringify(input.content), contentAad(input.id));
+    const { rows } = await db.query<CreateRow>(
       db.named('ptfx_create', SQL.create, [
         input.id,
-        receivedAt,
+        iso(input.receivedAt),
         sealed.keyId === null ? sealed.text : 'null',
         sealed.keyId,
         sealed.keyId === null ? null : sealed.text,
@@ -922,12 +859,49 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
         announce?.type ?? null,
         announce?.payload ?? null,
         hit?.bucket ?? null,
-        newTat ?? null,
+        hit?.limit ?? null,
+        hit?.windowMs ?? null,
+        hit?.now.getTime() ?? null,
       ]),
-      'COMMIT',
-    ]);
-    const response = { status: input.response.status, body: input.response.body };
-    return rate === undefined ? { kind: 'created', response } : { kind: 'created', response, rate };
+    );
+    const row = rows[0];
+    // The decision as gcra() makes it from the TAT the function read (the function decided with
+    // the same arithmetic).
+    const rate = (): RateLimitDecision | undefined => {
+      if (hit === undefined) return undefined;
+      const { newTatMs: _, ...decision } = gcra(
+        row?.old_tat === null || row?.old_tat === undefined ? undefined : Number(row.old_tat),
+        hit,
+      );
+      return decision;
+    };
+    switch (row?.outcome) {
+      case 'seen':
+        if (claim === undefined || row.seen_fingerprint === null) break;
+        return keyOutcome(
+          {
+            fingerprint: row.seen_fingerprint,
+            response_status: row.seen_status ?? 0,
+            response_body: row.seen_body ?? '',
+          },
+          claim.fingerprint,
+        );
+      case 'in-flight':
+        return { kind: 'key-in-flight' };
+      case 'rate-limited': {
+        const decision = rate();
+        if (decision === undefined || decision.allowed) break;
+        return { kind: 'rate-limited', rate: decision };
+      }
+      case 'created': {
+        const response = { status: input.response.status, body: input.response.body };
+        const decision = rate();
+        return decision === undefined
+          ? { kind: 'created', response }
+          : { kind: 'created', response, rate: decision };
+      }
+    }
+    throw new Error(`ptfx_create_request answered ${String(row?.outcome)} unexpectedly`);
   };
 
   // Every method is async, so that an argument refused up front (RangeError) is a rejection.
@@ -978,38 +952,36 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
 
     async createRequest(input) {
       if (input.rateLimit !== undefined) checkHit(input.rateLimit);
-      return db.call(() =>
-        db.withClient(async (client) => {
-          try {
-            const outcome = await create(client, input);
-            // Anything but `created` wrote nothing: end the transaction opened by round trip 1.
-            if (client.getTransactionStatus() !== 'I') await client.query('ROLLBACK');
-            return outcome;
-          } catch (error) {
-            await rollback(client, error);
-            const claim = input.idempotency;
-            // The key was committed by a transaction that did not hold the lock (or between this
-            // one's read and its lock): its primary key refused ours. Answer as if read first.
-            if (
-              claim !== undefined &&
-              error instanceof pg.DatabaseError &&
-              error.code === '23505' &&
-              error.constraint === 'idempotency_keys_pkey'
-            ) {
-              const seen = await readKey(client, claim.key);
-              return seen === undefined
-                ? { kind: 'key-in-flight' }
-                : keyOutcome(seen, claim.fingerprint);
-            }
-            throw error;
+      return db.call(async () => {
+        try {
+          return await create(input);
+        } catch (error) {
+          const claim = input.idempotency;
+          // The key was committed by a writer that did not hold the lock, or between the
+          // function's read and its lock: the primary key refused ours, and the whole call
+          // rolled back. Answer as if it had been read first.
+          if (
+            claim !== undefined &&
+            error instanceof pg.DatabaseError &&
+            error.code === '23505' &&
+            error.constraint === 'idempotency_keys_pkey'
+          ) {
+            const { rows } = await db.query<KeyRow>(
+              db.named('ptfx_find_key', SQL.findKey, [claim.key]),
+            );
+            const seen = rows[0];
+            return seen === undefined
+              ? { kind: 'key-in-flight' }
+              : keyOutcome(seen, claim.fingerprint);
           }
-        }),
-      );
+          throw error;
+        }
+      });
     },
 
     async findIdempotencyKey(key) {
       return db.call(async () => {
-        const { rows } = await db.pool.query<KeyRow>(db.named('ptfx_find_key', SQL.findKey, [key]));
+        const { rows } = await db.query<KeyRow>(db.named('ptfx_find_key', SQL.findKey, [key]));
         const row = rows[0];
         return row === undefined
           ? undefined
@@ -1023,23 +995,17 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
     async hitRateLimit(input) {
       checkHit(input);
       return db.call(() =>
-        db.withClient(async (client) => {
-          try {
-            const results = await pipelined(client, ['BEGIN', ...bucketQueries(input.bucket)]);
-            const { newTatMs, ...decision } = gcra(tatOf(results[2]), input);
-            if (newTatMs === undefined) {
-              await client.query('ROLLBACK');
-            } else {
-              await pipelined(client, [
-                db.named('ptfx_set_tat', SQL.setTat, [input.bucket, newTatMs]),
-                'COMMIT',
-              ]);
-            }
-            return decision;
-          } catch (error) {
-            await rollback(client, error);
-            throw error;
+        db.transaction(async (client) => {
+          await client.query(db.named('ptfx_bucket_row', SQL.bucketRow, [input.bucket]));
+          const { rows } = await client.query<{ tat: string }>(
+            db.named('ptfx_lock_bucket', SQL.lockBucket, [input.bucket]),
+          );
+          const { newTatMs, ...decision } = gcra(tatOf(rows[0]), input);
+          // Refused: the bucket is left as it was (its row existed: a new one always allows).
+          if (newTatMs !== undefined) {
+            await client.query(db.named('ptfx_set_tat', SQL.setTat, [input.bucket, newTatMs]));
           }
+          return decision;
         }),
       );
     },
@@ -1050,7 +1016,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       return db.call(async () => {
         // One statement: the due rows are locked (rows another claim holds are skipped, not
         // waited for) and leased; the lease keeps them from the next claims after COMMIT.
-        const { rows } = await db.pool.query<OutboxRow>(
+        const { rows } = await db.query<OutboxRow>(
           db.named(
             'ptfx_claim_outbox',
             `WITH due AS (
@@ -1089,7 +1055,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
         // unless it is recorded already; a retry or a dead-letter only settles a pending one.
         switch (settlement.kind) {
           case 'delivered':
-            await db.pool.query(
+            await db.query(
               db.named(
                 'ptfx_settle_delivered',
                 `UPDATE outbox SET status = 'delivered', attempts = attempts + 1,
@@ -1100,7 +1066,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
             );
             return;
           case 'retry':
-            await db.pool.query(
+            await db.query(
               db.named(
                 'ptfx_settle_retry',
                 `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2,
@@ -1111,7 +1077,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
             );
             return;
           case 'dead':
-            await db.pool.query(
+            await db.query(
               db.named(
                 'ptfx_settle_dead',
                 `UPDATE outbox SET status = 'dead', attempts = attempts + 1, next_attempt_at = $2,
