@@ -164,7 +164,8 @@ describePg(
         // The other finds the key's lock taken. Its answer may wait for the first's rate-limit
         // row (same client); either way it has seen the key in flight before the first commits.
         let settled = 0;
-        for (let i = 0; i < 5; i++) onB.push(post(b, key).finally(() => (settled += 1)));
+        for (let i = 0; i < 5; i++)
+          onB.push(Promise.resolve(post(b, key)).finally(() => (settled += 1)));
         await until(
           "the other instance's duplicates to be answered or to wait behind the first",
           async () => settled + (await lockWaiters(psql, url)) - 1 >= 5,

@@ -87,8 +87,8 @@ export interface Submitted {
 
 /**
  * Takes one valid consultation request, however it was sent (JSON or the plain HTML form).
- * A key already stored answers at once (its first answer again, or 422 for another body) without
- * counting anything. A filled honeypot is counted against the client's rate limit on its own and
+ * A key already stored is answered with its first answer again (or 422 for another body) without
+ * counting anything, however many retries arrive at once; 409 only while the first is in flight. A filled honeypot is counted against the client's rate limit on its own and
  * answered as if stored (nothing stored or announced). Anything else goes to the store's
  * `createRequest`, which counts the rate limit, stores the request, its key and its announcement
  * in ONE transaction, and refuses (429, nothing counted) over the limit. Problems (429, 409, 422
@@ -104,8 +104,8 @@ export type Submit = (
 /** Makes the {@link Submit} function of one app: its own set of keys in flight. */
 export function createSubmit(deps: ApiDeps): Submit {
   const newId = deps.newId ?? randomUUID;
-  // Keys this instance is storing right now; the PostgreSQL adapter also locks keys across
-  // instances. Only a key not yet committed gets here: committed ones are answered before.
+  // Keys this instance is storing (or replaying) right now; the PostgreSQL adapter also locks
+  // keys across instances.
   const inFlight = new Set<string>();
   return async (c, request, rawKey) => {
     const now = deps.clock();
@@ -128,14 +128,18 @@ export function createSubmit(deps: ApiDeps): Submit {
     const idempotency =
       key === undefined ? undefined : { key, fingerprint: requestFingerprint(content) };
     if (idempotency !== undefined) {
-      // Replays first, without locks or queues: however many arrive at once, each is answered.
-      const stored = await deps.store.findIdempotencyKey(idempotency.key);
-      if (stored !== undefined) {
+      if (inFlight.has(idempotency.key)) {
+        // This instance is storing the key, or answering a replay of it, right now: a replay
+        // once it is committed (however many arrive at once), 409 while it is not.
+        const stored = await deps.store.findIdempotencyKey(idempotency.key);
+        if (stored === undefined) throw keyInFlight();
         if (storedKeyOutcome(stored, idempotency.fingerprint).kind === 'key-reused')
           throw keyReused();
         return { response: stored.response, replayed: true };
       }
-      if (inFlight.has(idempotency.key)) throw keyInFlight();
+      // Otherwise createRequest reads the key first (PostgreSQL: before its lock), so a key
+      // committed by any instance is replayed there, counted nowhere; a new key costs no
+      // look-up of its own (measured: a round trip per request on PostgreSQL).
       inFlight.add(idempotency.key);
     }
     try {
@@ -156,7 +160,7 @@ export function createSubmit(deps: ApiDeps): Submit {
         case 'rate-limited':
           throw rateLimitedProblem(check, outcome.rate);
         case 'replay':
-          // Committed by another instance between our look-up and our transaction.
+          // The key was committed before (here or by another instance): nothing counted.
           return { response: outcome.response, replayed: true };
         case 'key-reused':
           throw keyReused();
