@@ -74,6 +74,12 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-const stop = () => server.close(() => void close().then(() => process.exit(0)));
+let stopping = false;
+const stop = () => {
+  // SIGTERM and the parent's disconnect both come: stop once.
+  if (stopping) return;
+  stopping = true;
+  server.close(() => void close().then(() => process.exit(0)));
+};
 process.on('SIGTERM', stop);
 process.on('disconnect', stop);
