@@ -2,9 +2,11 @@
 // its port over IPC. The access log is on, as in production (PTFX_LOG=info, the server's own JSON
 // logger), written to /dev/null instead of standard output; BENCH_LOG=silent turns it off.
 // The store is the one DATABASE_URL names (the parent passes a temporary SQLite file or a private
-// PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too.
+// PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too. Personal fields are
+// sealed as in production (AES-256-GCM under a key minted here; PTFX_DATA_KEY when given);
+// BENCH_PLAINTEXT=1 stores them as sent, as development without a key does.
 import { openSync, writeSync } from 'node:fs';
-import { openStore } from '@ptfx/intake';
+import { aesGcmCipher, mintDataKey, openStore, PLAINTEXT } from '@ptfx/intake';
 import {
   ClinicSource,
   createJsonLogger,
@@ -18,6 +20,9 @@ const parsed = parseConfig({
   PTFX_LOG: process.env.BENCH_LOG ?? 'info',
   DATABASE_URL: process.env.DATABASE_URL,
   PTFX_INTAKE_RATE_LIMIT: process.env.PTFX_INTAKE_RATE_LIMIT,
+  ...(process.env.BENCH_PLAINTEXT === '1'
+    ? {}
+    : { PTFX_DATA_KEY: process.env.PTFX_DATA_KEY ?? mintDataKey().text }),
 });
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 // PORT must be 1-65535 in the environment; port 0 (any free port) can only be set here.
@@ -31,7 +36,8 @@ const logger = createJsonLogger(config.logLevel, {
   err: (bytes) => process.stderr.write(bytes),
 });
 const source = new ClinicSource(loaded.snapshot, origin, config.baseUrl);
-const store = await openStore(config.database, process.cwd());
+const cipher = config.dataKeys ? aesGcmCipher(config.dataKeys) : PLAINTEXT;
+const store = await openStore(config.database, process.cwd(), { cipher });
 const running = await startServer({ config, source, origin, logger, store });
 process.send({ port: running.address.port });
 
