@@ -1,7 +1,9 @@
 // The PostgreSQL adapter: a node-postgres (`pg`) pool per store. Every method is one statement or
-// one transaction (READ COMMITTED). What must hold across instances sharing the database is held
-// by the database: advisory locks (migrations, idempotency keys), row locks (a rate-limit bucket,
-// claimed outbox messages with SKIP LOCKED), and the primary keys as the last guard.
+// one transaction (READ COMMITTED); createRequest is one autocommitted call of a function
+// (migration 3), so one round trip and one commit. What must hold across instances sharing the
+// database is held by the database: advisory locks (migrations, idempotency keys), row locks (a
+// rate-limit bucket, claimed outbox messages with SKIP LOCKED), and the primary keys as the last
+// guard.
 //
 // Crash safety: a lost connection must never become an uncaught exception. Every client gets an
 // `error` listener as soon as the pool has connected it (pg emits `error` on a checked-out client
@@ -548,7 +550,7 @@ class Db {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await rollback(client, error);
+        await rollback(client);
         throw error;
       }
     });
@@ -578,29 +580,22 @@ class Db {
   }
 }
 
-/** Rolls back after `error`; when the client cannot say it is idle afterwards, it is broken. */
-async function rollback(client: pg.PoolClient, error: unknown): Promise<void> {
+/**
+ * Rolls back an open transaction. Should the ROLLBACK fail (the connection is gone), the client
+ * is not idle, and {@link Db.withClient} destroys it instead of pooling it.
+ */
+async function rollback(client: pg.PoolClient): Promise<void> {
   if (client.getTransactionStatus() === 'I') return;
   try {
     await client.query('ROLLBACK');
   } catch {
-    // Broken connection: `release` below destroys it.
+    // Reported by the caller's own error; the client is released with it.
   }
-  if (client.getTransactionStatus() !== 'I') markBroken(client, error);
 }
 
-const broken = new WeakSet<pg.PoolClient>();
-
-/** The next {@link release} of this client destroys it. */
-function markBroken(client: pg.PoolClient, _error: unknown): void {
-  broken.add(client);
-}
-
-/** Gives a client back: destroyed when `error` is given (not a database answer) or it is broken. */
+/** Gives a client back to the pool, or destroys it when `error` is given. */
 function release(client: pg.PoolClient, error?: unknown): void {
-  const destroy = error !== undefined || broken.has(client);
-  broken.delete(client);
-  client.release(destroy ? (error instanceof Error ? error : true) : undefined);
+  client.release(error === undefined ? undefined : error instanceof Error ? error : true);
 }
 
 /** Ends a checked-out client's socket (pg has no public destroy; its `end` waits for the server). */
