@@ -3,13 +3,16 @@
 // the request, personal fields sealed with AES-256-GCM, synchronous=FULL / synchronous commit)
 // against a bare node:http server that only parses and INSERTs with the same durability.
 // Each in its own child process on 127.0.0.1, autocannon from this process, interleaved rounds;
-// every ptfx request carries a fresh Idempotency-Key, and all come from one client address (one
-// rate-limit bucket, whose limit is set so high that nothing is refused). PostgreSQL runs as a
+// every ptfx request carries a fresh Idempotency-Key and comes, through a trusted proxy (an
+// X-Forwarded-For the API is told to believe, as behind a reverse proxy), from one of
+// BENCH_CLIENTS addresses: one rate-limit bucket each, the limit set so high that nothing is
+// refused. BENCH_CLIENTS=1 is one client sending everything: on PostgreSQL every create then
+// waits for the one bucket row the previous create locked until its commit. PostgreSQL runs as a
 // private throw-away cluster (skipped, with a note, where its binaries are missing).
 // Build first (`pnpm build`). The figure is the ratio of the medians, ptfx ÷ bare.
 // Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 2),
-// BENCH_ROUNDS (2), BENCH_BACKENDS (sqlite,postgres), BENCH_LOG (info; silent turns the access
-// log off), BENCH_PLAINTEXT=1 (store without a data key).
+// BENCH_ROUNDS (2), BENCH_BACKENDS (sqlite,postgres), BENCH_CLIENTS (1000), BENCH_LOG (info;
+// silent turns the access log off), BENCH_PLAINTEXT=1 (store without a data key).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +27,17 @@ const DURATION = setting('BENCH_DURATION', 10);
 const CONNECTIONS = Math.round(setting('BENCH_CONNECTIONS', 50));
 const WARMUP = setting('BENCH_WARMUP', 2);
 const ROUNDS = Math.round(setting('BENCH_ROUNDS', 2));
+const CLIENTS = Math.round(setting('BENCH_CLIENTS', 1000));
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((b) => b.trim());
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const PATH = '/v1/consultation-requests';
 const BODY = JSON.stringify(CONSULTATION_REQUEST_EXAMPLE);
+
+/** One of CLIENTS addresses (10.0.0.0/8), at random. */
+function client() {
+  const n = Math.floor(Math.random() * CLIENTS);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
 
 function cannon(url, duration) {
   return new Promise((resolve, reject) => {
@@ -44,7 +54,11 @@ function cannon(url, duration) {
             // A fresh key per request: the path a website's retry-safe POST takes.
             setupRequest: (request) => ({
               ...request,
-              headers: { ...request.headers, 'idempotency-key': randomUUID() },
+              headers: {
+                ...request.headers,
+                'idempotency-key': randomUUID(),
+                'x-forwarded-for': client(),
+              },
             }),
           },
         ],
@@ -85,7 +99,11 @@ async function backend(kind) {
   const ptfx = await startChild(`ptfx (${kind})`, 'serve-ptfx.mjs', {
     // Counted on every request, never refused. Not 999999/1: GCRA keeps its TAT in whole ms, so
     // an interval under 1 ms would count as 1 ms and refuse past 1,000 requests a second.
-    env: { DATABASE_URL: ptfxUrl, PTFX_INTAKE_RATE_LIMIT: '999999/86400' },
+    env: {
+      DATABASE_URL: ptfxUrl,
+      PTFX_INTAKE_RATE_LIMIT: '999999/86400',
+      PTFX_TRUSTED_PROXIES: '127.0.0.1',
+    },
   });
   const bare = await startChild(`bare insert (${kind})`, 'serve-intake-baseline.mjs', {
     args: [kind, baseTarget],
@@ -129,7 +147,7 @@ async function backend(kind) {
 
 async function main() {
   console.log(
-    `bench: POST ${PATH}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
+    `bench: POST ${PATH}, ${CONNECTIONS} connections, ${CLIENTS} client address(es), ${DURATION} s per run after ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds; node ${process.version}\n`,
   );
   const results = [];
   for (const kind of BACKENDS) results.push(await backend(kind));
@@ -145,7 +163,7 @@ async function main() {
   }
   writeFileSync(
     here('intake-results.json'),
-    `${JSON.stringify({ when: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+    `${JSON.stringify({ when: new Date().toISOString(), node: process.version, settings: { DURATION, CONNECTIONS, WARMUP, ROUNDS, CLIENTS }, results }, null, 2)}\n`,
   );
   console.log(`\nwrote ${here('intake-results.json')}`);
 }

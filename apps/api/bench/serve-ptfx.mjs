@@ -2,7 +2,7 @@
 // its port over IPC. The access log is on, as in production (PTFX_LOG=info, the server's own JSON
 // logger), written to /dev/null instead of standard output; BENCH_LOG=silent turns it off.
 // The store is the one DATABASE_URL names (the parent passes a temporary SQLite file or a private
-// PostgreSQL database); PTFX_INTAKE_RATE_LIMIT comes from the parent too. Personal fields are
+// PostgreSQL database); PTFX_INTAKE_RATE_LIMIT and PTFX_TRUSTED_PROXIES come from the parent too. Personal fields are
 // sealed as in production (AES-256-GCM under a key minted here; PTFX_DATA_KEY when given);
 // BENCH_PLAINTEXT=1 stores them as sent, as development without a key does.
 import { openSync, writeSync } from 'node:fs';
@@ -20,6 +20,7 @@ const parsed = parseConfig({
   PTFX_LOG: process.env.BENCH_LOG ?? 'info',
   DATABASE_URL: process.env.DATABASE_URL,
   PTFX_INTAKE_RATE_LIMIT: process.env.PTFX_INTAKE_RATE_LIMIT,
+  PTFX_TRUSTED_PROXIES: process.env.PTFX_TRUSTED_PROXIES,
   ...(process.env.BENCH_PLAINTEXT === '1'
     ? {}
     : { PTFX_DATA_KEY: process.env.PTFX_DATA_KEY ?? mintDataKey().text }),
