@@ -269,4 +269,101 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 4,
+    name: 'fewer writes per create: unused indexes dropped, rate-limit buckets updated in place',
+    // Every index is written by every create; these serve no query that needs them:
+    // - consultation_requests_by_key: rotation selects `key_id IS DISTINCT FROM $1` (SQLite
+    //   `IS NOT ?`), which no B-tree index can answer (EXPLAIN: a scan in id order either way).
+    // - consultation_requests_by_status: a staff list by status walks consultation_requests_by_time
+    //   and filters, which at a practice's scale (thousands of rows) is a few ms; retention's purge
+    //   by status runs once a day.
+    // - rate_limits_by_tat: only the daily purge reads `tat`; it scans the buckets. Without an index
+    //   on `tat` a bucket's update changes no indexed column, so PostgreSQL makes it a HOT update in
+    //   the same page (fillfactor 70 leaves the room), with no index entry written.
+    // - idempotency_keys_by_time: keys live a day; the daily purge scans them.
+    // PostgreSQL only: idempotency_keys loses its foreign key (a trigger and a row lock on the
+    // request per create) and idempotency_keys_by_request with it; the adapter deletes a request's
+    // keys itself (deleteRequest, purge). SQLite keeps both: its adapter relies on the cascade.
+    // ptfx_create_request is replaced (same signature and results): a known bucket costs a SELECT
+    // … FOR UPDATE and an UPDATE, a new one a SELECT and an INSERT of its first TAT (a first hit
+    // is always allowed; old_tat is then NULL, which gcra() reads as it read the 0 before): one
+    // statement fewer per create. Should two creates insert the same new bucket, the second's
+    // INSERT waits for the first to commit, does nothing, and the loop locks the row it finds.
+    sqlite: `
+      DROP INDEX consultation_requests_by_key;
+      DROP INDEX consultation_requests_by_status;
+      DROP INDEX rate_limits_by_tat;
+      DROP INDEX idempotency_keys_by_time;
+    `,
+    postgres: `
+      DROP INDEX consultation_requests_by_key;
+      DROP INDEX consultation_requests_by_status;
+      DROP INDEX rate_limits_by_tat;
+      ALTER TABLE rate_limits SET (fillfactor = 70);
+      ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_request_id_fkey;
+      DROP INDEX idempotency_keys_by_request;
+      DROP INDEX idempotency_keys_by_time;
+      CREATE OR REPLACE FUNCTION ptfx_create_request(
+        p_id text, p_received_at timestamptz, p_content text, p_key_id text, p_sealed text,
+        p_key text, p_fingerprint text, p_response_status integer, p_response_body text,
+        p_message_id text, p_message_type text, p_payload text,
+        p_bucket text, p_limit integer, p_window_ms bigint, p_now_ms bigint,
+        OUT outcome text, OUT seen_fingerprint text, OUT seen_status integer,
+        OUT seen_body text, OUT old_tat bigint
+      ) LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_interval double precision;
+        v_tat double precision;
+      BEGIN
+        IF p_key IS NOT NULL THEN
+          SELECT k.fingerprint, k.response_status, k.response_body
+            INTO seen_fingerprint, seen_status, seen_body
+            FROM idempotency_keys k WHERE k.key = p_key;
+          IF FOUND THEN
+            outcome := 'seen';
+            RETURN;
+          END IF;
+          IF NOT pg_try_advisory_xact_lock(hashtextextended('ptfx-idem:' || p_key, 0)) THEN
+            outcome := 'in-flight';
+            RETURN;
+          END IF;
+        END IF;
+        IF p_bucket IS NOT NULL THEN
+          v_interval := p_window_ms::double precision / p_limit;
+          LOOP
+            SELECT r.tat INTO old_tat FROM rate_limits r WHERE r.bucket = p_bucket FOR UPDATE;
+            IF FOUND THEN
+              v_tat := greatest(old_tat, p_now_ms)::double precision;
+              IF v_tat - p_now_ms > p_window_ms - v_interval THEN
+                outcome := 'rate-limited';
+                RETURN;
+              END IF;
+              UPDATE rate_limits r SET tat = ceil(v_tat + v_interval)::bigint
+                WHERE r.bucket = p_bucket;
+              EXIT;
+            END IF;
+            INSERT INTO rate_limits (bucket, tat)
+              VALUES (p_bucket, ceil(p_now_ms::double precision + v_interval)::bigint)
+              ON CONFLICT (bucket) DO NOTHING;
+            EXIT WHEN FOUND;
+          END LOOP;
+        END IF;
+        INSERT INTO consultation_requests
+          (id, received_at, status, status_changed_at, content, key_id, sealed)
+          VALUES (p_id, p_received_at, 'new', p_received_at, p_content, p_key_id, p_sealed);
+        IF p_key IS NOT NULL THEN
+          INSERT INTO idempotency_keys
+            (key, fingerprint, request_id, response_status, response_body, created_at)
+            VALUES (p_key, p_fingerprint, p_id, p_response_status, p_response_body, p_received_at);
+        END IF;
+        IF p_message_id IS NOT NULL THEN
+          INSERT INTO outbox (id, type, payload, status, created_at, attempts, next_attempt_at)
+            VALUES (p_message_id, p_message_type, p_payload, 'pending', p_received_at, 0, p_received_at);
+        END IF;
+        outcome := 'created';
+      END
+      $fn$;
+    `,
+  },
 ];

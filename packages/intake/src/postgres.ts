@@ -1323,11 +1323,15 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
     async deleteRequest(id, entry) {
       return db.call(() =>
         db.transaction(async (client) => {
-          // History and idempotency keys go with it (ON DELETE CASCADE).
+          // History goes with it (ON DELETE CASCADE); its idempotency keys have no foreign key
+          // since migration 4 (one trigger less per create): deleted here.
           const deleted = await client.query('DELETE FROM consultation_requests WHERE id = $1', [
             id,
           ]);
           const exists = (deleted.rowCount ?? 0) > 0;
+          if (exists) {
+            await client.query('DELETE FROM idempotency_keys WHERE request_id = $1', [id]);
+          }
           await audit(client, entry, found(exists));
           return exists;
         }),
@@ -1361,13 +1365,20 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       return db.call(async () => {
         const result = await db.transaction(async (client) => {
           // Keys first, so the count is of keys past their own cutoff; keys of purged requests
-          // then go with their request (cascade) and are not counted.
+          // then go with their request and are not counted (deleted here: no foreign key since
+          // migration 4).
           const keys = await client.query('DELETE FROM idempotency_keys WHERE created_at < $1', [
             iso(cutoffs.idempotencyKeysBefore),
           ]);
-          const requests = await client.query(
-            `DELETE FROM consultation_requests
-             WHERE status IN ('closed', 'spam') AND received_at < $1`,
+          const requests = await client.query<{ n: number }>(
+            `WITH gone AS (
+               DELETE FROM consultation_requests
+               WHERE status IN ('closed', 'spam') AND received_at < $1
+               RETURNING id
+             ), keys AS (
+               DELETE FROM idempotency_keys WHERE request_id IN (SELECT id FROM gone)
+             )
+             SELECT count(*)::int AS n FROM gone`,
             [iso(cutoffs.requestsBefore)],
           );
           // A bucket whose TAT is past has its whole allowance back: dropping it changes nothing.
@@ -1379,7 +1390,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
             [iso(cutoffs.outboxDeliveredBefore)],
           );
           return {
-            requests: requests.rowCount ?? 0,
+            requests: requests.rows[0]?.n ?? 0,
             idempotencyKeys: keys.rowCount ?? 0,
             rateLimitWindows: buckets.rowCount ?? 0,
             outboxMessages: outbox.rowCount ?? 0,
