@@ -25,9 +25,16 @@ describe('when the SQLite disk is full', () => {
     disposers.push(temp.dispose);
     const t = await sampleApp({ store: temp.store });
     for (let i = 0; i < 3; i++) expect((await post(t.app, i)).status).toBe(201);
-    // No page may be added from now on: the next insert fails with SQLITE_FULL.
+    // No page may be added from now on: once the free pages there are (the migrations drop a
+    // table) are used up, an insert fails with SQLITE_FULL.
     temp.store.setMaxPageCount(1);
-    const full = await post(t.app, 99);
+    // Requests 0 … refused − 1 are stored; `refused` is the first that is not.
+    let refused = 3;
+    let full = await post(t.app, refused);
+    while (full.status === 201 && refused < 500) {
+      refused++;
+      full = await post(t.app, refused);
+    }
     expect(full.status).toBe(503);
     expect(full.headers.get('retry-after')).toBe('5');
     const problem = (await full.json()) as { type: string; detail: string };
@@ -45,16 +52,19 @@ describe('when the SQLite disk is full', () => {
     // The list writes an audit row, which needs a page too: it must fail cleanly, or succeed.
     expect([200, 503]).toContain(list.status);
 
-    // No partial row: three requests, three keys, and an intact file.
+    // No partial row: as many requests as keys, those acknowledged, and an intact file.
     const db = new (nodeSqlite().DatabaseSync)(temp.path, { readOnly: true });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
-    expect(db.prepare('SELECT count(*) AS n FROM consultation_requests').get()).toEqual({ n: 3 });
-    expect(db.prepare('SELECT count(*) AS n FROM idempotency_keys').get()).toEqual({ n: 3 });
+    expect(db.prepare('SELECT count(*) AS n FROM consultation_requests').get()).toEqual({
+      n: refused,
+    });
+    expect(db.prepare('SELECT count(*) AS n FROM idempotency_keys').get()).toEqual({ n: refused });
     db.close();
 
-    // Room again: the same request goes through, once.
+    // Room again: the refused request goes through, once.
     temp.store.setMaxPageCount(1_073_741_823);
-    expect((await post(t.app, 99)).status).toBe(201);
-    expect((await post(t.app, 99)).headers.get('idempotent-replayed')).toBe('true');
+    const again = await post(t.app, refused);
+    expect(again.status).toBe(201);
+    expect((await post(t.app, refused)).headers.get('idempotent-replayed')).toBe('true');
   });
 });

@@ -393,6 +393,125 @@ describe('F3: disk full', () => {
   });
 });
 
+describe('group commit', () => {
+  /** Commit frames in the WAL: frames whose header gives the database size after a commit. */
+  function walCommits(path: string): number {
+    const wal = `${path}-wal`;
+    if (!existsSync(wal)) return 0;
+    const bytes = readFileSync(wal);
+    if (bytes.length < 32) return 0;
+    const pageSize = bytes.readUInt32BE(8);
+    let commits = 0;
+    for (let at = 32; at + 24 + pageSize <= bytes.length; at += 24 + pageSize) {
+      if (bytes.readUInt32BE(at + 4) !== 0) commits++;
+    }
+    return commits;
+  }
+  /** Empties the WAL (checkpoint TRUNCATE on a second connection), so commits count from 0. */
+  function truncateWal(path: string): void {
+    withRaw(path, (db) => db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get());
+    expect(walCommits(path)).toBe(0);
+  }
+  const hit = (bucket: string, limit: number) => ({
+    bucket,
+    limit,
+    windowMs: 60_000,
+    now: T0,
+  });
+
+  it('stores creates that arrive together in one commit, each answered as if alone', async () => {
+    const path = freshPath();
+    const store = open(path);
+    await store.createRequest(sampleCreate());
+    truncateWal(path);
+
+    const limited = Array.from({ length: 8 }, () => ({
+      ...sampleCreate(),
+      rateLimit: hit('together', 5),
+    }));
+    const key = { key: 'same-key-twice-in-one-batch', fingerprint: 'a'.repeat(64) };
+    const first = sampleCreate({ idempotency: key });
+    const again = sampleCreate({ idempotency: key });
+    const plain = Array.from({ length: 5 }, () => sampleCreate());
+    // The same id as a plain one: its primary key refuses it, and only it.
+    const clash = { ...sampleCreate(), id: plain[0]?.id ?? '' };
+    const outcomes = await Promise.allSettled(
+      [...limited, first, again, ...plain, clash].map((input) => store.createRequest(input)),
+    );
+    const kinds = outcomes.map((o) => (o.status === 'fulfilled' ? o.value.kind : 'rejected'));
+    expect(kinds).toEqual([
+      ...Array(5).fill('created'),
+      ...Array(3).fill('rate-limited'),
+      'created',
+      'replay',
+      ...Array(5).fill('created'),
+      'rejected',
+    ]);
+    const refused = outcomes.at(-1);
+    expect(refused?.status === 'rejected' && refused.reason).not.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+    // One commit for all of them.
+    expect(walCommits(path)).toBe(1);
+    withRaw(path, (db) => {
+      const ids = new Set(column(db, 'SELECT id FROM consultation_requests'));
+      expect(ids.size).toBe(1 + 5 + 1 + 5);
+      for (const input of [...limited.slice(0, 5), first, ...plain])
+        expect(ids.has(input.id)).toBe(true);
+      for (const input of [...limited.slice(5), again]) expect(ids.has(input.id)).toBe(false);
+      expect(column(db, 'SELECT count(*) FROM idempotency_keys')).toEqual([1]);
+    });
+
+    // Awaited one by one, each is its own commit.
+    truncateWal(path);
+    for (let i = 0; i < 3; i++) await store.createRequest(sampleCreate());
+    expect(walCommits(path)).toBe(3);
+  });
+
+  it('stores every create it answers created, and none it fails, when the disk fills mid-batch', async () => {
+    const path = freshPath();
+    const store = open(path);
+    await store.createRequest(sampleCreate());
+    store.setMaxPageCount(1);
+    const big = sampleContent('y'.repeat(1990));
+    const created: string[] = [];
+    const failed: string[] = [];
+    for (let round = 0; round < 50 && failed.length === 0; round++) {
+      const batch = Array.from({ length: 6 }, () => sampleCreate({ content: big }));
+      const outcomes = await Promise.allSettled(batch.map((input) => store.createRequest(input)));
+      outcomes.forEach((outcome, i) => {
+        const id = batch[i]?.id ?? '';
+        if (outcome.status === 'fulfilled') created.push(id);
+        else {
+          expect(outcome.reason).toBeInstanceOf(StoreUnavailableError);
+          expect(outcome.reason).toMatchObject({ reason: 'disk-full' });
+          failed.push(id);
+        }
+      });
+    }
+    expect(failed.length).toBeGreaterThan(0);
+    withRaw(path, (db) => {
+      expect(pragma(db, 'integrity_check')).toBe('ok');
+      const ids = new Set(column(db, 'SELECT id FROM consultation_requests'));
+      expect(ids.size).toBe(1 + created.length);
+      for (const id of created) expect(ids.has(id)).toBe(true);
+      for (const id of failed) expect(ids.has(id)).toBe(false);
+    });
+  });
+
+  it('stores what is queued before it closes, and answers it', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path });
+    const inputs = Array.from({ length: 4 }, () => sampleCreate());
+    const pending = inputs.map((input) => store.createRequest(input));
+    await store.close();
+    expect((await Promise.all(pending)).map((o) => o.kind)).toEqual(Array(4).fill('created'));
+    withRaw(path, (db) => {
+      expect(column(db, 'SELECT count(*) FROM consultation_requests')).toEqual([4]);
+    });
+  });
+});
+
 describe('sealed rows on disk', () => {
   const cipherA = () => contractCipher({ current: TEST_KEY_A, keys: [TEST_KEY_A] });
 

@@ -2,6 +2,8 @@
 // method runs to completion inside one SQLite transaction before it returns, so within a process
 // nothing interleaves; across processes sharing the file, BEGIN IMMEDIATE takes the write lock
 // up front (waiting up to busy_timeout) and the UNIQUE/PRIMARY KEY constraints are the last guard.
+// Creates are the exception to "one call, one transaction": those queued while a commit waits
+// for its fsync share the next transaction (group commit), each in its own savepoint.
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
@@ -313,6 +315,16 @@ function guard<T>(fn: () => T): T {
 /** Thrown inside a create transaction to roll it back when the key appeared meanwhile. */
 class KeyTakenMeanwhile extends Error {}
 
+/** The most creates stored in one transaction by the group commit (bounds a commit's latency). */
+const MAX_CREATES_PER_COMMIT = 64;
+
+/** A create queued for the next group commit, with its caller's promise. */
+interface WaitingCreate {
+  readonly input: Parameters<Store['createRequest']>[0];
+  readonly resolve: (outcome: CreateOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /** Checks a rate-limit hit's instant (the limit and window are checked by {@link gcra}). */
 function checkHit(hit: RateLimitHit): void {
   if (!Number.isFinite(hit.now.getTime())) throw new RangeError('now is not a valid instant');
@@ -357,7 +369,7 @@ function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
     return statement;
   };
 
-  const create = immediate(db, (input: Parameters<Store['createRequest']>[0]): CreateOutcome => {
+  const createIn = (input: Parameters<Store['createRequest']>[0]): CreateOutcome => {
     const claim = input.idempotency;
     if (claim !== undefined) {
       // A replay or a reused key is answered before the rate limit: it is not counted.
@@ -372,14 +384,79 @@ function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
     }
     const receivedAt = iso(input.receivedAt);
     s.insertRequest(input.id, receivedAt, input.content);
-    // Cannot fail under BEGIN IMMEDIATE; if it ever does, roll back the request row too.
+    // Cannot fail: the key was read in this transaction, under the write lock. If it ever does,
+    // the request row is rolled back with it (its savepoint).
     if (claim !== undefined && !s.insertKey(claim, input.id, input.response, receivedAt)) {
       throw new KeyTakenMeanwhile();
     }
     if (input.announce !== undefined) s.insertOutbox(input.announce, receivedAt);
     const response = { status: input.response.status, body: input.response.body };
     return rate === undefined ? { kind: 'created', response } : { kind: 'created', response, rate };
-  });
+  };
+
+  // Group commit. node:sqlite commits synchronously: while one COMMIT waits for its fsync, the
+  // event loop stands still and the next requests queue up. The creates queued by then are
+  // stored together, in ONE transaction (one fsync), each in its own savepoint: a refused or
+  // failed create rolls back its own part only, and every caller is answered after the COMMIT,
+  // so durability per request is unchanged. A create on its own costs one setImmediate.
+  const waiting: WaitingCreate[] = [];
+  const flush = (): void => {
+    const batch = waiting.splice(0, MAX_CREATES_PER_COMMIT);
+    if (waiting.length > 0) setImmediate(flush);
+    if (batch.length === 0) return;
+    const failAll = (error: unknown): void => {
+      const mapped = toStoreError(error);
+      for (const create of batch) create.reject(mapped);
+    };
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      failAll(error);
+      return;
+    }
+    const answers: (() => void)[] = [];
+    for (const create of batch) {
+      db.exec('SAVEPOINT ptfx_create');
+      try {
+        const outcome = createIn(create.input);
+        db.exec('RELEASE ptfx_create');
+        answers.push(() => create.resolve(outcome));
+      } catch (error) {
+        try {
+          db.exec('ROLLBACK TO ptfx_create');
+          db.exec('RELEASE ptfx_create');
+        } catch {
+          // SQLite ended the whole transaction itself (SQLITE_FULL, an I/O error…): nothing of
+          // this batch is stored, and every create in it fails with this error.
+          try {
+            db.exec('ROLLBACK');
+          } catch {}
+          failAll(error);
+          return;
+        }
+        answers.push(
+          error instanceof Rollback
+            ? () => create.resolve(error.value as CreateOutcome)
+            : () => create.reject(toStoreError(error)),
+        );
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {}
+      failAll(error);
+      return;
+    }
+    for (const answer of answers) answer();
+  };
+  const create = (input: Parameters<Store['createRequest']>[0]): Promise<CreateOutcome> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ input, resolve, reject });
+      if (waiting.length === 1) setImmediate(flush);
+    });
 
   const hit = immediate(db, (input: RateLimitHit) => rateLimitIn(s, input));
 
@@ -522,15 +599,7 @@ function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
     },
     async createRequest(input) {
       if (input.rateLimit !== undefined) checkHit(input.rateLimit);
-      return guard(() => {
-        try {
-          return create(input);
-        } catch (error) {
-          // The key was stored by someone else between our look-up and insert: look again.
-          if (error instanceof KeyTakenMeanwhile) return create(input);
-          throw error;
-        }
-      });
+      return create(input);
     },
     async findIdempotencyKey(key) {
       // One SELECT: a consistent snapshot on its own, no lock taken (WAL readers never wait).
@@ -602,6 +671,8 @@ function sqliteStore(db: Db, path: string, cipher: FieldCipher): SqliteStore {
       });
     },
     async close() {
+      // Creates still queued for the next commit are stored first (and answered).
+      if (isOpen) while (waiting.length > 0) flush();
       // Closing twice is harmless (node:sqlite itself would throw "database is not open").
       if (isOpen) db.close();
       isOpen = false;
