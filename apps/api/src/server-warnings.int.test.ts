@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintDataKey } from '@ptfx/intake';
 import { describe, expect, it } from 'vitest';
 import { startServerProcess } from './test-support/server-process.js';
 
@@ -11,6 +12,9 @@ describe('node:sqlite in the server', () => {
       const server = await startServerProcess({
         DATABASE_URL: `file:${join(dir, 'ptfx.db')}`,
         PTFX_LOG: 'info',
+        // With a data key, as in production: without one the server rightly warns that storage
+        // is unencrypted, and this test is about Node's own warnings (node:sqlite's).
+        PTFX_DATA_KEY: mintDataKey().text,
       });
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
