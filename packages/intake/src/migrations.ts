@@ -290,6 +290,9 @@ export const MIGRATIONS: readonly Migration[] = [
     // is always allowed; old_tat is then NULL, which gcra() reads as it read the 0 before): one
     // statement fewer per create. Should two creates insert the same new bucket, the second's
     // INSERT waits for the first to commit, does nothing, and the loop locks the row it finds.
+    // ptfx_create_requests: several creates in one call and one commit (the adapter's group
+    // commit), each exactly as ptfx_create_request decides it, in the order given (a later one
+    // sees what an earlier one wrote), one result row each in that order.
     sqlite: `
       DROP INDEX consultation_requests_by_key;
       DROP INDEX consultation_requests_by_status;
@@ -362,6 +365,26 @@ export const MIGRATIONS: readonly Migration[] = [
             VALUES (p_message_id, p_message_type, p_payload, 'pending', p_received_at, 0, p_received_at);
         END IF;
         outcome := 'created';
+      END
+      $fn$;
+      CREATE FUNCTION ptfx_create_requests(
+        p_id text[], p_received_at timestamptz[], p_content text[], p_key_id text[],
+        p_sealed text[], p_key text[], p_fingerprint text[], p_response_status integer[],
+        p_response_body text[], p_message_id text[], p_message_type text[], p_payload text[],
+        p_bucket text[], p_limit integer[], p_window_ms bigint[], p_now_ms bigint[]
+      ) RETURNS TABLE (
+        outcome text, seen_fingerprint text, seen_status integer, seen_body text, old_tat bigint
+      ) LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        FOR i IN 1 .. coalesce(array_length(p_id, 1), 0) LOOP
+          SELECT * INTO outcome, seen_fingerprint, seen_status, seen_body, old_tat
+            FROM ptfx_create_request(
+              p_id[i], p_received_at[i], p_content[i], p_key_id[i], p_sealed[i], p_key[i],
+              p_fingerprint[i], p_response_status[i], p_response_body[i], p_message_id[i],
+              p_message_type[i], p_payload[i], p_bucket[i], p_limit[i], p_window_ms[i],
+              p_now_ms[i]);
+          RETURN NEXT;
+        END LOOP;
       END
       $fn$;
     `,

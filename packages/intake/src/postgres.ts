@@ -176,7 +176,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await pool.end().catch(() => {});
     throw openError(error);
   }
-  return postgresStore(db, options.cipher ?? PLAINTEXT, pingTimeoutMs);
+  return postgresStore(
+    db,
+    options.cipher ?? PLAINTEXT,
+    pingTimeoutMs,
+    Math.min(CREATES_IN_FLIGHT, options.max ?? 10),
+  );
 }
 
 const TLS_FILE_PARAMS = ['sslcert', 'sslkey', 'sslpassword', 'sslcrl', 'sslcrldir'];
@@ -743,13 +748,32 @@ const SQL = {
   // See migration 3.
   create: `SELECT outcome, seen_fingerprint, seen_status, seen_body, old_tat
     FROM ptfx_create_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+  // See migration 4: one row per create, in the order given.
+  createBatch: `SELECT outcome, seen_fingerprint, seen_status, seen_body, old_tat
+    FROM ptfx_create_requests($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
   audit: `
     INSERT INTO audit_log (at, staff, action, target_id, request_id, outcome)
     VALUES ($1, $2, $3, $4, $5, $6)`,
 } as const;
 
+/**
+ * Most creates (or batches of creates, see the store's group commit) at the database at once,
+ * per store (fewer when the pool is smaller). Under load the creates queue behind these and go
+ * as batches of up to {@link MAX_BATCH}. Measured on 2 cores (store level, 50 callers): 4 in
+ * flight cost 118 µs of CPU per create (node + PostgreSQL) where one call per create cost 257.
+ */
+export const CREATES_IN_FLIGHT = 4;
+
+/** Most creates in one call of `ptfx_create_requests`. */
+const MAX_BATCH = 64;
+
 /** The store over a migrated pool. */
-function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): PostgresStore {
+function postgresStore(
+  db: Db,
+  cipher: FieldCipher,
+  pingTimeoutMs: number,
+  inFlightMax: number,
+): PostgresStore {
   /** A request row with its history, content and notes opened (a DataKeyError goes through). */
   const withHistory = async (
     client: pg.PoolClient,
@@ -830,36 +854,38 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
     return Number(tat);
   };
 
-  /**
-   * One create, one autocommitted call of `ptfx_create_request` (migration 3): one round trip,
-   * one commit. See {@link Store.createRequest}.
-   */
-  const create = async (input: Parameters<Store['createRequest']>[0]): Promise<CreateOutcome> => {
+  type CreateInput = Parameters<Store['createRequest']>[0];
+
+  /** The 16 arguments of `ptfx_create_request` for one create (content sealed here). */
+  const createArgs = (input: CreateInput): unknown[] => {
     const claim = input.idempotency;
     const hit = input.rateLimit;
     const announce = input.announce;
     const sealed = cipher.seal(JSON.stringify(input.content), contentAad(input.id));
-    const { rows } = await db.query<CreateRow>(
-      db.named('ptfx_create', SQL.create, [
-        input.id,
-        iso(input.receivedAt),
-        sealed.keyId === null ? sealed.text : 'null',
-        sealed.keyId,
-        sealed.keyId === null ? null : sealed.text,
-        claim?.key ?? null,
-        claim?.fingerprint ?? null,
-        input.response.status,
-        input.response.body,
-        announce?.id ?? null,
-        announce?.type ?? null,
-        announce?.payload ?? null,
-        hit?.bucket ?? null,
-        hit?.limit ?? null,
-        hit?.windowMs ?? null,
-        hit?.now.getTime() ?? null,
-      ]),
-    );
-    const row = rows[0];
+    return [
+      input.id,
+      iso(input.receivedAt),
+      sealed.keyId === null ? sealed.text : 'null',
+      sealed.keyId,
+      sealed.keyId === null ? null : sealed.text,
+      claim?.key ?? null,
+      claim?.fingerprint ?? null,
+      input.response.status,
+      input.response.body,
+      announce?.id ?? null,
+      announce?.type ?? null,
+      announce?.payload ?? null,
+      hit?.bucket ?? null,
+      hit?.limit ?? null,
+      hit?.windowMs ?? null,
+      hit?.now.getTime() ?? null,
+    ];
+  };
+
+  /** What the function's row means for `input`. */
+  const createOutcome = (input: CreateInput, row: CreateRow | undefined): CreateOutcome => {
+    const claim = input.idempotency;
+    const hit = input.rateLimit;
     // The decision as gcra() makes it from the TAT the function read (the function decided with
     // the same arithmetic).
     const rate = (): RateLimitDecision | undefined => {
@@ -897,6 +923,107 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
       }
     }
     throw new Error(`ptfx_create_request answered ${String(row?.outcome)} unexpectedly`);
+  };
+
+  /**
+   * One create alone: one autocommitted call of `ptfx_create_request` (migration 3): one round
+   * trip, one commit. A key committed by a writer that did not hold the lock (or between the
+   * function's read and its lock) is refused by the primary key and the whole call rolls back:
+   * answered as if it had been read first.
+   */
+  const createOne = async (input: CreateInput, args: unknown[]): Promise<CreateOutcome> => {
+    try {
+      const { rows } = await db.query<CreateRow>(db.named('ptfx_create', SQL.create, args));
+      return createOutcome(input, rows[0]);
+    } catch (error) {
+      const claim = input.idempotency;
+      if (
+        claim !== undefined &&
+        error instanceof pg.DatabaseError &&
+        error.code === '23505' &&
+        error.constraint === 'idempotency_keys_pkey'
+      ) {
+        const { rows } = await db.query<KeyRow>(
+          db.named('ptfx_find_key', SQL.findKey, [claim.key]),
+        );
+        const seen = rows[0];
+        return seen === undefined ? { kind: 'key-in-flight' } : keyOutcome(seen, claim.fingerprint);
+      }
+      throw error;
+    }
+  };
+
+  // Group commit. At most CREATES_IN_FLIGHT creates (or batches of creates) are at the database
+  // at once; the creates that arrive meanwhile wait here and go together, as ONE autocommitted
+  // call of ptfx_create_requests (migration 4): one round trip, one plpgsql entry and one commit
+  // (one WAL flush) for the lot, each caller answered only after that commit. A lone create at
+  // low load goes at once, alone, as before. The batch is sorted by bucket, so that two batches
+  // lock buckets in the same order (no deadlock between them). Should the batch fail with a
+  // database error (a key or id refused by a primary key, a deadlock), it has written nothing:
+  // each create runs again alone, with createOne's answers. A lost connection fails them all
+  // (StoreUnavailableError), like a failed COMMIT: none of them is acknowledged.
+  interface Queued {
+    readonly input: CreateInput;
+    readonly args: unknown[];
+    readonly resolve: (outcome: CreateOutcome) => void;
+    readonly reject: (error: unknown) => void;
+  }
+  const queue: Queued[] = [];
+  let atDatabase = 0;
+  const runBatch = async (batch: Queued[]): Promise<void> => {
+    if (batch.length === 1) {
+      const [only] = batch as [Queued];
+      await createOne(only.input, only.args).then(only.resolve, only.reject);
+      return;
+    }
+    batch.sort((a, b) => {
+      const x = a.input.rateLimit?.bucket ?? '';
+      const y = b.input.rateLimit?.bucket ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    let rows: CreateRow[];
+    try {
+      const columns = Array.from({ length: 16 }, (_, i) => batch.map((q) => q.args[i]));
+      ({ rows } = await db.query<CreateRow>(
+        db.named('ptfx_create_batch', SQL.createBatch, columns),
+      ));
+    } catch (error) {
+      if (error instanceof pg.DatabaseError && unavailableReason(error) === undefined) {
+        await Promise.all(batch.map((q) => createOne(q.input, q.args).then(q.resolve, q.reject)));
+        return;
+      }
+      for (const q of batch) q.reject(error);
+      return;
+    }
+    batch.forEach((q, i) => {
+      try {
+        q.resolve(createOutcome(q.input, rows[i]));
+      } catch (error) {
+        q.reject(error);
+      }
+    });
+  };
+  const pump = (): void => {
+    while (atDatabase < inFlightMax && queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      atDatabase++;
+      void runBatch(batch)
+        .catch((error: unknown) => {
+          // Not expected (runBatch answers every caller itself); never an unhandled rejection.
+          for (const q of batch) q.reject(error);
+        })
+        .finally(() => {
+          atDatabase--;
+          pump();
+        });
+    }
+  };
+  const create = (input: CreateInput): Promise<CreateOutcome> => {
+    const args = createArgs(input);
+    return new Promise((resolve, reject) => {
+      queue.push({ input, args, resolve, reject });
+      pump();
+    });
   };
 
   // Every method is async, so that an argument refused up front (RangeError) is a rejection.
@@ -947,31 +1074,7 @@ function postgresStore(db: Db, cipher: FieldCipher, pingTimeoutMs: number): Post
 
     async createRequest(input) {
       if (input.rateLimit !== undefined) checkHit(input.rateLimit);
-      return db.call(async () => {
-        try {
-          return await create(input);
-        } catch (error) {
-          const claim = input.idempotency;
-          // The key was committed by a writer that did not hold the lock, or between the
-          // function's read and its lock: the primary key refused ours, and the whole call
-          // rolled back. Answer as if it had been read first.
-          if (
-            claim !== undefined &&
-            error instanceof pg.DatabaseError &&
-            error.code === '23505' &&
-            error.constraint === 'idempotency_keys_pkey'
-          ) {
-            const { rows } = await db.query<KeyRow>(
-              db.named('ptfx_find_key', SQL.findKey, [claim.key]),
-            );
-            const seen = rows[0];
-            return seen === undefined
-              ? { kind: 'key-in-flight' }
-              : keyOutcome(seen, claim.fingerprint);
-          }
-          throw error;
-        }
-      });
+      return db.call(() => create(input));
     },
 
     async findIdempotencyKey(key) {
