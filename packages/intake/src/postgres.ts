@@ -1018,13 +1018,12 @@ function postgresStore(
         });
     }
   };
-  const create = (input: CreateInput): Promise<CreateOutcome> => {
-    const args = createArgs(input);
-    return new Promise((resolve, reject) => {
-      queue.push({ input, args, resolve, reject });
+  const create = (input: CreateInput): Promise<CreateOutcome> =>
+    new Promise((resolve, reject) => {
+      // Sealed before it queues; should sealing throw, the promise rejects with its error.
+      queue.push({ input, args: createArgs(input), resolve, reject });
       pump();
     });
-  };
 
   // Every method is async, so that an argument refused up front (RangeError) is a rejection.
   return {
