@@ -14,7 +14,7 @@
 // BENCH_ROUNDS (2), BENCH_BACKENDS (sqlite,postgres), BENCH_CLIENTS (1000), BENCH_LOG (info;
 // silent turns the access log off), BENCH_PLAINTEXT=1 (store without a data key).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,9 +68,54 @@ function cannon(url, duration) {
   });
 }
 
-async function measure(server) {
+/**
+ * CPU time (user + system, ms) a process has used so far — with `reaped`, also that of its
+ * children that have exited — or undefined where /proc is missing.
+ */
+function cpuMs(pid, reaped = false) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = [11, 12, ...(reaped ? [13, 14] : [])].reduce((n, i) => n + Number(fields[i]), 0);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** The PostgreSQL server's processes: the postmaster and its children (backends, WAL writer…). */
+function clusterPids(dataDir) {
+  try {
+    const postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8');
+    return [postmaster, ...children.split(' ').filter(Boolean)];
+  } catch {
+    return [];
+  }
+}
+function clusterCpuMs(dataDir) {
+  if (dataDir === undefined) return undefined;
+  const [postmaster, ...children] = clusterPids(dataDir);
+  if (postmaster === undefined) return undefined;
+  let total = cpuMs(postmaster, true) ?? 0;
+  for (const pid of children) total += cpuMs(pid) ?? 0;
+  return total;
+}
+
+/**
+ * One timed run after a warm-up: req/s, latency, and the CPU used per request by the server
+ * process and (PostgreSQL) by the database server — the figures that noise on a shared machine
+ * moves least.
+ */
+async function measure(server, dataDir) {
   await cannon(server.url, WARMUP);
+  const before = { node: cpuMs(server.child.pid), db: clusterCpuMs(dataDir) };
   const result = await cannon(server.url, DURATION);
+  const after = { node: cpuMs(server.child.pid), db: clusterCpuMs(dataDir) };
+  const perRequest = (a, b) =>
+    a === undefined || b === undefined || result.requests.total === 0
+      ? undefined
+      : Math.round(((b - a) * 1000) / result.requests.total);
   return {
     server: server.name,
     reqPerSec: result.requests.average,
@@ -78,7 +123,16 @@ async function measure(server) {
     p99: result.latency.p99,
     created: result['2xx'],
     other: result.non2xx + result.errors + result.timeouts,
+    nodeCpuUsPerRequest: perRequest(before.node, after.node),
+    dbCpuUsPerRequest: perRequest(before.db, after.db),
   };
+}
+
+/** ", CPU/request: node N µs + PostgreSQL M µs", when measured. */
+function cpuText(run) {
+  if (run.nodeCpuUsPerRequest === undefined || Number.isNaN(run.nodeCpuUsPerRequest)) return '';
+  const db = run.dbCpuUsPerRequest ? ` + PostgreSQL ${run.dbCpuUsPerRequest} µs` : '';
+  return `  CPU/request: node ${run.nodeCpuUsPerRequest} µs${db}`;
 }
 
 async function backend(kind) {
@@ -86,6 +140,7 @@ async function backend(kind) {
   onStop(() => rmSync(dir, { recursive: true, force: true }));
   let ptfxUrl;
   let baseTarget;
+  let dataDir;
   if (kind === 'sqlite') {
     ptfxUrl = `file:${join(dir, 'ptfx.db')}`;
     baseTarget = join(dir, 'baseline.db');
@@ -93,6 +148,7 @@ async function backend(kind) {
     const cluster = await startPgCluster();
     if (!cluster) return { kind, skipped: pgUnavailableReason() ?? 'no PostgreSQL' };
     onStop(() => cluster.stop());
+    dataDir = cluster.dataDir;
     ptfxUrl = await cluster.createDatabase('bench_ptfx');
     baseTarget = await cluster.createDatabase('bench_baseline');
   }
@@ -111,10 +167,10 @@ async function backend(kind) {
   const runs = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const server of [ptfx, bare]) {
-      const run = { round, ...(await measure(server)) };
+      const run = { round, ...(await measure(server, dataDir)) };
       runs.push(run);
       console.log(
-        `  ${kind.padEnd(8)} round ${round}  ${server.name.padEnd(22)} ${run.reqPerSec.toFixed(0)} req/s  p99 ${run.p99} ms  non-201 ${run.other}`,
+        `  ${kind.padEnd(8)} round ${round}  ${server.name.padEnd(22)} ${run.reqPerSec.toFixed(0)} req/s  p99 ${run.p99} ms  non-201 ${run.other}${cpuText(run)}`,
       );
     }
   }
@@ -125,6 +181,8 @@ async function backend(kind) {
     reqPerSec: pick(server.name, 'reqPerSec'),
     p50: pick(server.name, 'p50'),
     p99: pick(server.name, 'p99'),
+    nodeCpuUsPerRequest: pick(server.name, 'nodeCpuUsPerRequest'),
+    dbCpuUsPerRequest: pick(server.name, 'dbCpuUsPerRequest'),
     other: runs.filter((r) => r.server === server.name).reduce((n, r) => n + r.other, 0),
   });
   const mine = row(ptfx);
@@ -159,6 +217,9 @@ async function main() {
     }
     console.log(
       `  ${r.kind.padEnd(8)}  ptfx ${r.ptfx.reqPerSec.toFixed(0)} req/s (p50 ${r.ptfx.p50} ms, p99 ${r.ptfx.p99} ms)  bare insert ${r.bare.reqPerSec.toFixed(0)} req/s (p99 ${r.bare.p99} ms)  ptfx ÷ bare ${r.ratio.toFixed(2)}× (rounds: ${r.roundRatios.map((x) => x.toFixed(2)).join(', ')})${r.ptfx.other ? `  WARNING ${r.ptfx.other} non-201` : ''}`,
+    );
+    console.log(
+      `            CPU/request (medians): ptfx${cpuText(r.ptfx).replace('  CPU/request:', '')}; bare${cpuText(r.bare).replace('  CPU/request:', '')}`,
     );
   }
   writeFileSync(
