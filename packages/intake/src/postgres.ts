@@ -1,6 +1,8 @@
 // The PostgreSQL adapter: a node-postgres (`pg`) pool per store. Every method is one statement or
 // one transaction (READ COMMITTED); createRequest is one autocommitted call of a function
-// (migration 3), so one round trip and one commit. What must hold across instances sharing the
+// (migration 3), so one round trip and one commit — under load, creates that queue behind the
+// ones at the database go together in one call and one commit (group commit, migration 4; each
+// caller answered after that commit). What must hold across instances sharing the
 // database is held by the database: advisory locks (migrations, idempotency keys), row locks (a
 // rate-limit bucket, claimed outbox messages with SKIP LOCKED), and the primary keys as the last
 // guard.
