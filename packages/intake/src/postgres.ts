@@ -761,10 +761,12 @@ const SQL = {
 /**
  * Most creates (or batches of creates, see the store's group commit) at the database at once,
  * per store (fewer when the pool is smaller). Under load the creates queue behind these and go
- * as batches of up to {@link MAX_BATCH}. Measured on 2 cores (store level, 50 callers): 4 in
- * flight cost 118 µs of CPU per create (node + PostgreSQL) where one call per create cost 257.
+ * as batches of up to {@link MAX_BATCH}. Measured on 2 cores, 50 callers, CPU per create (node +
+ * PostgreSQL): one call per create 257 µs, 4 in flight 118 µs, 2 in flight 98 µs (store level);
+ * through the API 383 µs with 4, 325 µs with 2 (a bare INSERT server: 202). Fewer means bigger
+ * batches; two keep a create from waiting behind one slow call (a lock wait) alone.
  */
-export const CREATES_IN_FLIGHT = 4;
+export const CREATES_IN_FLIGHT = 2;
 
 /** Most creates in one call of `ptfx_create_requests`. */
 const MAX_BATCH = 64;
