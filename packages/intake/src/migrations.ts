@@ -135,16 +135,28 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'sealed personal fields, GCRA rate limits, transactional outbox',
+    name: 'sealed personal fields, GCRA rate limits, transactional outbox, fewer indexes',
     // A sealed request keeps JSON null in `content` and the sealed text in `sealed`, under
     // `key_id`; a plaintext one (no PTFX_DATA_KEY, development) keeps `key_id` and `sealed` null.
     // A sealed staff note is in `note` with its `note_key_id`. Rate limits become one GCRA
     // theoretical arrival time per bucket (ms since the epoch); the fixed windows are dropped
     // (losing them only resets the counters). Outbox times are instants like every other.
+    // Every index is written by every create, so only those a query needs are kept; these from
+    // migration 1 go:
+    // - consultation_requests_by_status: a staff list by status walks consultation_requests_by_time
+    //   and filters, which at a practice's scale (thousands of rows) is a few ms; retention's purge
+    //   by status runs once a day.
+    // - idempotency_keys_by_time: keys live a day; the daily purge scans them.
+    // No index on `key_id` (rotation selects `key_id IS DISTINCT FROM ?`, which no B-tree index
+    // answers) nor on `rate_limits.tat` (only the daily purge reads it; without an index there a
+    // bucket's update changes no indexed column, so PostgreSQL makes it a HOT update in the same
+    // page, with fillfactor 70 leaving the room, and writes no index entry).
+    // PostgreSQL only: idempotency_keys loses its foreign key (a trigger and a row lock on the
+    // request per create) and idempotency_keys_by_request with it; the adapter deletes a request's
+    // keys itself (deleteRequest, purge). SQLite keeps both: its adapter relies on the cascade.
     sqlite: `
       ALTER TABLE consultation_requests ADD COLUMN key_id TEXT;
       ALTER TABLE consultation_requests ADD COLUMN sealed TEXT;
-      CREATE INDEX consultation_requests_by_key ON consultation_requests (key_id);
       ALTER TABLE status_history ADD COLUMN note_key_id TEXT;
       CREATE INDEX status_history_by_key ON status_history (note_key_id) WHERE note IS NOT NULL;
 
@@ -153,7 +165,8 @@ export const MIGRATIONS: readonly Migration[] = [
         bucket TEXT PRIMARY KEY,
         tat INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX rate_limits_by_tat ON rate_limits (tat);
+      DROP INDEX consultation_requests_by_status;
+      DROP INDEX idempotency_keys_by_time;
 
       CREATE TABLE outbox (
         id TEXT PRIMARY KEY,
@@ -172,7 +185,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     postgres: `
       ALTER TABLE consultation_requests ADD COLUMN key_id text, ADD COLUMN sealed text;
-      CREATE INDEX consultation_requests_by_key ON consultation_requests (key_id);
       ALTER TABLE status_history ADD COLUMN note_key_id text;
       CREATE INDEX status_history_by_key ON status_history (note_key_id) WHERE note IS NOT NULL;
 
@@ -180,8 +192,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE rate_limits (
         bucket text PRIMARY KEY,
         tat bigint NOT NULL
-      );
-      CREATE INDEX rate_limits_by_tat ON rate_limits (tat);
+      ) WITH (fillfactor = 70);
+      DROP INDEX consultation_requests_by_status;
+      DROP INDEX idempotency_keys_by_time;
+      ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_request_id_fkey;
+      DROP INDEX idempotency_keys_by_request;
 
       CREATE TABLE outbox (
         id text PRIMARY KEY,
@@ -201,113 +216,24 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'PostgreSQL: a consultation request created in one call',
+    name: 'PostgreSQL: consultation requests created in one call',
     // SQLite creates in-process, with no round trips to save: nothing to change there.
     sqlite: 'SELECT 1;',
     // The whole of createRequest in one function, called as one autocommitted statement: one
     // round trip and one commit instead of a transaction of seven statements. In order: the key
     // as committed (a replay is answered before the lock and the rate limit), the non-blocking
-    // key lock, the bucket row locked (inserted first when new, so that two creates on a new
-    // bucket cannot both count from empty), GCRA exactly as store.ts's gcra() computes it (the
-    // same double-precision operations), then the request, its key, its announcement and the new
-    // TAT. An outcome other than 'created' writes nothing. The caller computes the rate-limit
-    // decision from old_tat with gcra().
-    postgres: `
-      CREATE FUNCTION ptfx_create_request(
-        p_id text, p_received_at timestamptz, p_content text, p_key_id text, p_sealed text,
-        p_key text, p_fingerprint text, p_response_status integer, p_response_body text,
-        p_message_id text, p_message_type text, p_payload text,
-        p_bucket text, p_limit integer, p_window_ms bigint, p_now_ms bigint,
-        OUT outcome text, OUT seen_fingerprint text, OUT seen_status integer,
-        OUT seen_body text, OUT old_tat bigint
-      ) LANGUAGE plpgsql VOLATILE AS $fn$
-      DECLARE
-        v_interval double precision;
-        v_tat double precision;
-      BEGIN
-        IF p_key IS NOT NULL THEN
-          SELECT k.fingerprint, k.response_status, k.response_body
-            INTO seen_fingerprint, seen_status, seen_body
-            FROM idempotency_keys k WHERE k.key = p_key;
-          IF FOUND THEN
-            outcome := 'seen';
-            RETURN;
-          END IF;
-          IF NOT pg_try_advisory_xact_lock(hashtextextended('ptfx-idem:' || p_key, 0)) THEN
-            outcome := 'in-flight';
-            RETURN;
-          END IF;
-        END IF;
-        IF p_bucket IS NOT NULL THEN
-          INSERT INTO rate_limits AS r (bucket, tat) VALUES (p_bucket, 0)
-            ON CONFLICT (bucket) DO NOTHING;
-          SELECT r.tat INTO old_tat FROM rate_limits r WHERE r.bucket = p_bucket FOR UPDATE;
-          v_interval := p_window_ms::double precision / p_limit;
-          v_tat := greatest(old_tat, p_now_ms)::double precision;
-          IF v_tat - p_now_ms > p_window_ms - v_interval THEN
-            outcome := 'rate-limited';
-            RETURN;
-          END IF;
-          UPDATE rate_limits r SET tat = ceil(v_tat + v_interval)::bigint
-            WHERE r.bucket = p_bucket;
-        END IF;
-        INSERT INTO consultation_requests
-          (id, received_at, status, status_changed_at, content, key_id, sealed)
-          VALUES (p_id, p_received_at, 'new', p_received_at, p_content, p_key_id, p_sealed);
-        IF p_key IS NOT NULL THEN
-          INSERT INTO idempotency_keys
-            (key, fingerprint, request_id, response_status, response_body, created_at)
-            VALUES (p_key, p_fingerprint, p_id, p_response_status, p_response_body, p_received_at);
-        END IF;
-        IF p_message_id IS NOT NULL THEN
-          INSERT INTO outbox (id, type, payload, status, created_at, attempts, next_attempt_at)
-            VALUES (p_message_id, p_message_type, p_payload, 'pending', p_received_at, 0,
-                    p_received_at);
-        END IF;
-        outcome := 'created';
-      END
-      $fn$;
-    `,
-  },
-  {
-    version: 4,
-    name: 'fewer writes per create: unused indexes dropped, rate-limit buckets updated in place',
-    // Every index is written by every create; these serve no query that needs them:
-    // - consultation_requests_by_key: rotation selects `key_id IS DISTINCT FROM $1` (SQLite
-    //   `IS NOT ?`), which no B-tree index can answer (EXPLAIN: a scan in id order either way).
-    // - consultation_requests_by_status: a staff list by status walks consultation_requests_by_time
-    //   and filters, which at a practice's scale (thousands of rows) is a few ms; retention's purge
-    //   by status runs once a day.
-    // - rate_limits_by_tat: only the daily purge reads `tat`; it scans the buckets. Without an index
-    //   on `tat` a bucket's update changes no indexed column, so PostgreSQL makes it a HOT update in
-    //   the same page (fillfactor 70 leaves the room), with no index entry written.
-    // - idempotency_keys_by_time: keys live a day; the daily purge scans them.
-    // PostgreSQL only: idempotency_keys loses its foreign key (a trigger and a row lock on the
-    // request per create) and idempotency_keys_by_request with it; the adapter deletes a request's
-    // keys itself (deleteRequest, purge). SQLite keeps both: its adapter relies on the cascade.
-    // ptfx_create_request is replaced (same signature and results): a known bucket costs a SELECT
-    // … FOR UPDATE and an UPDATE, a new one a SELECT and an INSERT of its first TAT (a first hit
-    // is always allowed; old_tat is then NULL, which gcra() reads as it read the 0 before): one
-    // statement fewer per create. Should two creates insert the same new bucket, the second's
-    // INSERT waits for the first to commit, does nothing, and the loop locks the row it finds.
+    // key lock, the bucket row locked, GCRA exactly as store.ts's gcra() computes it (the same
+    // double-precision operations), then the request, its key, its announcement and the new TAT.
+    // An outcome other than 'created' writes nothing. The caller computes the rate-limit decision
+    // from old_tat with gcra(). A known bucket costs a SELECT … FOR UPDATE and an UPDATE, a new one
+    // a SELECT and an INSERT of its first TAT (a first hit is always allowed; old_tat is then
+    // NULL). Should two creates insert the same new bucket, the second's INSERT waits for the
+    // first to commit, does nothing, and the loop locks the row it finds.
     // ptfx_create_requests: several creates in one call and one commit (the adapter's group
     // commit), each exactly as ptfx_create_request decides it, in the order given (a later one
     // sees what an earlier one wrote), one result row each in that order.
-    sqlite: `
-      DROP INDEX consultation_requests_by_key;
-      DROP INDEX consultation_requests_by_status;
-      DROP INDEX rate_limits_by_tat;
-      DROP INDEX idempotency_keys_by_time;
-    `,
     postgres: `
-      DROP INDEX consultation_requests_by_key;
-      DROP INDEX consultation_requests_by_status;
-      DROP INDEX rate_limits_by_tat;
-      ALTER TABLE rate_limits SET (fillfactor = 70);
-      ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_request_id_fkey;
-      DROP INDEX idempotency_keys_by_request;
-      DROP INDEX idempotency_keys_by_time;
-      CREATE OR REPLACE FUNCTION ptfx_create_request(
+      CREATE FUNCTION ptfx_create_request(
         p_id text, p_received_at timestamptz, p_content text, p_key_id text, p_sealed text,
         p_key text, p_fingerprint text, p_response_status integer, p_response_body text,
         p_message_id text, p_message_type text, p_payload text,

@@ -1,7 +1,7 @@
 // The PostgreSQL adapter: a node-postgres (`pg`) pool per store. Every method is one statement or
 // one transaction (READ COMMITTED); createRequest is one autocommitted call of a function
 // (migration 3), so one round trip and one commit — under load, creates that queue behind the
-// ones at the database go together in one call and one commit (group commit, migration 4; each
+// ones at the database go together in one call and one commit (group commit, migration 3; each
 // caller answered after that commit). What must hold across instances sharing the
 // database is held by the database: advisory locks (migrations, idempotency keys), row locks (a
 // rate-limit bucket, claimed outbox messages with SKIP LOCKED), and the primary keys as the last
@@ -750,7 +750,7 @@ const SQL = {
   // See migration 3.
   create: `SELECT outcome, seen_fingerprint, seen_status, seen_body, old_tat
     FROM ptfx_create_request($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-  // See migration 4: one row per create, in the order given.
+  // See migration 3: one row per create, in the order given.
   createBatch: `SELECT outcome, seen_fingerprint, seen_status, seen_body, old_tat
     FROM ptfx_create_requests($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
   audit: `
@@ -959,7 +959,7 @@ function postgresStore(
 
   // Group commit. At most CREATES_IN_FLIGHT creates (or batches of creates) are at the database
   // at once; the creates that arrive meanwhile wait here and go together, as ONE autocommitted
-  // call of ptfx_create_requests (migration 4): one round trip, one plpgsql entry and one commit
+  // call of ptfx_create_requests (migration 3): one round trip, one plpgsql entry and one commit
   // (one WAL flush) for the lot, each caller answered only after that commit. A lone create at
   // low load goes at once, alone, as before. The batch is sorted by bucket, so that two batches
   // lock buckets in the same order (no deadlock between them). Should the batch fail with a
@@ -1430,7 +1430,7 @@ function postgresStore(
       return db.call(() =>
         db.transaction(async (client) => {
           // History goes with it (ON DELETE CASCADE); its idempotency keys have no foreign key
-          // since migration 4 (one trigger less per create): deleted here.
+          // since migration 2 (one trigger less per create): deleted here.
           const deleted = await client.query('DELETE FROM consultation_requests WHERE id = $1', [
             id,
           ]);
@@ -1472,7 +1472,7 @@ function postgresStore(
         const result = await db.transaction(async (client) => {
           // Keys first, so the count is of keys past their own cutoff; keys of purged requests
           // then go with their request and are not counted (deleted here: no foreign key since
-          // migration 4).
+          // migration 2).
           const keys = await client.query('DELETE FROM idempotency_keys WHERE created_at < $1', [
             iso(cutoffs.idempotencyKeysBefore),
           ]);
