@@ -9,10 +9,8 @@ import {
   mintDataKey,
   openStore,
   type Store,
-  StoreConfigError,
-  StoreUnavailableError,
 } from '@ptfx/intake';
-import { parseConfig } from './config.js';
+import { type AdminEnv, type AdminOutput, adminConfig, adminStoreFailure } from './admin-store.js';
 
 /** Rows re-sealed per `rotateKeys` call (one transaction each). */
 export const ROTATE_BATCH = 500;
@@ -30,12 +28,6 @@ export const DATA_KEY_HELP = `  mint-data-key       Make a new random data key (
                       set) are encrypted too. To retire a key: mint a new one, put it first in
                       PTFX_DATA_KEY (keep the old ones after it), restart every instance, run
                       rotate-key until it reports 0 remaining, then remove the old keys.`;
-
-/** Where the commands write: the admin's stdout and stderr. */
-export interface AdminOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** `admin mint-data-key`: prints a new key and its id. Exit code 0. */
 export function mintDataKeyCommand(io: AdminOutput): number {
@@ -64,16 +56,13 @@ function tally(byKey: Readonly<Record<string, number>>): string {
  * 2 configuration error.
  */
 export async function rotateKeyCommand(
-  env: Readonly<Record<string, string | undefined>>,
+  env: AdminEnv,
   cwd: string,
   io: AdminOutput,
 ): Promise<number> {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) io.err(`admin: ${error}\n`);
-    return 2;
-  }
-  const { database, dataKeys } = parsed.config;
+  const config = adminConfig(env, io);
+  if (config === undefined) return 2;
+  const { database, dataKeys } = config;
   if (!dataKeys) {
     io.err(
       `admin: rotate-key needs PTFX_DATA_KEY (the key to encrypt under first, then any older keys); mint a key with "${MINT_DATA_KEY_COMMAND}"\n`,
@@ -132,16 +121,12 @@ export async function rotateKeyCommand(
       );
       return 1;
     }
-    const why =
-      error instanceof StoreConfigError
-        ? error.message
-        : error instanceof StoreUnavailableError
-          ? `unavailable (${error.reason}); check DATABASE_URL and that the database is up, then run rotate-key again (it carries on where it stopped)`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    io.err(`admin: ${where}: ${why}\n`);
-    return error instanceof StoreConfigError ? 2 : 1;
+    return adminStoreFailure(
+      error,
+      where,
+      io,
+      ', then run rotate-key again (it carries on where it stopped)',
+    );
   } finally {
     await store?.close();
   }

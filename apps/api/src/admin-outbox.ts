@@ -5,18 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
   type AuditEntry,
-  describeTarget,
   MAX_PAGE_SIZE,
   mintWebhookSecret,
   type OutboxMessage,
   type OutboxStatus,
-  openStore,
-  type Store,
-  StoreConfigError,
-  StoreUnavailableError,
 } from '@ptfx/intake';
-import type { AdminOutput } from './admin-data-key.js';
-import { parseConfig } from './config.js';
+import { type AdminEnv, type AdminOutput, withAdminStore } from './admin-store.js';
 
 /** Who the audit log names for what an operator does from the command line. */
 export const ADMIN_STAFF_NAME = 'admin-cli';
@@ -72,41 +66,6 @@ function line(m: OutboxMessage): string {
   ].join('  ');
 }
 
-async function withStore(
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-  io: AdminOutput,
-  run: (store: Store) => Promise<number>,
-): Promise<number> {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) io.err(`admin: ${error}\n`);
-    return 2;
-  }
-  const { database } = parsed.config;
-  const where = describeTarget(database, cwd);
-  try {
-    // The outbox holds no sealed field: no cipher needed.
-    const store = await openStore(database, cwd);
-    try {
-      return await run(store);
-    } finally {
-      await store.close();
-    }
-  } catch (error) {
-    const why =
-      error instanceof StoreConfigError
-        ? error.message
-        : error instanceof StoreUnavailableError
-          ? `unavailable (${error.reason}); check DATABASE_URL and that the database is up`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    io.err(`admin: ${where}: ${why}\n`);
-    return error instanceof StoreConfigError ? 2 : 1;
-  }
-}
-
 function usage(io: AdminOutput, message: string): number {
   io.err(`admin: ${message}\nRun "admin --help" for usage.\n`);
   return 2;
@@ -118,7 +77,7 @@ function usage(io: AdminOutput, message: string): number {
  */
 export async function outboxCommand(
   args: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
+  env: AdminEnv,
   cwd: string,
   io: AdminOutput,
 ): Promise<number> {
@@ -156,7 +115,7 @@ export async function outboxCommand(
       const size = limit === undefined ? 20 : Number(limit);
       if (!/^\d+$/.test(limit ?? '20') || size < 1 || size > MAX_PAGE_SIZE)
         return usage(io, `--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-      return withStore(env, cwd, io, async (store) => {
+      return withAdminStore(env, cwd, io, async (store) => {
         const page = await store.listOutbox(
           {
             limit: size,
@@ -182,7 +141,7 @@ export async function outboxCommand(
         return usage(io, 'outbox redrive takes an id or --all-dead');
       if (allDead === (id !== undefined) || extra !== undefined)
         return usage(io, 'outbox redrive takes one id (msg_…) or --all-dead, not both');
-      return withStore(env, cwd, io, async (store) => {
+      return withAdminStore(env, cwd, io, async (store) => {
         const count = await store.redriveOutbox(
           allDead ? undefined : id,
           new Date(),

@@ -2,16 +2,10 @@
 // migrate, re-encrypt under a new data key.
 // `pnpm --filter @ptfx/api admin <command>`, or `node dist/admin.js <command>`.
 import { parseArgs } from 'node:util';
-import {
-  describeTarget,
-  openStore,
-  purgeOnce,
-  StoreConfigError,
-  StoreUnavailableError,
-} from '@ptfx/intake';
+import { purgeOnce } from '@ptfx/intake';
 import { DATA_KEY_HELP, mintDataKeyCommand, rotateKeyCommand } from './admin-data-key.js';
 import { mintWebhookSecretCommand, OUTBOX_HELP, outboxCommand } from './admin-outbox.js';
-import { parseConfig } from './config.js';
+import { withAdminStore } from './admin-store.js';
 import { mintStaffToken } from './http/staff-auth.js';
 
 const HELP = `Usage: admin <command> [options]
@@ -46,38 +40,6 @@ Exit codes: 0 done, 1 the store failed, 2 usage or configuration error.`;
 function usage(message: string): number {
   process.stderr.write(`admin: ${message}\nRun "admin --help" for usage.\n`);
   return 2;
-}
-
-async function withStore(
-  run: (store: Awaited<ReturnType<typeof openStore>>, days: number) => Promise<string>,
-): Promise<number> {
-  const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    for (const error of parsed.errors) process.stderr.write(`admin: ${error}\n`);
-    return 2;
-  }
-  const { database, retentionDays } = parsed.config;
-  const where = describeTarget(database, process.cwd());
-  try {
-    const store = await openStore(database, process.cwd());
-    try {
-      process.stdout.write(`${await run(store, retentionDays)}\n`);
-    } finally {
-      await store.close();
-    }
-    return 0;
-  } catch (error) {
-    const why =
-      error instanceof StoreConfigError
-        ? error.message
-        : error instanceof StoreUnavailableError
-          ? `unavailable (${error.reason}); check DATABASE_URL and that the database is up`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    process.stderr.write(`admin: ${where}: ${why}\n`);
-    return error instanceof StoreConfigError ? 2 : 1;
-  }
 }
 
 const stdio = {
@@ -125,12 +87,16 @@ export async function runAdmin(argv: readonly string[]): Promise<number> {
     }
     case 'purge':
       if (rest.length > 0) return usage('purge takes no arguments');
-      return withStore(async (store, days) => {
+      return withAdminStore(process.env, process.cwd(), stdio, async (store, config) => {
+        const days = config.retentionDays;
         const result = await purgeOnce(store, days, new Date(), {
           info: () => {},
           error: () => {},
         });
-        return `purged ${result.requests} request(s) closed or spam for over ${days} days, ${result.idempotencyKeys} idempotency key(s), ${result.rateLimitWindows} rate-limit window(s)`;
+        stdio.out(
+          `purged ${result.requests} request(s) closed or spam for over ${days} days, ${result.idempotencyKeys} idempotency key(s), ${result.rateLimitWindows} rate-limit window(s)\n`,
+        );
+        return 0;
       });
     case 'mint-data-key':
       if (rest.length > 0) return usage('mint-data-key takes no arguments');
@@ -144,7 +110,10 @@ export async function runAdmin(argv: readonly string[]): Promise<number> {
       return mintWebhookSecretCommand(stdio);
     case 'migrate':
       if (rest.length > 0) return usage('migrate takes no arguments');
-      return withStore(async () => 'the schema is up to date');
+      return withAdminStore(process.env, process.cwd(), stdio, async () => {
+        stdio.out('the schema is up to date\n');
+        return 0;
+      });
     default:
       return usage(
         `unknown command "${command.slice(0, 40)}"; commands: mint-token, purge, migrate, mint-data-key, rotate-key, outbox, mint-webhook-secret`,

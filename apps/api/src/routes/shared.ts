@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_PAGE_SIZE } from '@ptfx/intake';
 
 /** The problem+json body every error has (RFC 9457). */
 export const ProblemSchema = z
@@ -77,3 +78,24 @@ export const IssueSchema = z
     fix: z.string().optional().describe('A replacement that resolves it'),
   })
   .openapi('Issue');
+
+/** The security requirement of every staff route: a bearer token (`staffToken`). */
+export const STAFF_SECURITY = [{ staffToken: [] }];
+
+/** A staff list's page size: 1 to MAX_PAGE_SIZE, 20 when absent. */
+export const staffPageLimit = z.coerce
+  .number({ error: 'limit must be a whole number' })
+  .int({ error: 'limit must be a whole number' })
+  .min(1, { error: 'limit is at least 1' })
+  .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
+  .default(20)
+  .openapi({ description: `Items per page, 1 to ${MAX_PAGE_SIZE}` });
+
+/** The answers every staff route can give before it runs: 401, 429 and 503 (`unavailable` says when). */
+export function staffGuardResponses(unavailable: string) {
+  return {
+    401: problem('No valid staff token: send "Authorization: Bearer <token>"'),
+    429: problem('Too many wrong tokens from this address'),
+    503: problem(unavailable),
+  };
+}

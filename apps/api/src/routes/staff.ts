@@ -4,20 +4,20 @@ import {
   ConsultationRequestStatusSchema,
   StatusChangeSchema,
 } from '@ptfx/domain';
-import {
-  type AuditAction,
-  type AuditEntry,
-  MAX_PAGE_SIZE,
-  type RequestCursor,
-  type StoredRequest,
-} from '@ptfx/intake';
+import type { AuditAction, AuditEntry, RequestCursor, StoredRequest } from '@ptfx/intake';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { ApiProblem } from '../http/problem.js';
 import { responseHeaders } from '../http/public-headers.js';
-import { jsonBody, problem } from './shared.js';
+import {
+  jsonBody,
+  problem,
+  STAFF_SECURITY,
+  staffGuardResponses,
+  staffPageLimit,
+} from './shared.js';
 
-const security = [{ staffToken: [] }];
+const security = STAFF_SECURITY;
 
 const StatusHistorySchema = z.object({
   at: z.string(),
@@ -58,14 +58,6 @@ const AuditRecordSchema = z
   })
   .openapi('AuditRecord');
 
-const limit = z.coerce
-  .number({ error: 'limit must be a whole number' })
-  .int({ error: 'limit must be a whole number' })
-  .min(1, { error: 'limit is at least 1' })
-  .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
-  .default(20)
-  .openapi({ description: `Items per page, 1 to ${MAX_PAGE_SIZE}` });
-
 const instant = (what: string) =>
   z
     .string()
@@ -87,13 +79,9 @@ const idParams = z.object({
     }),
 });
 
-const unauthorizedResponses = {
-  401: problem('No valid staff token: send "Authorization: Bearer <token>"'),
-  429: problem('Too many wrong tokens from this address'),
-  503: problem(
-    'Staff access is not configured, the store is unavailable, or a request is sealed under a data key this server does not have (data-key-unavailable)',
-  ),
-};
+const unauthorizedResponses = staffGuardResponses(
+  'Staff access is not configured, the store is unavailable, or a request is sealed under a data key this server does not have (data-key-unavailable)',
+);
 
 const list = createRoute({
   method: 'get',
@@ -106,7 +94,7 @@ const list = createRoute({
       status: ConsultationRequestStatusSchema.optional(),
       from: instant('from').openapi({ description: 'Received at or after (date or instant)' }),
       to: instant('to').openapi({ description: 'Received before (date or instant)' }),
-      limit,
+      limit: staffPageLimit,
       cursor: z
         .string()
         .max(200)
@@ -190,7 +178,7 @@ const audit = createRoute({
   security,
   request: {
     query: z.object({
-      limit,
+      limit: staffPageLimit,
       before: z.coerce
         .number({ error: 'before must be a whole number' })
         .int({ error: 'before must be a whole number' })

@@ -1,15 +1,21 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { type AuditEntry, MAX_PAGE_SIZE, type OutboxMessage } from '@ptfx/intake';
+import type { AuditEntry, OutboxMessage } from '@ptfx/intake';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { ApiProblem } from '../http/problem.js';
 import { responseHeaders } from '../http/public-headers.js';
-import { jsonBody, problem } from './shared.js';
+import {
+  jsonBody,
+  problem,
+  STAFF_SECURITY,
+  staffGuardResponses,
+  staffPageLimit,
+} from './shared.js';
 
 /** Where the webhook deliveries (the outbox) are, under the staff prefix. */
 export const WEBHOOK_DELIVERIES_PATH = '/v1/staff/webhook-deliveries';
 
-const security = [{ staffToken: [] }];
+const security = STAFF_SECURITY;
 
 const StatusSchema = z.enum(['pending', 'delivered', 'dead']);
 
@@ -49,11 +55,9 @@ const idParams = z.object({
     }),
 });
 
-const staffResponses = {
-  401: problem('No valid staff token: send "Authorization: Bearer <token>"'),
-  429: problem('Too many wrong tokens from this address'),
-  503: problem('Staff access is not configured, or the store is unavailable'),
-};
+const staffResponses = staffGuardResponses(
+  'Staff access is not configured, or the store is unavailable',
+);
 
 const list = createRoute({
   method: 'get',
@@ -67,13 +71,7 @@ const list = createRoute({
         description:
           'Only deliveries in this state (dead: retries ran out, or the receiver refused)',
       }),
-      limit: z.coerce
-        .number({ error: 'limit must be a whole number' })
-        .int({ error: 'limit must be a whole number' })
-        .min(1, { error: 'limit is at least 1' })
-        .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
-        .default(20)
-        .openapi({ description: `Items per page, 1 to ${MAX_PAGE_SIZE}` }),
+      limit: staffPageLimit,
       before: z
         .string()
         .max(200)
