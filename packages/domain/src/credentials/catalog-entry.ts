@@ -48,8 +48,24 @@ export interface CatalogEntry {
   readonly id: string;
   /** How the credential is written after a name, e.g. `DPT`, `Cert. MDT`; absent when it has none. */
   readonly abbreviation?: string;
-  /** Other written forms of the abbreviation, e.g. `t-DPT`, `Cred. MDT`. Case matters. */
+  /**
+   * Deprecated or erroneous written forms of the abbreviation that a fix rewrites to
+   * {@link CatalogEntry.abbreviation}, e.g. `tDPT` and `t-DPT` (APTA: write "DPT"). Case matters.
+   */
   readonly aliases: readonly string[];
+  /**
+   * Other valid ways to write the abbreviation that a fix keeps as the person wrote them, e.g.
+   * `ScD` for DSc or `Cred. MDT` for Cert. MDT (dots aside: see `CredentialCatalog.spellingOf`).
+   * Case matters.
+   */
+  readonly variants?: readonly string[];
+  /**
+   * Whether the abbreviation, its variants and aliases are also recognised in another case
+   * (`cert. mdt`, `PHD`) when no spelling matches as written. Only set where no other credential
+   * folds to the same letters and the case carries no meaning; short codes stay case-sensitive
+   * (LAc is not LAC).
+   */
+  readonly anyCase?: boolean;
   /** The name written out, e.g. `Doctor of Physical Therapy`. */
   readonly name: string;
   /** Other spelled-out forms that mean this credential (matched ignoring case and hyphens). */

@@ -1,7 +1,8 @@
-import { expectText } from '../shared/arguments.js';
+import { argumentError, expectText } from '../shared/arguments.js';
 import { suggestClosestUnchecked } from '../shared/suggest.js';
 import { CREDENTIAL_CATALOG } from './catalog.js';
 import type { CatalogEntry } from './catalog-entry.js';
+import { type CustomCredential, customCatalogEntry } from './custom-credential.js';
 
 /**
  * The key an abbreviation is matched by: dots and spaces removed, case kept, so `P.T.` is `PT`,
@@ -14,8 +15,10 @@ export function abbreviationKey(text: string): string {
   return keyOf(text);
 }
 
+const KEY_DROPPED = /[.\s\u200b-\u200d\ufeff]/g;
+
 function keyOf(text: string): string {
-  return text.replace(/[.\s\u200b-\u200d\ufeff]/g, '');
+  return text.replace(KEY_DROPPED, '');
 }
 
 /**
@@ -40,6 +43,53 @@ function nameKey(text: string): string {
     .trim();
 }
 
+/** A credential catalog with its lookup tables: the built-in one, or it plus an organisation's own. */
+export interface CredentialCatalog {
+  /** Every entry, built-in first (custom ones in place of the built-in they replace), then custom. */
+  readonly entries: readonly CatalogEntry[];
+  /**
+   * The entry an abbreviation means, matched as written apart from dots and spaces (`D.P.T.` is
+   * DPT, `Cert MDT` is Cert. MDT). Case is kept (`LAc` is not `LAC`); only entries marked
+   * {@link CatalogEntry.anyCase} — degrees and long codes whose letters no other credential
+   * shares — are also found in another case (`PHD`, `cert. mdt`), and then only when the text
+   * is written all in one case or is at least five characters long, so that a name such as
+   * "Edd" is not read as EdD.
+   */
+  find(written: string): CatalogEntry | undefined;
+  /** The entry a spelled-out name means, ignoring case, hyphens, dots and `&` for "and". */
+  findByName(name: string): CatalogEntry | undefined;
+  /** The entry with this id. */
+  byId(id: string): CatalogEntry | undefined;
+  /**
+   * The catalog spelling a near miss probably meant (`CMPTT` → `CMPT`, `Dpt` → `DPT`), or
+   * `undefined` when nothing is close. For text that is itself a credential, its own spelling
+   * ({@link CredentialCatalog.spellingOf}): never a different credential.
+   */
+  suggest(written: string): string | undefined;
+  /**
+   * The canonical spelling a fix writes for `written`, or `undefined` when it is no credential:
+   * the entry's abbreviation for the abbreviation itself and for a deprecated alias (`t-DPT` →
+   * `DPT`), or the kept variant matched (`ScD` stays `ScD`, `Cred. MDT` stays `Cred. MDT`), as
+   * the catalog writes it — periods dropped where the catalog has none (`Ph.D.` → `PhD`,
+   * `Sc.D.` → `ScD`), because APTA writes designations and degrees without periods ("PT, DPT,
+   * PhD"; APTA, Appropriate Use of Designations, HOD RC 4-16:
+   * https://www.apta.org/apta-and-you/leadership-and-governance/policies/appropriate-use-of-designations),
+   * and the case the catalog gives (`cert. mdt` → `Cert. MDT`).
+   */
+  spellingOf(written: string): string | undefined;
+  /** The first word of every spelled-out credential, so that most words can be ruled out at once. */
+  readonly longFormFirstWords: ReadonlySet<string>;
+  /** The most words a spelled-out credential in the catalog has. */
+  readonly longestLongFormWords: number;
+}
+
+/** A written form of an entry's abbreviation and the spelling a fix writes for it. */
+interface Spelling {
+  readonly entry: CatalogEntry;
+  /** The abbreviation (for itself and its aliases) or the variant as the catalog writes it. */
+  readonly spelling: string;
+}
+
 interface CatalogIndex {
   readonly byId: ReadonlyMap<string, CatalogEntry>;
   readonly byAbbreviation: ReadonlyMap<string, CatalogEntry>;
@@ -52,103 +102,239 @@ interface CatalogIndex {
   readonly longestLongFormWords: number;
 }
 
-let index: CatalogIndex | undefined;
+/** Written forms of an entry: abbreviation first, then variants, then aliases. */
+function writtenForms(entry: CatalogEntry): { written: string; spelling: string }[] {
+  const forms: { written: string; spelling: string }[] = [];
+  const abbreviation = entry.abbreviation;
+  if (abbreviation === undefined) return forms;
+  forms.push({ written: abbreviation, spelling: abbreviation });
+  for (const variant of entry.variants ?? []) forms.push({ written: variant, spelling: variant });
+  for (const alias of entry.aliases) forms.push({ written: alias, spelling: abbreviation });
+  return forms;
+}
+
+// A text shorter than this is found in another case only when written all in one case.
+const MIXED_CASE_MIN = 5;
+
+class Catalog implements CredentialCatalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly longFormFirstWords: ReadonlySet<string>;
+  readonly longestLongFormWords: number;
+  readonly index: CatalogIndex;
+  readonly #byKey = new Map<string, Spelling>();
+  readonly #byFoldedKey = new Map<string, Spelling>();
+  readonly #byId = new Map<string, CatalogEntry>();
+  readonly #byLongForm = new Map<string, CatalogEntry>();
+  readonly #suggestions = new Map<string, string | undefined>();
+
+  constructor(entries: readonly CatalogEntry[]) {
+    this.entries = entries;
+    // Later entries win a shared key: custom credentials come last and shadow the built-in.
+    const folded = new Map<string, Spelling | null>();
+    for (const entry of entries) {
+      this.#byId.set(entry.id, entry);
+      for (const { written, spelling } of writtenForms(entry)) {
+        const key = keyOf(written);
+        const found = { entry, spelling };
+        this.#byKey.set(key, found);
+        // A folded key two entries share is found in no other case.
+        const lower = key.toLowerCase();
+        const other = folded.get(lower);
+        if (other === undefined) folded.set(lower, entry.anyCase ? found : null);
+        else if (other === null || other.entry !== entry) folded.set(lower, null);
+      }
+      for (const form of entry.longForms) this.#byLongForm.set(nameKey(form), entry);
+    }
+    for (const [lower, found] of folded) if (found) this.#byFoldedKey.set(lower, found);
+    // Names second, so an explicit long form wins over another entry's identical name.
+    for (const entry of entries) {
+      const key = nameKey(entry.name);
+      if (!this.#byLongForm.has(key)) this.#byLongForm.set(key, entry);
+    }
+    const longForms = [...this.#byLongForm.keys()];
+    this.longFormFirstWords = new Set(longForms.map((k) => k.split(' ')[0] ?? ''));
+    this.longestLongFormWords = Math.max(0, ...longForms.map((k) => k.split(' ').length));
+    const spellings = new Map<string, string>();
+    const byAbbreviation = new Map<string, CatalogEntry>();
+    for (const [key, found] of this.#byKey) {
+      spellings.set(key, found.spelling);
+      byAbbreviation.set(key, found.entry);
+    }
+    this.index = {
+      byId: this.#byId,
+      byAbbreviation,
+      byLongForm: this.#byLongForm,
+      spellings,
+      longFormFirstWords: this.longFormFirstWords,
+      longestLongFormWords: this.longestLongFormWords,
+    };
+  }
+
+  #lookup(written: string): Spelling | undefined {
+    const key = keyOf(written);
+    const exact = this.#byKey.get(key);
+    if (exact !== undefined || this.#byFoldedKey.size === 0) return exact;
+    const lower = key.toLowerCase();
+    const folded = this.#byFoldedKey.get(lower);
+    if (folded === undefined) return undefined;
+    if (key.length >= MIXED_CASE_MIN || key === lower || key === key.toUpperCase()) return folded;
+    return undefined;
+  }
+
+  find(written: string): CatalogEntry | undefined {
+    if (typeof written !== 'string') expectText('CredentialCatalog.find', 'written', written);
+    return this.#lookup(written)?.entry;
+  }
+
+  findByName(name: string): CatalogEntry | undefined {
+    if (typeof name !== 'string') expectText('CredentialCatalog.findByName', 'name', name);
+    return this.#byLongForm.get(nameKey(name));
+  }
+
+  byId(id: string): CatalogEntry | undefined {
+    if (typeof id !== 'string') expectText('CredentialCatalog.byId', 'id', id);
+    return this.#byId.get(id);
+  }
+
+  spellingOf(written: string): string | undefined {
+    if (typeof written !== 'string') expectText('CredentialCatalog.spellingOf', 'written', written);
+    return this.#lookup(written)?.spelling;
+  }
+
+  suggest(written: string): string | undefined {
+    if (typeof written !== 'string') expectText('CredentialCatalog.suggest', 'written', written);
+    const cache = this.#suggestions;
+    if (cache.has(written)) return cache.get(written);
+    const found = this.#lookup(written)?.spelling ?? this.#closestSpelling(written);
+    // The same typo comes back again and again in a roster; edit distance over the catalog is dear.
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(written, found);
+    return found;
+  }
+
+  #closestSpelling(text: string): string | undefined {
+    const key = keyOf(text);
+    if (key === '') return undefined;
+    const lower = key.toLowerCase();
+    const spellings = this.index.spellings;
+    for (const [candidate, spelling] of spellings)
+      if (candidate.toLowerCase() === lower) return spelling;
+    const closest = suggestClosestUnchecked(key, spellings.keys());
+    return closest === undefined ? undefined : spellings.get(closest);
+  }
+}
+
+let builtIn: Catalog | undefined;
 
 /**
- * The catalog's lookup tables, built on first use rather than at import, so that importing a
- * module of this package does no work (`sideEffects: false` holds in fact).
+ * The built-in catalog ({@link CREDENTIAL_CATALOG}) with its lookup tables, built on first use
+ * rather than at import, so that importing a module of this package does no work
+ * (`sideEffects: false` holds in fact), and built once.
+ *
+ * @example
+ * defaultCatalog().find('D.P.T.')?.id; // 'DPT'
+ * defaultCatalog().spellingOf('Sc.D.'); // 'ScD'
  */
-export function catalogIndex(): CatalogIndex {
-  if (index) return index;
-  const byId = new Map<string, CatalogEntry>();
-  const byAbbreviation = new Map<string, CatalogEntry>();
-  const byLongForm = new Map<string, CatalogEntry>();
-  const spellings = new Map<string, string>();
-  for (const entry of CREDENTIAL_CATALOG) {
-    byId.set(entry.id, entry);
-    for (const written of [entry.abbreviation, ...entry.aliases]) {
-      if (written === undefined) continue;
-      byAbbreviation.set(abbreviationKey(written), entry);
-      spellings.set(abbreviationKey(written), written);
-    }
-    for (const form of entry.longForms) byLongForm.set(longFormKey(form), entry);
-  }
-  // Names second, so an explicit long form wins over another entry's identical name.
-  for (const entry of CREDENTIAL_CATALOG) {
-    const key = longFormKey(entry.name);
-    if (!byLongForm.has(key)) byLongForm.set(key, entry);
-  }
-  const longForms = [...byLongForm.keys()];
-  index = {
-    byId,
-    byAbbreviation,
-    byLongForm,
-    spellings,
-    longFormFirstWords: new Set(longForms.map((k) => k.split(' ')[0] ?? '')),
-    longestLongFormWords: Math.max(...longForms.map((k) => k.split(' ').length)),
-  };
-  return index;
+export function defaultCatalog(): CredentialCatalog {
+  builtIn ??= new Catalog(CREDENTIAL_CATALOG);
+  return builtIn;
+}
+
+const customCatalogs = new WeakMap<readonly CustomCredential[], CredentialCatalog>();
+
+/**
+ * The built-in catalog plus an organisation's own credentials (from `ptfx.config.json` or the
+ * `catalog` lint option). A custom credential whose abbreviation the built-in catalog has as an
+ * abbreviation (dots, spaces aside) replaces that built-in entry, in its place; any other is added
+ * at the end, and its spellings win over a built-in variant or alias written the same way. The
+ * catalog is built once per array (held weakly): pass the same array for every listing of a
+ * roster. An empty array gives {@link defaultCatalog}.
+ *
+ * @example
+ * const catalog = credentialCatalog([{ abbreviation: 'CFMT', name: 'Certified Functional Manual Therapist', kind: 'certification' }]);
+ * catalog.find('CFMT')?.name; // 'Certified Functional Manual Therapist'
+ * @throws {TypeError} when `custom` is not a list, or one of its items is not a custom
+ * credential (as `customCatalogEntry` says)
+ */
+export function credentialCatalog(custom: readonly CustomCredential[]): CredentialCatalog {
+  if (!Array.isArray(custom))
+    throw argumentError(
+      'credentialCatalog(custom)',
+      'a list of custom credentials such as [{ abbreviation: "CFMT", name: "Certified Functional Manual Therapist", kind: "certification" }]',
+      custom,
+    );
+  if (custom.length === 0) return defaultCatalog();
+  const cached = customCatalogs.get(custom);
+  if (cached) return cached;
+  const added = custom.map(customCatalogEntry);
+  const replacing = new Map<string, CatalogEntry>();
+  for (const entry of added)
+    if (entry.abbreviation !== undefined) replacing.set(keyOf(entry.abbreviation), entry);
+  const used = new Set<CatalogEntry>();
+  const entries: CatalogEntry[] = CREDENTIAL_CATALOG.map((entry) => {
+    const replacement =
+      entry.abbreviation === undefined ? undefined : replacing.get(keyOf(entry.abbreviation));
+    if (replacement === undefined) return entry;
+    used.add(replacement);
+    return replacement;
+  });
+  for (const entry of added) if (!used.has(entry)) entries.push(entry);
+  const catalog = new Catalog(entries);
+  customCatalogs.set(custom, catalog);
+  return catalog;
 }
 
 /**
- * The catalog entry an abbreviation means, matched as written apart from dots and spaces.
+ * The built-in catalog's lookup tables (those of {@link defaultCatalog}).
+ */
+export function catalogIndex(): CatalogIndex {
+  return (defaultCatalog() as Catalog).index;
+}
+
+/**
+ * The built-in catalog entry an abbreviation means, matched as written apart from dots and
+ * spaces ({@link CredentialCatalog.find} of {@link defaultCatalog}).
  *
  * @example
  * findCredential('D.P.T.')?.id; // 'DPT'
  * findCredential('Cert MDT')?.id; // 'Cert. MDT'
- * findCredential('dpt'); // undefined: case carries meaning (LAc is not LAC)
+ * findCredential('dpt'); // undefined: case carries meaning for short codes (LAc is not LAC)
  * @throws {TypeError} when `abbreviation` is not text
  */
 export function findCredential(abbreviation: string): CatalogEntry | undefined {
   expectText('findCredential', 'abbreviation', abbreviation);
-  return catalogIndex().byAbbreviation.get(keyOf(abbreviation));
+  return defaultCatalog().find(abbreviation);
 }
 
 /**
- * The catalog entry a spelled-out name means, e.g. `Doctor of Physical Therapy` → DPT or
- * `Board-Certified Orthopaedic Clinical Specialist` → OCS.
+ * The built-in catalog entry a spelled-out name means, e.g. `Doctor of Physical Therapy` → DPT
+ * or `Board-Certified Orthopaedic Clinical Specialist` → OCS.
  *
  * @throws {TypeError} when `name` is not text
  */
 export function findCredentialByName(name: string): CatalogEntry | undefined {
   expectText('findCredentialByName', 'name', name);
-  return catalogIndex().byLongForm.get(nameKey(name));
+  return defaultCatalog().findByName(name);
 }
 
 /**
- * The catalog entry with this id (its canonical abbreviation, or a slug for spelled-out-only ones).
+ * The built-in catalog entry with this id (its canonical abbreviation, or a slug for
+ * spelled-out-only ones).
  *
  * @throws {TypeError} when `id` is not text
  */
 export function credentialById(id: string): CatalogEntry | undefined {
   expectText('credentialById', 'id', id);
-  return catalogIndex().byId.get(id);
+  return defaultCatalog().byId(id);
 }
 
 /**
- * The catalog spelling a near miss probably meant: `CMPTT` → `CMPT`, `Dpt` → `DPT`.
+ * The built-in catalog spelling a near miss probably meant: `CMPTT` → `CMPT`, `Dpt` → `DPT`.
  * `undefined` when nothing is close.
  *
  * @throws {TypeError} when `text` is not text
  */
 export function suggestCredential(text: string): string | undefined {
   expectText('suggestCredential', 'text', text);
-  if (SUGGESTIONS.has(text)) return SUGGESTIONS.get(text);
-  const found = closestSpelling(text);
-  // The same typo comes back again and again in a roster; edit distance over the catalog is dear.
-  if (SUGGESTIONS.size >= 10_000) SUGGESTIONS.clear();
-  SUGGESTIONS.set(text, found);
-  return found;
-}
-
-const SUGGESTIONS = new Map<string, string | undefined>();
-
-function closestSpelling(text: string): string | undefined {
-  const key = keyOf(text);
-  const lower = key.toLowerCase();
-  const { spellings } = catalogIndex();
-  for (const [candidate, written] of spellings)
-    if (candidate.toLowerCase() === lower) return written;
-  const closest = suggestClosestUnchecked(key, spellings.keys());
-  return closest === undefined ? undefined : spellings.get(closest);
+  return defaultCatalog().suggest(text);
 }
