@@ -20,6 +20,7 @@ import {
   CONTACT_CHANNEL_KINDS,
   CONTACT_CHANNELS,
   CONTACT_PURPOSES,
+  CUSTOM_CREDENTIALS,
   LINTED_THERAPIST,
   LOCATION,
   PERSON,
@@ -72,6 +73,18 @@ describe('the parsed sample clinic fits every shape', () => {
     for (const kind of CREDENTIAL_KINDS)
       expect(fits({ ...first, kind }, CATALOG_ENTRY), kind).toBeUndefined();
     expect(fits({ ...first, kind: 'diploma' }, CATALOG_ENTRY)).toBeDefined();
+  });
+
+  it('and CUSTOM_CREDENTIALS takes every credential kind and renewal the catalog uses, and no other kind', () => {
+    const custom = { abbreviation: 'CFMT', name: 'Certified Functional Manual Therapist' };
+    for (const kind of CREDENTIAL_KINDS)
+      expect(fits([{ ...custom, kind }], CUSTOM_CREDENTIALS), kind).toBeUndefined();
+    for (const entry of CREDENTIAL_CATALOG)
+      expect(
+        fits([{ ...custom, kind: entry.kind, renewal: entry.renewal }], CUSTOM_CREDENTIALS),
+        entry.id,
+      ).toBeUndefined();
+    expect(fits([{ ...custom, kind: 'diploma' }], CUSTOM_CREDENTIALS)?.path).toEqual([0, 'kind']);
   });
 });
 

@@ -367,6 +367,56 @@ const RENEWAL: Shape = [
     unknown: {},
   },
 ];
+const ABBREVIATION: Shape = [
+  'test',
+  'an abbreviation of 1 to 40 characters with a letter and no comma, such as "CFMT"',
+  isAbbreviation,
+];
+const NAME: Shape = ['test', 'a name that is not empty', isNonBlank];
+const CREDENTIAL_KIND: Shape = [
+  'one of',
+  'license-designation',
+  'pt-degree',
+  'regulated-occupation',
+  'academic-degree',
+  'apta-fellowship',
+  'abpts-specialist',
+  'fellowship',
+  'certification',
+  'student-designation',
+  'obsolete-designation',
+];
+const CUSTOM_CREDENTIAL_SHAPE: Shape = {
+  abbreviation: ABBREVIATION,
+  name: NAME,
+  kind: CREDENTIAL_KIND,
+  issuer: ['optional', NAME],
+  renewal: ['optional', RENEWAL],
+  aliases: ['optional', ['list', ABBREVIATION]],
+  longForms: ['optional', ['list', NAME]],
+  source: ['optional', NAME],
+};
+const CUSTOM_HINT =
+  'give abbreviation, name and kind (and optionally issuer, renewal, aliases, longForms, source)';
+
+/** An organisation's own credential: what customCatalogEntry reads. */
+export const CUSTOM_CREDENTIAL: ArgumentShape = {
+  what: 'a custom credential (an object with abbreviation, name and kind)',
+  shape: CUSTOM_CREDENTIAL_SHAPE,
+  hint: CUSTOM_HINT,
+};
+
+/**
+ * An organisation's own credentials, the `catalog` option of the linters and of
+ * `ptfx.config.json`. Two with the same abbreviation are not caught here: see
+ * `customCatalogProblem`.
+ */
+export const CUSTOM_CREDENTIALS: ArgumentShape = {
+  what: 'a list of custom credentials (objects with abbreviation, name and kind)',
+  shape: ['list', CUSTOM_CREDENTIAL_SHAPE],
+  hint: CUSTOM_HINT,
+};
+
 /** What expiry reads of a catalog entry: its renewal rule. */
 export const RENEWING_ENTRY: ArgumentShape = {
   what: 'a credential catalog entry (an object with a renewal rule)',
@@ -479,6 +529,20 @@ function isCycleYears(value: unknown): boolean {
 
 function isAnchorYear(value: unknown): boolean {
   return Number.isInteger(value) && Number(value) >= 1900 && Number(value) <= 2999;
+}
+
+function isNonBlank(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isAbbreviation(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    /\p{L}/u.test(value) &&
+    !value.includes(',') &&
+    value.trim() === value
+  );
 }
 
 function isPathSegment(value: unknown): boolean {
