@@ -169,6 +169,12 @@ export {
   parseCredentialListing,
 } from './credentials/listing-parser.js';
 export {
+  STATE_TITLE_LAWS,
+  type StateCitation,
+  type StateTitleLaw,
+  stateTitleLaw,
+} from './credentials/states/index.js';
+export {
   CALIFORNIA_TITLE_DEGREES,
   isBarredForAssistant,
   isDesignation,

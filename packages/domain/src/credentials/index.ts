@@ -37,3 +37,9 @@ export {
   lintCredentialListing,
 } from './listing-lint.js';
 export { type ParsedListing, parseCredentialListing } from './listing-parser.js';
+export {
+  STATE_TITLE_LAWS,
+  type StateCitation,
+  type StateTitleLaw,
+  stateTitleLaw,
+} from './states/index.js';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { type LintCredentialListingOptions, lintCredentialListing } from '../listing-lint.js';
+import { ILLINOIS } from './il.js';
+import { stateTitleLaw } from './index.js';
+
+const IL: LintCredentialListingOptions = { jurisdiction: 'IL' };
+
+/** Every issue of `listing` in Illinois, as `severity:code`. */
+function issues(listing: string, options: LintCredentialListingOptions = {}): string[] {
+  return lintCredentialListing(listing, { ...IL, ...options }).issues.map(
+    (i) => `${i.severity}:${i.code}`,
+  );
+}
+
+describe('Illinois (225 ILCS 90/2)', () => {
+  it('is registered, with citations that link to the text read', () => {
+    expect(stateTitleLaw('IL')).toBe(ILLINOIS);
+    expect(ILLINOIS.citations.length).toBeGreaterThan(0);
+    for (const c of ILLINOIS.citations) {
+      expect(c.url).toMatch(/^https:\/\/[^\s]+$/);
+      expect(c.section.trim()).not.toBe('');
+      expect(c.says.trim()).not.toBe('');
+    }
+  });
+
+  it('requires the designation: a listing without PT is an error', () => {
+    expect(ILLINOIS.designationRequired).toBe(true);
+    expect(issues('Jane Doe, DPT')).toContain('error:missing-designation');
+    expect(issues('Jane Doe, DPT')).not.toContain('warning:missing-designation');
+    expect(issues('Jane Doe, PT, DPT')).toEqual([]);
+  });
+
+  it('has no "Dr." rule beyond title protection: "Dr." stands with or without a doctorate', () => {
+    expect(ILLINOIS.doctorTitle).toEqual({ rule: 'none' });
+    expect(issues('Dr. Jane Doe, PT, DPT')).toEqual([]);
+    expect(issues('Dr. Jane Doe, PT, MS')).toEqual([]);
+    expect(lintCredentialListing('Dr. Jane Doe, PT, MS', IL).fix).toBeUndefined();
+  });
+
+  it('judges a PTA using "Dr." or PT as a warning', () => {
+    expect(ILLINOIS.assistantSeverity).toBe('warning');
+    expect(issues('Dr. Maria Lopez, PTA')).toEqual(['warning:assistant-title']);
+    expect(issues('Maria Lopez, PTA, PT')).toEqual(['warning:assistant-title']);
+    expect(issues('Maria Lopez, PTA')).toEqual([]);
+  });
+
+  it('requires PTA of an assistant (225 ILCS 90/2)', () => {
+    expect(issues('Maria Lopez, CSCS', { role: 'PTA' })).toContain('error:missing-designation');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { type LintCredentialListingOptions, lintCredentialListing } from '../listing-lint.js';
+import { stateTitleLaw } from './index.js';
+import { MASSACHUSETTS } from './ma.js';
+
+const MA: LintCredentialListingOptions = { jurisdiction: 'MA' };
+
+/** Every issue of `listing` in Massachusetts, as `severity:code`. */
+function issues(listing: string, options: LintCredentialListingOptions = {}): string[] {
+  return lintCredentialListing(listing, { ...MA, ...options }).issues.map(
+    (i) => `${i.severity}:${i.code}`,
+  );
+}
+
+describe('Massachusetts (M.G.L. c. 112 §23P)', () => {
+  it('is registered, with citations that link to the text read', () => {
+    expect(stateTitleLaw('MA')).toBe(MASSACHUSETTS);
+    expect(MASSACHUSETTS.citations.length).toBeGreaterThan(0);
+    for (const c of MASSACHUSETTS.citations) {
+      expect(c.url).toMatch(/^https:\/\/[^\s]+$/);
+      expect(c.section.trim()).not.toBe('');
+      expect(c.says.trim()).not.toBe('');
+    }
+  });
+
+  it('does not require the designation: a listing without PT is a warning (APTA)', () => {
+    expect(MASSACHUSETTS.designationRequired).toBe(false);
+    expect(issues('Jane Doe, DPT')).toContain('warning:missing-designation');
+    expect(issues('Jane Doe, DPT')).not.toContain('error:missing-designation');
+    expect(issues('Jane Doe, PT, DPT')).toEqual([]);
+  });
+
+  it('has no "Dr." rule beyond title protection: "Dr." stands with or without a doctorate', () => {
+    expect(MASSACHUSETTS.doctorTitle).toEqual({ rule: 'none' });
+    expect(issues('Dr. Jane Doe, PT, DPT')).toEqual([]);
+    expect(issues('Dr. Jane Doe, PT, MS')).toEqual([]);
+    expect(lintCredentialListing('Dr. Jane Doe, PT, MS', MA).fix).toBeUndefined();
+  });
+
+  it('judges a PTA using "Dr." or PT as a warning', () => {
+    expect(MASSACHUSETTS.assistantSeverity).toBe('warning');
+    expect(issues('Dr. Maria Lopez, PTA')).toEqual(['warning:assistant-title']);
+    expect(issues('Maria Lopez, PTA, PT')).toEqual(['warning:assistant-title']);
+    expect(issues('Maria Lopez, PTA')).toEqual([]);
+  });
+});
