@@ -69,6 +69,8 @@ export function customCatalogEntry(custom: CustomCredential): CatalogEntry {
 
 /** What is wrong with a list of custom credentials: where in the list, and what. */
 export interface CustomCatalogProblem {
+  /** `invalid-value` for an entry that does not fit, `duplicate-abbreviation` for a repeat. */
+  readonly code: 'invalid-value' | 'duplicate-abbreviation';
   /** Below the list: `[2, 'kind']`, `[3, 'abbreviation']`; empty when it is not a list. */
   readonly path: readonly (string | number)[];
   /** What was expected and what came, or which entry already has the abbreviation. */
@@ -89,6 +91,7 @@ export function customCatalogProblem(value: unknown): CustomCatalogProblem | und
   const found = shapeMismatch(value, CUSTOM_CREDENTIALS.shape);
   if (found) {
     return {
+      code: 'invalid-value',
       path: found.path,
       message:
         found.path.length === 0
@@ -110,17 +113,16 @@ export function customCatalogProblem(value: unknown): CustomCatalogProblem | und
     for (const [where, written] of forms) {
       const key = written.replace(/[.\s\u200b-\u200d\ufeff]/g, '');
       const earlier = seen.get(key);
-      if (earlier) {
-        const whose =
-          earlier.index === index
-            ? 'this entry'
-            : `entry ${earlier.index} (${list[earlier.index]?.abbreviation})`;
+      // An alias that is its own abbreviation once dots are ignored is idle, not wrong.
+      if (earlier && earlier.index !== index) {
+        const whose = `entry ${earlier.index} (${list[earlier.index]?.abbreviation})`;
         return {
+          code: 'duplicate-abbreviation',
           path: [index, ...where],
           message: `${JSON.stringify(written)} is already written by ${whose}${written === earlier.written ? '' : ` as ${JSON.stringify(earlier.written)}`}; give each custom credential its own abbreviation, and merge the two entries if they are one credential`,
         };
       }
-      seen.set(key, { index, written });
+      if (!earlier) seen.set(key, { index, written });
     }
   }
   return undefined;
