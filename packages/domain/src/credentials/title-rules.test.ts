@@ -68,11 +68,12 @@ describe('title rules read from STATE_TITLE_LAWS', () => {
     expect(isBarredForAssistant(entry('LPT'), 'LPT', 'NJ')).toBe(true);
   });
 
-  it('isBarredWordForAssistant: a bare "therapist" in California only (B&P §2633.5(b))', () => {
+  it('isBarredWordForAssistant: a bare "therapist" in CA (B&P §2633.5(b)) and TX (board FAQ)', () => {
     expect(isBarredWordForAssistant('therapist', 'CA')).toBe(true);
     expect(isBarredWordForAssistant(' Therapist ', 'CA')).toBe(true);
     expect(isBarredWordForAssistant('massage therapist', 'CA')).toBe(false);
-    expect(isBarredWordForAssistant('therapist', 'TX')).toBe(false);
+    expect(isBarredWordForAssistant('therapist', 'TX')).toBe(true);
+    expect(isBarredWordForAssistant('therapist', 'PA')).toBe(false);
     expect(isBarredWordForAssistant('therapist', undefined)).toBe(false);
     expect(isBarredForAssistant(entry('CSCS'), 'therapist', 'CA')).toBe(true);
   });

@@ -48,8 +48,8 @@ function designationKey(written: string): string {
 
 /**
  * What a PTA may not write (B&P §2633.5): PT and its obsolete forms, a PT degree, and any
- * written-out "doctor"; where `jurisdiction`'s law says more, that too (California: a bare
- * "therapist", §2633.5(b)); and never an assistant's designation the state's act itself allows
+ * written-out "doctor"; where `jurisdiction`'s law says more, that too (a bare "therapist" in
+ * California, §2633.5(b), and Texas); and never an assistant's designation the state's act itself allows
  * (New Jersey: LPTA, N.J.S.A. 45:9-37.31).
  *
  * @param written - the credential as the listing writes it
@@ -90,8 +90,9 @@ export function isBarredForAssistantUnchecked(
 
 /**
  * Whether `written` — a word the listing carries, known to the catalog or not — is one the
- * state's law bars a PTA from using on its own: in California a bare "therapist"
- * (B&P §2633.5(b)). Only the whole text counts ("therapist", not "massage therapist").
+ * state's law bars a PTA from using on its own: a bare "therapist" in California
+ * (B&P §2633.5(b)) and Texas (the PT board's FAQ). Only the whole text counts ("therapist", not
+ * "massage therapist").
  *
  * @throws {TypeError} when `written` is not text or `jurisdiction` is neither a USPS state code
  * nor `undefined`

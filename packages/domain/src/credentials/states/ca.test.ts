@@ -52,7 +52,7 @@ describe('California (B&P §§2633, 2633.5)', () => {
   it('bars a PTA from a bare "therapist" (B&P §2633.5(b))', () => {
     expect(CALIFORNIA.assistantBarredWords).toEqual(['therapist']);
     expect(issues('Maria Lopez, PTA, therapist')).toContain('error:assistant-title');
-    expect(issues('Maria Lopez, PTA, therapist', { jurisdiction: 'TX' })).not.toContain(
+    expect(issues('Maria Lopez, PTA, therapist', { jurisdiction: 'PA' })).not.toContain(
       'error:assistant-title',
     );
   });

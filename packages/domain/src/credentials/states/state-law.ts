@@ -49,8 +49,8 @@ export interface StateTitleLaw {
   /** Obsolete designations the state's act itself allows (NJ: LPT, LPTA). */
   readonly allowedDesignations?: readonly string[];
   /**
-   * Words a PTA may not write beyond PT, PT degrees and "doctor" (CA: a bare "therapist",
-   * B&P §2633.5(b)). Lower case; matched as whole words.
+   * Words a PTA may not write on their own beyond PT, PT degrees and "doctor" (CA: a bare
+   * "therapist", B&P §2633.5(b)). Lower case; a listing's word matches when it is the whole word.
    */
   readonly assistantBarredWords?: readonly string[];
   /** At least one; no rule without a citation. */

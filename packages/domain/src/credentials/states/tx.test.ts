@@ -49,4 +49,9 @@ describe('Texas (Occ. Code §§453.201, 104.004)', () => {
   it('does not take RPT for PT (only "PT" signifies licensure)', () => {
     expect(issues('Jane Doe, RPT')).toEqual(['error:missing-designation']);
   });
+
+  it('bars a PTA from the generic "therapist" (board FAQ)', () => {
+    expect(TEXAS.assistantBarredWords).toEqual(['therapist']);
+    expect(issues('Maria Lopez, PTA, therapist')).toContain('warning:assistant-title');
+  });
 });

@@ -9,6 +9,7 @@ export const TEXAS: StateTitleLaw = {
   doctorTitle: { rule: 'designation-and-degree' },
   designationRequired: true,
   assistantSeverity: 'warning',
+  assistantBarredWords: ['therapist'],
   citations: [
     {
       section: 'Tex. Occ. Code §453.201(d)–(f)',
@@ -29,6 +30,12 @@ export const TEXAS: StateTitleLaw = {
       section: 'Texas Board of PT Examiners, FAQ on display of license',
       url: 'https://ptot.texas.gov/category/faqs/pt-practice-faqs/display-of-license-use-of-title/',
       says: '"The only letters that legally signify licensure as a physical therapist in Texas are the letters \'PT\'"; degrees follow PT.',
+    },
+    {
+      section:
+        'Texas Board of PT Examiners, FAQ "May a PT or PTA use the generic title therapist?"',
+      url: 'https://ptot.texas.gov/category/faqs/pt-practice-faqs/display-of-license-use-of-title/',
+      says: "\"Use of the term 'therapist' is not authorized by a license from the PT Board. The PT must use the term 'physical therapist' …, while the PTA must use 'physical therapist assistant'\" (board guidance).",
     },
   ],
 };
