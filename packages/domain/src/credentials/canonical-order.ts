@@ -7,7 +7,8 @@ import {
   PROFILE,
 } from '../shared/shapes.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import type { ParsedListing } from './listing-parser.js';
+import { type CredentialCatalog, defaultCatalog } from './catalog-lookup.js';
+import type { CredentialToken, ParsedListing } from './listing-parser.js';
 
 /**
  * The order a listing is judged and formatted by:
@@ -111,6 +112,45 @@ export function credentialLabel(entry: CatalogEntry): string {
   return label;
 }
 
+/**
+ * How a fix writes a credential the person wrote: the catalog's spelling of what they wrote —
+ * a kept variant as such (`ScD` stays `ScD`, `Cred. MDT` stays `Cred. MDT`), periods dropped
+ * (`Ph.D.` → `PhD`, as APTA writes degrees), a deprecated alias as the abbreviation (`t-DPT` →
+ * `DPT`) — or, for a credential written out or one the catalog's spellings do not place, the
+ * entry's {@link credentialLabel}.
+ *
+ * @param catalog the catalog the listing was read with; the built-in one by default
+ * @example
+ * keptSpelling(parseCredentialListing('Jane Doe, PT, Sc.D.').credentials[1]); // 'ScD'
+ */
+export function keptSpelling(
+  token: Pick<CredentialToken, 'text' | 'credential' | 'form'>,
+  catalog: CredentialCatalog = defaultCatalog(),
+): string {
+  if (token.form === 'abbreviation' && catalog.find(token.text) === token.credential) {
+    const spelling = catalog.spellingOf(token.text);
+    if (spelling !== undefined) return spelling;
+  }
+  return credentialLabel(token.credential);
+}
+
+/**
+ * Each credential's {@link keptSpelling} as first written in a listing, for
+ * {@link canonicalCredentialLabelsUnchecked}.
+ *
+ * @param catalog the catalog the listing was read with; the built-in one by default
+ */
+export function keptSpellings(
+  credentials: readonly Pick<CredentialToken, 'text' | 'credential' | 'form'>[],
+  catalog: CredentialCatalog = defaultCatalog(),
+): ReadonlyMap<CatalogEntry, string> {
+  const spellings = new Map<CatalogEntry, string>();
+  for (const token of credentials)
+    if (!spellings.has(token.credential))
+      spellings.set(token.credential, keptSpelling(token, catalog));
+  return spellings;
+}
+
 /** The entries without repeats, keeping the first of each. */
 function unique(entries: readonly CatalogEntry[]): CatalogEntry[] {
   return [...new Map(entries.map((e) => [e.id, e] as const)).values()];
@@ -163,11 +203,21 @@ const FORMAT_OPTIONS = {
   outsideCategories: ['optional', OUTSIDE_CATEGORIES],
 } as const;
 
-/** {@link canonicalCredentialLabels} without the argument checks, for callers that have made them. */
+/**
+ * {@link canonicalCredentialLabels} without the argument checks, for callers that have made them.
+ *
+ * @param spellings how to write an entry when it is written abbreviated ({@link keptSpellings} of
+ * the listing: the person's own valid spelling); {@link credentialLabel} for an entry not in it
+ */
 export function canonicalCredentialLabelsUnchecked(
   entries: readonly CatalogEntry[],
   options: FormatCredentialsOptions,
+  spellings?: ReadonlyMap<CatalogEntry, string>,
 ): string[] {
+  const label =
+    spellings === undefined
+      ? credentialLabel
+      : (e: CatalogEntry) => spellings.get(e) ?? credentialLabel(e);
   const profile = options.profile ?? 'apta-2016';
   const degree = highestPtDegreeUnchecked(entries);
   const kept = unique(entries).filter(
@@ -188,11 +238,9 @@ export function canonicalCredentialLabelsUnchecked(
       .filter((e) => e.kind === 'abpts-specialist')
       .sort((a, b) => credentialLabel(a).localeCompare(credentialLabel(b)));
     let k = 0;
-    return ordered
-      .map((e) => (e.kind === 'abpts-specialist' ? (abpts[k++] ?? e) : e))
-      .map(credentialLabel);
+    return ordered.map((e) => (e.kind === 'abpts-specialist' ? (abpts[k++] ?? e) : e)).map(label);
   }
-  const inCategories = byRank(aptaCategory).map(credentialLabel);
+  const inCategories = byRank(aptaCategory).map(label);
   if (options.outsideCategories === 'omit') return inCategories;
   return [...inCategories, ...kept.filter((e) => aptaCategory(e) === undefined).map((e) => e.name)];
 }
@@ -204,6 +252,7 @@ export function canonicalCredentialLabelsUnchecked(
  *
  * @example
  * formatCredentials(parseCredentialListing('DPT, PT, OCS'), { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
+ * formatCredentials(parseCredentialListing('PT, Sc.D.')); // 'PT, ScD': the person's spelling, without periods
  * formatCredentials([dpt, pt, ocs], { profile: 'apta-legacy' }); // 'PT, DPT, OCS'
  * formatCredentials([dpt, pt, ocs]); // 'PT, DPT, Board-Certified Orthopaedic Clinical Specialist'
  * formatCredentials([dpt, pt, ocs], { outsideCategories: 'omit' }); // 'PT, DPT'
@@ -218,7 +267,12 @@ export function formatCredentials(
     expectShape('formatCredentials', 'credentials', credentials, CATALOG_ENTRIES);
   else expectShape('formatCredentials', 'credentials', credentials, PARSED_LISTING);
   expectOptions('formatCredentials', options, FORMAT_OPTIONS);
-  const entries =
-    'tokens' in credentials ? credentials.credentials.map((c) => c.credential) : credentials;
-  return canonicalCredentialLabelsUnchecked(entries, options).join(', ');
+  if (!('tokens' in credentials))
+    return canonicalCredentialLabelsUnchecked(credentials, options).join(', ');
+  const entries = credentials.credentials.map((c) => c.credential);
+  return canonicalCredentialLabelsUnchecked(
+    entries,
+    options,
+    keptSpellings(credentials.credentials),
+  ).join(', ');
 }

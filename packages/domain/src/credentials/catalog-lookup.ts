@@ -1,6 +1,6 @@
 import { argumentError, expectText } from '../shared/arguments.js';
-import { suggestClosestUnchecked } from '../shared/suggest.js';
-import { CREDENTIAL_CATALOG } from './catalog.js';
+import { editDistance } from '../shared/suggest.js';
+import { CREDENTIAL_CATALOG, NOT_CREDENTIALS } from './catalog.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { type CustomCredential, customCatalogEntry } from './custom-credential.js';
 
@@ -214,14 +214,63 @@ class Catalog implements CredentialCatalog {
 
   #closestSpelling(text: string): string | undefined {
     const key = keyOf(text);
-    if (key === '') return undefined;
+    if (key === '' || notCredentialKeys().has(key)) return undefined;
     const lower = key.toLowerCase();
     const spellings = this.index.spellings;
     for (const [candidate, spelling] of spellings)
       if (candidate.toLowerCase() === lower) return spelling;
-    const closest = suggestClosestUnchecked(key, spellings.keys());
+    const closest = closestKey(key, spellings.keys());
     return closest === undefined ? undefined : spellings.get(closest);
   }
+}
+
+/**
+ * The key closest to `key` (ignoring case) when within a third of its length in edits (at most
+ * 3), as `suggestClosest` does; a tie goes to the likeliest slip of the hand: a stutter (`CMPTT`
+ * for CMPT), then two letters swapped (`OSC` for OCS), then a letter dropped (`FAAMPT` for
+ * FAAOMPT), then a letter struck for another.
+ */
+function closestKey(key: string, candidates: Iterable<string>): string | undefined {
+  const word = key.toLowerCase();
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    if (Math.abs(lower.length - word.length) > limit) continue;
+    const distance = editDistance(word, lower);
+    if (distance > bestDistance) continue;
+    const score = slipScore(word, lower);
+    if (distance < bestDistance || score > bestScore) {
+      best = candidate;
+      bestDistance = distance;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function slipScore(word: string, candidate: string): number {
+  if (word.startsWith(candidate)) return 3;
+  if (word.length === candidate.length && [...word].sort().join() === [...candidate].sort().join())
+    return 2;
+  return isSubsequence(word, candidate) ? 1 : 0;
+}
+
+/** Whether every letter of `short` appears in `long` in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
+}
+
+let notCredentials: ReadonlySet<string> | undefined;
+
+/** Keys of {@link NOT_CREDENTIALS}: no near-miss suggestion is made for them. */
+function notCredentialKeys(): ReadonlySet<string> {
+  notCredentials ??= new Set(NOT_CREDENTIALS.map((n) => keyOf(n.written)));
+  return notCredentials;
 }
 
 let builtIn: Catalog | undefined;

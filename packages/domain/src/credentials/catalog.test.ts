@@ -91,6 +91,11 @@ describe('matching', () => {
     ['Cred. MDT', 'Cert. MDT'],
     ['t-DPT', 'DPT'],
     ['Ph.D.', 'PhD'],
+    ['phd', 'PhD'],
+    ['PHD', 'PhD'],
+    ['cert. mdt', 'Cert. MDT'],
+    ['CERT MDT', 'Cert. MDT'],
+    ['Pharmd', 'PharmD'],
     ['LAc', 'LAc'],
     ['LAC', 'LAC'],
     ['OTR/L', 'OTR/L'],
@@ -98,7 +103,7 @@ describe('matching', () => {
     expect(findCredential(written)?.id).toBe(id);
   });
 
-  it.each(['dpt', 'Pt', 'lac', 'phd'])(
+  it.each(['dpt', 'Pt', 'lac', 'Phd', 'Edd', 'Med'])(
     'keeps case: %j is not a credential as written',
     (written) => {
       expect(findCredential(written)).toBeUndefined();
