@@ -24,4 +24,51 @@ describe('lintTherapistListing', () => {
       'missing-designation',
     ]);
   });
+
+  const withListing = (credentialListing: string) => ({ ...allison, credentialListing });
+  const QRXT = {
+    abbreviation: 'QRXT',
+    name: 'Quality Rehabilitation Exercise Therapist',
+    kind: 'certification',
+  } as const;
+
+  it('passes custom credentials on, so the organisation’s own one is not unknown', () => {
+    const therapist = withListing('PT, DPT, QRXT');
+    const codes = (options: Parameters<typeof lintTherapistListing>[2]) =>
+      lintTherapistListing(therapist, clinic.locations, options).result.issues.map((i) => i.code);
+    expect(codes({})).toContain('unknown-credential');
+    expect(codes({ catalog: [QRXT] })).toEqual(codes({}).filter((c) => c !== 'unknown-credential'));
+  });
+
+  it('passes rule levels on: off drops a rule, a level replaces its severity', () => {
+    const therapist = withListing('DPT, PT');
+    const issues = (options: Parameters<typeof lintTherapistListing>[2]) =>
+      lintTherapistListing(therapist, clinic.locations, options).result.issues;
+    const codes = issues({}).map((i) => i.code);
+    expect(codes).toContain('designation-not-first');
+    expect(issues({ rules: { 'designation-not-first': 'off' } }).map((i) => i.code)).toEqual(
+      codes.filter((c) => c !== 'designation-not-first'),
+    );
+    expect(
+      issues({ rules: { 'designation-not-first': 'error' } }).find(
+        (i) => i.code === 'designation-not-first',
+      )?.severity,
+    ).toBe('error');
+  });
+
+  it.each([
+    [{ rules: { ordr: 'off' } }, /options\.rules: expected an object of rule levels by code/],
+    [{ rules: { order: 'warn' } }, /options\.rules: expected an object of rule levels/],
+    [{ rules: { 'invalid-argument': 'off' } }, /options\.rules: expected an object of rule levels/],
+    [
+      { catalog: [{ abbreviation: 'QRXT', kind: 'certification' }] },
+      /options\.catalog\[0\]\.name: expected a name/,
+    ],
+    [{ catalog: QRXT }, /options\.catalog: expected a list/],
+    [{ config: {} }, /options\.config: not an option/],
+  ])('refuses the options %j with a TypeError saying where', (options, message) => {
+    expect(() => lintTherapistListing(allison, clinic.locations, options as never)).toThrow(
+      message,
+    );
+  });
 });
