@@ -2,14 +2,19 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   type CredentialListingLint,
   CredentialSchema,
+  CustomCredentialsSchema,
+  configurableRuleCodes,
   IsoDateSchema,
   lintCredentialListing,
+  RuleLevelsSchema,
+  suggestClosest,
   TherapistRoleSchema,
   UsStateCodeSchema,
 } from '@ptfx/domain';
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { CACHE, json, send } from '../http/representation.js';
+import { validationHook } from '../http/validation.js';
 import { IssueSchema, jsonBody, problem } from './shared.js';
 
 /** Most listings one batch request may hold. */
@@ -35,6 +40,16 @@ const LintRequestSchema = z
       .max(30)
       .optional()
       .describe('Structured credentials, for expiry and issuers'),
+    rules: RuleLevelsSchema.optional()
+      .openapi('RuleLevels')
+      .describe(
+        'Rule levels by code, as in ptfx.config.json: "off" drops the rule, "info", "warning" or "error" replaces its severity',
+      ),
+    catalog: CustomCredentialsSchema.optional()
+      .openapi('CustomCredentials')
+      .describe(
+        'The organisation’s own credentials, as in ptfx.config.json, merged into the catalog for this request',
+      ),
   })
   .openapi('LintRequest', {
     example: {
@@ -91,6 +106,21 @@ const lint = createRoute({
               summary: 'One listing',
               value: { listing: 'Dr. Jane Doe, PT, DPT', jurisdiction: 'CA' },
             },
+            configured: {
+              summary: 'With rule levels and a custom credential, as in ptfx.config.json',
+              value: {
+                listing: 'Jane Doe, DPT, PT, CFMT',
+                rules: { order: 'off', 'designation-not-first': 'error' },
+                catalog: [
+                  {
+                    abbreviation: 'CFMT',
+                    name: 'Certified Functional Manual Therapist',
+                    kind: 'certification',
+                    issuer: 'Institute of Physical Art',
+                  },
+                ],
+              },
+            },
             batch: {
               summary: 'A batch',
               value: [
@@ -135,31 +165,86 @@ function view(result: CredentialListingLint) {
 }
 
 function run(request: z.output<typeof LintRequestSchema>) {
-  const { listing, ...options } = request;
-  return view(lintCredentialListing(listing, options));
+  const { listing, rules, catalog, ...options } = request;
+  return view(
+    lintCredentialListing(listing, {
+      ...options,
+      ...(rules === undefined ? {} : { rules }),
+      ...(catalog === undefined ? {} : { catalog }),
+    }),
+  );
+}
+
+type ZodIssue = z.ZodError['issues'][number];
+
+/**
+ * The issues of a lint body with their real paths: the body is one request or a list of them,
+ * and zod reports a mismatch of the union as one issue at the root; the branch that matches the
+ * body's shape (object or list) says where the problem is. An unknown rule code gets its own
+ * issue at `rules.<code>` with a did-you-mean.
+ */
+function lintBodyIssues(issues: readonly ZodIssue[]): ZodIssue[] {
+  return issues.flatMap((issue): ZodIssue[] => {
+    if (issue.code === 'invalid_union' && issue.path.length === 0) {
+      const branch = issue.errors.find(
+        (errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0),
+      );
+      return branch ? lintBodyIssues(branch) : [issue];
+    }
+    if (issue.code === 'unrecognized_keys' && issue.path[issue.path.length - 1] === 'rules') {
+      return issue.keys.map((key): ZodIssue => {
+        const meant = suggestClosest(key, configurableRuleCodes());
+        return {
+          code: 'custom',
+          path: [...issue.path, key],
+          input: undefined,
+          params: { code: 'unknown-rule' },
+          message: `unknown rule "${key}"${meant ? `; did you mean "${meant}"?` : '; GET /openapi.json lists the rules under RuleLevels'}`,
+        };
+      });
+    }
+    return [issue];
+  });
+}
+
+/** The route's validation hook: the shared one, with the lint body's issues located. */
+function lintHook(
+  result: { target: string } & ({ success: true } | { success: false; error: z.ZodError }),
+): undefined {
+  if (result.success) return undefined;
+  validationHook({
+    success: false,
+    target: result.target,
+    error: new z.ZodError(lintBodyIssues(result.error.issues)),
+  });
+  return undefined;
 }
 
 /** `POST /v1/credential-listings/lint`. */
 export function lintRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>) {
-  return app.openapi(lint, (c) => {
-    const body = c.req.valid('json');
-    if (!Array.isArray(body)) return send(c, json(run(body), CACHE.none));
-    const results = body.map(run);
-    const byCode: Record<string, number> = {};
-    for (const r of results) for (const i of r.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
-    return send(
-      c,
-      json(
-        {
-          results,
-          summary: {
-            checked: results.length,
-            clean: results.filter((r) => r.clean).length,
-            byCode,
+  return app.openapi(
+    lint,
+    (c) => {
+      const body = c.req.valid('json');
+      if (!Array.isArray(body)) return send(c, json(run(body), CACHE.none));
+      const results = body.map(run);
+      const byCode: Record<string, number> = {};
+      for (const r of results) for (const i of r.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+      return send(
+        c,
+        json(
+          {
+            results,
+            summary: {
+              checked: results.length,
+              clean: results.filter((r) => r.clean).length,
+              byCode,
+            },
           },
-        },
-        CACHE.none,
-      ),
-    );
-  });
+          CACHE.none,
+        ),
+      );
+    },
+    (result) => lintHook(result),
+  );
 }

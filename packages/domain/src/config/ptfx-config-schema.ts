@@ -86,13 +86,15 @@ export const RenewalRuleSchema = z
   ])
   .describe('How the credential stays valid; { "kind": "unknown" } when not given');
 
+// Patterns without flags: JSON Schema and OpenAPI carry a pattern's source, and a flag lost there
+// would change what it matches. "A letter" needs \p{L} and so the u flag: a refinement instead.
 const AbbreviationSchema = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^\S(?:.*\S)?$/s, { error: 'must not start or end with a space' })
+  .regex(/^\S(?:[\s\S]*\S)?$/, { error: 'must not start or end with a space' })
   .regex(/^[^,]*$/, { error: 'must not hold a comma, which separates credentials in a listing' })
-  .regex(/\p{L}/u, { error: 'must hold a letter' });
+  .refine((text) => /\p{L}/u.test(text), { error: 'must hold a letter' });
 
 const TextSchema = (max: number, description: string) =>
   z.string().trim().min(1).max(max).describe(description);
