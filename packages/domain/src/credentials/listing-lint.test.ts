@@ -335,12 +335,9 @@ const ROWS: readonly Row[] = [
     'Jane Doe, PT, DPT, Cert. MDT',
   ],
   ['Jane Doe, PT, DPT, Cert. MDT', LEGACY, ['warning:ambiguous-credential'], null],
-  [
-    'Jane Doe, PT, DPT, Cred. MDT',
-    LEGACY,
-    ['warning:ambiguous-credential'],
-    'Jane Doe, PT, DPT, Cert. MDT',
-  ],
+  // Issue 14: "Cred. MDT" is a kept spelling (a catalog variant, as ScD for DSc), so the fix no
+  // longer rewrites it to "Cert. MDT": the listing is already canonical.
+  ['Jane Doe, PT, DPT, Cred. MDT', LEGACY, ['warning:ambiguous-credential'], null],
   [
     'Jane Doe, PT, DPT, Cert MDT',
     {},
@@ -910,6 +907,49 @@ const ROWS: readonly Row[] = [
   ['Jane Doe, SPT', TX, [], null],
   // Once a bug, now fixed: same cause; a PTA student is told to add PT ("Jane Doe, PT, SPTA").
   ['Jane Doe, SPTA', LEGACY, [], null],
+
+  // --- Issue 14: an inverted name, as author lists and HR exports write it, is advice (info);
+  // the fix never rewrites a name.
+  ['Lopez, Maria, PT, DPT', {}, ['info:inverted-name'], null],
+  ['Lopez, Maria, PT, DPT', LEGACY, ['info:inverted-name'], null],
+  [
+    'Lopez, Maria, DPT, ATC',
+    {},
+    ['info:inverted-name', 'warning:missing-designation', 'warning:degree-as-designation'],
+    'Lopez, Maria, PT, DPT, ATC',
+  ],
+
+  // --- Issue 14: rule levels (ptfx.config.json "rules"): off drops a rule, a level replaces its
+  // severity, a state's included; the fix is the same.
+  ['Jane Doe, PT, MBA, DPT', { rules: { order: 'off' } }, [], 'Jane Doe, PT, DPT, MBA'],
+  [
+    'Jane Doe, PT, MBA, DPT',
+    { rules: { order: 'error' } },
+    ['error:order'],
+    'Jane Doe, PT, DPT, MBA',
+  ],
+  [
+    'Jane Doe, DPT',
+    {
+      jurisdiction: 'TX',
+      rules: { 'missing-designation': 'info', 'degree-as-designation': 'off' },
+    },
+    ['info:missing-designation'],
+    'Jane Doe, PT, DPT',
+  ],
+  [
+    'Jane Doe, PT, DPT, CSCS',
+    { profile: 'apta-legacy', rules: { 'outside-apta-categories': 'error' } },
+    [],
+    null,
+  ],
+  ['Jane Doe, PT', fromJavaScript({ rules: { ordr: 'off' } }), ['error:invalid-argument']],
+  ['Jane Doe, PT', fromJavaScript({ rules: { order: 'warn' } }), ['error:invalid-argument']],
+  [
+    'Jane Doe, PT',
+    fromJavaScript({ rules: { 'invalid-argument': 'off' } }),
+    ['error:invalid-argument'],
+  ],
 
   // --- Options from plain JavaScript that are not the documented ones: refused, nothing judged
   // (a state name would otherwise skip California's title rule in silence).

@@ -1,8 +1,15 @@
 import type { UsStateCode } from '../contact/us-state.js';
-import { describeArgument, optionsProblem, type Shape } from '../shared/arguments.js';
-import type { Issue, Severity, Span } from '../shared/issue.js';
+import {
+  describeArgument,
+  isRecord,
+  type OptionsProblem,
+  optionsProblem,
+  type Shape,
+} from '../shared/arguments.js';
+import type { Issue, Severity } from '../shared/issue.js';
 import type { IsoDate } from '../shared/schema.js';
 import {
+  CUSTOM_CREDENTIALS,
   ISO_DATE,
   LINTED_CREDENTIALS,
   OUTSIDE_CATEGORIES,
@@ -10,42 +17,34 @@ import {
   ROLE,
   STATE_CODE,
 } from '../shared/shapes.js';
+import { suggestClosestUnchecked } from '../shared/suggest.js';
 import type { TherapistRole } from '../therapists/therapist.js';
 import { canonicalListingUnchecked } from './canonical-listing.js';
-import {
-  aptaCategory,
-  type CredentialProfile,
-  credentialLabel,
-  highestPtDegreeUnchecked,
-  legacyRank,
-} from './canonical-order.js';
-import type { CatalogEntry } from './catalog-entry.js';
-import { findCredential, findCredentialByName } from './catalog-lookup.js';
+import type { CredentialProfile } from './canonical-order.js';
+import { type CredentialCatalog, credentialCatalog, defaultCatalog } from './catalog-lookup.js';
 import type { Credential } from './credential.js';
-import { credentialExpiryUnchecked, DEFAULT_EXPIRING_WITHIN_DAYS } from './expiry.js';
-import { CREDENTIAL_LINT_RULES, type CredentialLintCode } from './lint-rules.js';
-import {
-  type CredentialToken,
-  type ParsedListing,
-  parseCredentialListingUnchecked,
-} from './listing-parser.js';
-import {
-  CALIFORNIA_TITLE_DEGREES,
-  isBarredForAssistant,
-  isDesignation,
-  titleDegreeUnchecked,
-} from './title-rules.js';
+import { type CustomCredential, customCatalogProblem } from './custom-credential.js';
+import { DEFAULT_EXPIRING_WITHIN_DAYS } from './expiry.js';
+import { type ParsedListing, parseCredentialListingUnchecked } from './listing-parser.js';
+import { hasCredential, sourceLine } from './rules/helpers.js';
+import { CREDENTIAL_RULES, type CredentialLintCode } from './rules/index.js';
+import { MAX_LISTING_LENGTH } from './rules/listing-too-long.js';
+import type {
+  CredentialRule,
+  CredentialRuleContext,
+  CredentialRuleLevel,
+  CredentialRuleLevels,
+  RuleFinding,
+} from './rules/rule.js';
+import { stateTitleLaw } from './states/index.js';
 
-/** The longest listing read, in characters; a longer one is refused unread (`listing-too-long`). */
-export const MAX_LISTING_LENGTH = 300;
-/** More credentials than this make a listing hard to read (`listing-too-long` warning). */
-export const MAX_READABLE_CREDENTIALS = 6;
+export { MAX_LISTING_LENGTH, MAX_READABLE_CREDENTIALS } from './rules/listing-too-long.js';
 
 /** Options of {@link lintCredentialListing}. */
 export interface LintCredentialListingOptions {
   /** The order to judge by; `apta-2016` by default. */
   readonly profile?: CredentialProfile | undefined;
-  /** The state whose title law applies (CA, TX, FL and NY have "Dr." rules). */
+  /** The state whose title law applies (`STATE_TITLE_LAWS` lists the states with rules). */
   readonly jurisdiction?: UsStateCode | undefined;
   /** PT, PTA or other; by default PTA when the listing has PTA, else PT. */
   readonly role?: TherapistRole | undefined;
@@ -57,7 +56,22 @@ export interface LintCredentialListingOptions {
   readonly expiringWithinDays?: number | undefined;
   /** Under apta-2016, spell out (default) or omit credentials outside APTA's categories in the fix. */
   readonly outsideCategories?: 'spell-out' | 'omit' | undefined;
+  /**
+   * Rule levels by code, as `ptfx.config.json` writes them: `off` drops the rule, `info`,
+   * `warning` or `error` replaces its severity (also where a state's law sets one). Every code of
+   * `CREDENTIAL_RULES` but `invalid-argument`. A listing past {@link MAX_LISTING_LENGTH}
+   * characters is refused as an error whatever `listing-too-long` is set to: nothing was read.
+   */
+  readonly rules?: CredentialRuleLevels | undefined;
+  /**
+   * The organisation's own credentials, merged into the catalog the listing is read with
+   * (`credentialCatalog`): pass the same array for every listing of a roster, so it is built
+   * (and checked) once.
+   */
+  readonly catalog?: readonly CustomCredential[] | undefined;
 }
+
+const LEVELS: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 const LINT_OPTIONS: { readonly [name: string]: Shape } = {
   profile: ['optional', PROFILE],
@@ -70,6 +84,12 @@ const LINT_OPTIONS: { readonly [name: string]: Shape } = {
     ['test', 'a whole number of days, 0 or more', (v) => Number.isSafeInteger(v) && Number(v) >= 0],
   ],
   outsideCategories: ['optional', OUTSIDE_CATEGORIES],
+  rules: [
+    'optional',
+    ['test', 'an object of rule levels by code, such as { "order": "off" }', isRecord],
+  ],
+  // The entries are checked against CUSTOM_CREDENTIALS by catalogProblem, once per array.
+  catalog: ['optional', ['test', CUSTOM_CREDENTIALS.what, Array.isArray]],
 };
 
 /** The judgement of one credential listing. */
@@ -88,64 +108,96 @@ export interface CredentialListingLint {
   readonly fix?: string;
 }
 
-function issue(
-  code: CredentialLintCode,
-  message: string,
-  span: Span | undefined,
-  extra: { severity?: Severity; fix?: string; path?: (string | number)[] } = {},
-): Issue {
-  const rule = CREDENTIAL_LINT_RULES[code];
-  return {
-    code,
-    severity: extra.severity ?? rule.severity,
-    message,
-    path: extra.path ?? [],
-    source: rule.source,
-    ...(span ? { span } : {}),
-    ...(extra.fix === undefined ? {} : { fix: extra.fix }),
-  };
+/** A rule ready to run: its module, code, default severity and source line, worked out once. */
+interface RunnableRule {
+  readonly rule: CredentialRule;
+  readonly code: CredentialLintCode;
+  readonly severity: Severity;
+  readonly source: string;
 }
 
-function describeRank(entry: CatalogEntry, profile: CredentialProfile): string {
-  if (profile === 'apta-legacy') {
-    return (
-      [
-        '',
-        'designation',
-        'PT degree',
-        'other academic degree',
-        'ABPTS certification',
-        'other credential',
-        'honor',
-      ][legacyRank(entry)] ?? ''
-    );
-  }
-  return (
-    [
-      '',
-      'designation',
-      'PT degree',
-      'other regulated occupation',
-      'other academic degree',
-      'FAPTA',
-    ][aptaCategory(entry) ?? 0] ?? ''
-  );
+let runnable: readonly RunnableRule[] | undefined;
+const byCode = new Map<string, RunnableRule>();
+
+/** The rules with their source lines, built on first use (importing does no work). */
+function runnableRules(): readonly RunnableRule[] {
+  if (runnable) return runnable;
+  runnable = CREDENTIAL_RULES.map((rule) => {
+    const made: RunnableRule = {
+      rule,
+      code: rule.meta.code,
+      severity: rule.meta.severity,
+      source: sourceLine(rule.meta),
+    };
+    byCode.set(made.code, made);
+    return made;
+  });
+  return runnable;
+}
+
+type MutableIssue = { -readonly [K in keyof Issue]: Issue[K] };
+
+function makeIssue(
+  code: CredentialLintCode,
+  severity: Severity,
+  source: string,
+  finding: RuleFinding,
+): Issue {
+  // Built in one shape, keys in the order they had before the rules became modules.
+  const made: MutableIssue = {
+    code,
+    severity,
+    message: finding.message,
+    path: finding.path ?? [],
+    source,
+  };
+  if (finding.span) made.span = finding.span;
+  if (finding.fix !== undefined) made.fix = finding.fix;
+  return made;
+}
+
+/** An issue the linter itself raises (arguments, the length refusal), under a rule's code. */
+function linterIssue(code: CredentialLintCode, finding: RuleFinding): Issue {
+  runnableRules();
+  const rule = byCode.get(code) as RunnableRule;
+  return makeIssue(code, finding.severity ?? rule.severity, rule.source, finding);
+}
+
+const NO_SPAN = Number.MAX_SAFE_INTEGER;
+
+/** The parser, reading with the given catalog (its second parameter, contract §4). */
+const parse: (text: string, catalog: CredentialCatalog) => ParsedListing =
+  parseCredentialListingUnchecked;
+
+/** By place in the listing; issues without a place (expiry of an unlisted credential) by their credential. */
+function byPlace(a: Issue, b: Issue): number {
+  const d = (a.span?.start ?? NO_SPAN) - (b.span?.start ?? NO_SPAN);
+  if (d !== 0 || a.span !== undefined || b.span !== undefined) return d;
+  return pathIndex(a) - pathIndex(b);
+}
+
+function pathIndex(issue: Issue): number {
+  const index = issue.path[1];
+  return typeof index === 'number' ? index : NO_SPAN;
 }
 
 /**
- * Judges a credential listing against APTA's order (current or legacy), the "Dr." title laws of
- * California, Texas, Florida and New York, the rules for assistants, ambiguity and — given
- * structured credentials and a date — expiry. Returns every issue with a stable code, and the
+ * Judges a credential listing against APTA's order (current or legacy), the title laws of the
+ * states in `STATE_TITLE_LAWS` ("Dr." and the PT/PTA designation), the rules for assistants,
+ * ambiguity and — given structured credentials and a date — expiry: every rule of
+ * `CREDENTIAL_RULES`, each at its default severity or the level `rules` sets. Custom credentials
+ * (`catalog`) are read as the catalog's own. Returns every issue with a stable code, and the
  * canonical listing as the fix. Never throws, whatever it is given: a listing over
  * {@link MAX_LISTING_LENGTH} characters is refused unread, and a listing that is not text or
  * options that are not the documented ones (a misspelt key, `jurisdiction: 'California'`, a date
- * not written `YYYY-MM-DD`) are `invalid-argument` errors, with the option's path, and nothing
- * else is judged.
+ * not written `YYYY-MM-DD`, a rule code that does not exist) are `invalid-argument` errors, with
+ * the option's path, and nothing else is judged.
  *
  * @example
  * const result = lintCredentialListing('Dr. Mark Shulman — Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS', { jurisdiction: 'CA' });
  * result.issues.map((i) => i.code); // ['missing-designation', 'degree-as-designation', 'outside-apta-categories', …]
  * result.fix; // 'Dr. Mark Shulman, Doctor of Physical Therapy, PT, Fellow of the American Academy …'
+ * lintCredentialListing('Jane Doe, PT, MBA, DPT', { rules: { order: 'off' } }).clean; // true
  */
 export function lintCredentialListing(
   text: string,
@@ -159,20 +211,19 @@ export function lintCredentialListing(
       input: text,
       clean: false,
       issues: [
-        issue(
-          'listing-too-long',
-          `the listing is ${text.length} characters; at most ${MAX_LISTING_LENGTH} are read`,
-          { start: MAX_LISTING_LENGTH, end: text.length },
-          { severity: 'error' },
-        ),
+        linterIssue('listing-too-long', {
+          message: `the listing is ${text.length} characters; at most ${MAX_LISTING_LENGTH} are read`,
+          span: { start: MAX_LISTING_LENGTH, end: text.length },
+          severity: 'error',
+        }),
       ],
     };
   }
   const profile = options.profile ?? 'apta-2016';
-  const parsed = parseCredentialListingUnchecked(text);
-  const creds = parsed.credentials;
-  const has = (id: string) => creds.some((c) => c.credential.id === id);
-  const role: TherapistRole = options.role ?? (has('PTA') ? 'PTA' : 'PT');
+  const catalog: CredentialCatalog =
+    options.catalog === undefined ? defaultCatalog() : credentialCatalog(options.catalog);
+  const parsed = parse(text, catalog);
+  const role: TherapistRole = options.role ?? (hasCredential(parsed, 'PTA') ? 'PTA' : 'PT');
   const jurisdiction = options.jurisdiction;
   const canonical = canonicalListingUnchecked(parsed, {
     profile,
@@ -180,326 +231,47 @@ export function lintCredentialListing(
     ...(jurisdiction ? { jurisdiction } : {}),
     ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
   });
+  const context: CredentialRuleContext = {
+    text,
+    profile,
+    role,
+    jurisdiction,
+    law: stateTitleLaw(jurisdiction),
+    asOf: options.asOf,
+    credentials: options.credentials,
+    expiringWithinDays: options.expiringWithinDays ?? DEFAULT_EXPIRING_WITHIN_DAYS,
+    canonical,
+    catalog,
+  };
+
   const issues: Issue[] = [];
-  const whole: Span = { start: 0, end: text.length };
-
-  if (creds.length === 0 && parsed.unknown.length === 0) {
+  const levels = options.rules;
+  let current = runnableRules()[0] as RunnableRule;
+  let level: Severity | undefined;
+  const report = (finding: RuleFinding) => {
     issues.push(
-      issue('empty-listing', 'the listing names no credential; a PT lists at least "PT"', whole),
-    );
-  }
-  for (const token of parsed.unknown) {
-    issues.push(
-      issue(
-        'unknown-credential',
-        token.suggestion
-          ? `unknown credential "${token.text}"; did you mean "${token.suggestion}"?`
-          : `unknown credential "${token.text}"; check the spelling, or spell it out`,
-        token.span,
-        token.suggestion ? { fix: token.suggestion } : {},
+      makeIssue(
+        current.code,
+        level ?? finding.severity ?? current.severity,
+        current.source,
+        finding,
       ),
     );
-  }
-  const seen = new Map<string, CredentialToken>();
-  for (const token of creds) {
-    const first = seen.get(token.credential.id);
-    if (first)
-      issues.push(
-        issue(
-          'duplicate-credential',
-          `${credentialLabel(token.credential)} appears twice ("${first.text}" and "${token.text}"); keep one`,
-          token.span,
-          { fix: canonical },
-        ),
-      );
-    else seen.set(token.credential.id, token);
-  }
-
-  // The CA title form: "Dr. Jane Doe, Doctor of Physical Therapy, PT, …" puts the written-out
-  // doctorate before PT on purpose; it is the title's qualifier, not a misplaced degree.
-  const caTitleDegree =
-    jurisdiction === 'CA' &&
-    parsed.honorific &&
-    creds[0]?.form !== 'abbreviation' &&
-    CALIFORNIA_TITLE_DEGREES.includes(creds[0]?.credential.id ?? '')
-      ? creds[0]
-      : undefined;
-  const listed = creds.filter((c) => c !== caTitleDegree);
-
-  if (role !== 'other' && creds.length + parsed.unknown.length > 0) {
-    const designation = creds.find((c) => isDesignation(c.credential));
-    const obsolete = creds.find((c) => c.credential.kind === 'obsolete-designation');
-    if (designation?.credential.id === 'PT' && obsolete) {
-      issues.push(
-        issue(
-          'duplicate-credential',
-          `${obsolete.text} is an obsolete form of ${designation.text}; list ${designation.text} only`,
-          obsolete.span,
-          { fix: canonical },
-        ),
-      );
+  };
+  for (const entry of runnableRules()) {
+    level = undefined;
+    if (levels !== undefined && Object.hasOwn(levels, entry.code)) {
+      const set = levels[entry.code] as CredentialRuleLevel;
+      if (set === 'off') continue;
+      level = set;
     }
-    if (!designation) {
-      const want = role === 'PTA' ? 'PTA' : 'PT';
-      const severity: Severity =
-        jurisdiction === 'TX' || jurisdiction === 'NY' ? 'error' : 'warning';
-      issues.push(
-        issue(
-          'missing-designation',
-          obsolete
-            ? `${obsolete.text} does not replace ${want}; the regulatory designation is ${want}`
-            : `no ${want}: the regulatory designation is the one mandatory credential${severity === 'error' ? ` (${jurisdiction} requires it)` : ''}`,
-          obsolete?.span ?? { start: creds[0]?.span.start ?? 0, end: creds[0]?.span.start ?? 0 },
-          { severity, fix: canonical },
-        ),
-      );
-      const first = creds[0];
-      if (
-        first &&
-        (first.credential.kind === 'pt-degree' || first.credential.kind === 'academic-degree')
-      ) {
-        issues.push(
-          issue(
-            'degree-as-designation',
-            `${credentialLabel(first.credential)} is a degree and stands where ${want} belongs; a degree does not show licensure`,
-            first.span,
-            { fix: canonical },
-          ),
-        );
-      }
-    } else if (listed[0] !== designation) {
-      issues.push(
-        issue(
-          'designation-not-first',
-          `${designation.text} must come first, before ${listed[0]?.text ?? 'the others'}`,
-          designation.span,
-          { fix: canonical },
-        ),
-      );
-    }
+    current = entry;
+    entry.rule.check(parsed, context, report);
   }
 
-  // Order: a credential ranked below one before it is out of place.
-  const rank = (e: CatalogEntry) => (profile === 'apta-legacy' ? legacyRank(e) : aptaCategory(e));
-  let highest: CredentialToken | undefined;
-  for (const token of listed) {
-    const r = rank(token.credential);
-    if (r === undefined || token.credential.kind === 'license-designation') continue;
-    const top = highest ? rank(highest.credential) : undefined;
-    if (highest && top !== undefined && r < top) {
-      issues.push(
-        issue(
-          'order',
-          `${credentialLabel(token.credential)} (${describeRank(token.credential, profile)}) belongs before ${credentialLabel(highest.credential)} (${describeRank(highest.credential, profile)})`,
-          token.span,
-          { fix: canonical },
-        ),
-      );
-    } else highest = token;
-  }
-  if (profile === 'apta-legacy') {
-    const abpts = listed.filter((t) => t.credential.kind === 'abpts-specialist');
-    abpts.forEach((token, k) => {
-      const previous = abpts[k - 1];
-      if (
-        previous &&
-        credentialLabel(token.credential).localeCompare(credentialLabel(previous.credential)) < 0
-      ) {
-        issues.push(
-          issue(
-            'order',
-            `ABPTS certifications go in alphabetical order: ${credentialLabel(token.credential)} before ${credentialLabel(previous.credential)}`,
-            token.span,
-            { fix: canonical },
-          ),
-        );
-      }
-    });
-  }
-
-  const keptDegree = highestPtDegreeUnchecked(creds.map((c) => c.credential));
-  for (const token of creds) {
-    if (token.credential.kind !== 'pt-degree' || token.credential === keptDegree) continue;
-    issues.push(
-      issue(
-        'multiple-pt-degrees',
-        `${token.text} is a second PT degree; list only the highest (${keptDegree ? credentialLabel(keptDegree) : 'one'})`,
-        token.span,
-        { fix: canonical },
-      ),
-    );
-  }
-
-  if (profile === 'apta-2016') {
-    for (const token of creds) {
-      if (token.form !== 'abbreviation') continue;
-      if (token.credential.kind === 'abpts-specialist') {
-        issues.push(
-          issue(
-            'abbreviated-specialist',
-            `APTA no longer recognizes ABPTS abbreviations; write "${token.credential.name}"`,
-            token.span,
-            { fix: token.credential.name },
-          ),
-        );
-      } else if (aptaCategory(token.credential) === undefined) {
-        issues.push(
-          issue(
-            'outside-apta-categories',
-            `${token.text} is outside APTA's five categories; spell it out ("${token.credential.name}") or leave it out`,
-            token.span,
-            { fix: token.credential.name },
-          ),
-        );
-      }
-    }
-  }
-
-  const fapta = creds.findIndex((c) => c.credential.id === 'FAPTA');
-  const afterFapta =
-    fapta < 0
-      ? undefined
-      : creds
-          .slice(fapta + 1)
-          .find(
-            (c) =>
-              c.form === 'abbreviation' &&
-              (profile === 'apta-2016' || legacyRank(c.credential) < 6),
-          );
-  if (afterFapta)
-    issues.push(
-      issue(
-        'fapta-not-last',
-        `FAPTA comes last; ${afterFapta.text} follows it`,
-        creds[fapta]?.span,
-        { fix: canonical },
-      ),
-    );
-
-  const honorific = parsed.honorific;
-  if (honorific && role !== 'PTA') {
-    const entries = creds.map((c) => c.credential);
-    const doctorate = titleDegreeUnchecked(entries, jurisdiction);
-    if (jurisdiction === 'CA') {
-      const afterName = parsed.tokens
-        .slice(parsed.tokens.indexOf(parsed.name ?? honorific) + 1)
-        .find((t) => t.kind !== 'separator');
-      const ok =
-        afterName?.kind === 'credential' &&
-        afterName.form !== 'abbreviation' &&
-        CALIFORNIA_TITLE_DEGREES.includes(afterName.credential.id);
-      if (!ok) {
-        issues.push(
-          issue(
-            'title-requires-spelled-out-degree',
-            doctorate
-              ? `in California "${honorific.text}" needs the doctoral degree written out right after the name, e.g. "${doctorate.name}"`
-              : `in California "${honorific.text}" is only for a PT with a doctoral degree (DPT, PhD, EdD), written out right after the name`,
-            honorific.span,
-            { fix: canonical },
-          ),
-        );
-      }
-    }
-    if (jurisdiction === 'TX' || jurisdiction === 'FL' || jurisdiction === 'NY') {
-      const missing = [
-        has('PT') ? undefined : '"PT" (or "physical therapist")',
-        jurisdiction === 'TX' && !doctorate ? 'the doctoral degree' : undefined,
-      ].filter((x) => x !== undefined);
-      if (missing.length > 0) {
-        issues.push(
-          issue(
-            'title-requires-designation',
-            `in ${jurisdiction} "${honorific.text}" needs ${missing.join(' and ')} in the listing`,
-            honorific.span,
-            { fix: canonical },
-          ),
-        );
-      }
-    }
-  }
-
-  if (role === 'PTA') {
-    const severity: Severity = jurisdiction === 'CA' ? 'error' : 'warning';
-    const offending = [
-      ...(honorific ? [honorific] : []),
-      ...creds.filter((c) => isBarredForAssistant(c.credential, c.text)),
-    ];
-    for (const token of offending) {
-      issues.push(
-        issue(
-          'assistant-title',
-          `a physical therapist assistant may not use "${token.text}"`,
-          token.span,
-          { severity, fix: canonical },
-        ),
-      );
-    }
-  }
-
-  for (const token of creds) {
-    if (token.form !== 'abbreviation' || !token.credential.ambiguity) continue;
-    const stated = options.credentials?.find(
-      (c) => sameCredential(c, token.credential) && c.issuer,
-    );
-    if (!stated) {
-      issues.push(
-        issue(
-          'ambiguous-credential',
-          `${token.text} is ambiguous: ${token.credential.ambiguity}; name the issuer in the structured credentials`,
-          token.span,
-        ),
-      );
-    }
-  }
-
-  if (options.asOf && options.credentials) {
-    const within = options.expiringWithinDays ?? DEFAULT_EXPIRING_WITHIN_DAYS;
-    options.credentials.forEach((credential, index) => {
-      const entry =
-        findCredential(credential.abbreviation) ??
-        (credential.name ? findCredentialByName(credential.name) : undefined);
-      const expiry = credentialExpiryUnchecked(credential, entry, options.asOf ?? '', within);
-      const token = creds.find((c) => entry && c.credential.id === entry.id);
-      const path = ['credentials', index];
-      if (expiry.status === 'expired') {
-        issues.push(
-          issue(
-            'expired',
-            `${credential.abbreviation} expired on ${expiry.expires}${expiry.basis === 'catalog-cycle' ? ' (by its renewal cycle)' : ''}`,
-            token?.span,
-            { path },
-          ),
-        );
-      } else if (expiry.status === 'expiring') {
-        issues.push(
-          issue(
-            'expiring',
-            `${credential.abbreviation} expires on ${expiry.expires}, in ${expiry.daysLeft} days${expiry.basis === 'catalog-cycle' ? ' (by its renewal cycle)' : ''}`,
-            token?.span,
-            { path },
-          ),
-        );
-      }
-    });
-  }
-
-  if (creds.length + parsed.unknown.length > MAX_READABLE_CREDENTIALS) {
-    issues.push(
-      issue(
-        'listing-too-long',
-        `${creds.length + parsed.unknown.length} credentials; APTA asks for fewer — keep the five categories and spell out the rest`,
-        whole,
-        { fix: canonical },
-      ),
-    );
-  }
-
-  issues.sort(
-    (a, b) =>
-      (a.span?.start ?? Number.MAX_SAFE_INTEGER) - (b.span?.start ?? Number.MAX_SAFE_INTEGER),
-  );
-  const clean = issues.every((i) => i.severity === 'info');
+  issues.sort(byPlace);
+  let clean = true;
+  for (const issue of issues) if (issue.severity !== 'info') clean = false;
   return {
     input: text,
     clean,
@@ -512,22 +284,86 @@ export function lintCredentialListing(
 
 /** The `invalid-argument` issues of a listing that is not text or options not of the documented form. */
 function argumentIssues(text: unknown, options: unknown): Issue[] | undefined {
-  const problem = optionsProblem(options, LINT_OPTIONS);
+  const problem = optionsProblem(options, LINT_OPTIONS) ?? detailProblem(options);
   if (typeof text === 'string' && !problem) return undefined;
   const issues: Issue[] = [];
   if (typeof text !== 'string')
     issues.push(
-      issue(
-        'invalid-argument',
-        `the listing must be text, got ${describeArgument(text)}`,
-        undefined,
-      ),
+      linterIssue('invalid-argument', {
+        message: `the listing must be text, got ${describeArgument(text)}`,
+      }),
     );
   if (problem)
-    issues.push(issue('invalid-argument', problem.message, undefined, { path: [...problem.path] }));
+    issues.push(
+      linterIssue('invalid-argument', { message: problem.message, path: [...problem.path] }),
+    );
   return issues;
 }
 
-function sameCredential(credential: Credential, entry: CatalogEntry): boolean {
-  return findCredential(credential.abbreviation) === entry;
+/** What the shapes cannot say: a rule code or level that does not exist, a bad custom credential. */
+function detailProblem(options: unknown): OptionsProblem | undefined {
+  if (!isRecord(options)) return undefined;
+  const rules = options.rules;
+  if (isRecord(rules)) {
+    const problem = rulesProblem(rules);
+    if (problem) return problem;
+  }
+  const catalog = options.catalog;
+  if (Array.isArray(catalog)) {
+    const problem = catalogProblem(catalog);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function rulesProblem(rules: Readonly<Record<string, unknown>>): OptionsProblem | undefined {
+  runnableRules();
+  for (const code of Object.keys(rules)) {
+    const path = ['rules', code];
+    if (code === 'invalid-argument')
+      return {
+        path,
+        message:
+          'invalid-argument cannot be configured: a listing that is not text or a wrong option is always an error',
+      };
+    if (!byCode.has(code)) {
+      const near = suggestClosestUnchecked(code, configurableCodes());
+      return {
+        path,
+        message: `unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''}; the rules are ${configurableCodes().join(', ')}`,
+      };
+    }
+    const level = rules[code];
+    if (typeof level !== 'string' || !LEVELS.includes(level)) {
+      const near = typeof level === 'string' ? suggestClosestUnchecked(level, LEVELS) : undefined;
+      return {
+        path,
+        message: `expected "off", "info", "warning" or "error", got ${describeArgument(level)}${near ? `; did you mean "${near}"?` : ''}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+let codes: readonly string[] | undefined;
+/** Every code but invalid-argument. */
+function configurableCodes(): readonly string[] {
+  codes ??= runnableRules()
+    .map((r) => r.code)
+    .filter((code) => code !== 'invalid-argument');
+  return codes;
+}
+
+// A catalog array is checked once, as credentialCatalog builds it once.
+const catalogProblems = new WeakMap<readonly unknown[], OptionsProblem | null>();
+
+function catalogProblem(catalog: readonly unknown[]): OptionsProblem | undefined {
+  const known = catalogProblems.get(catalog);
+  if (known !== undefined) return known ?? undefined;
+  const found = customCatalogProblem(catalog);
+  const problem: OptionsProblem | null = found
+    ? { path: ['catalog', ...found.path], message: found.message }
+    : null;
+  catalogProblems.set(catalog, problem);
+  return problem ?? undefined;
 }
