@@ -7,7 +7,7 @@ import {
   PROFILE,
 } from '../shared/shapes.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import { type CredentialCatalog, defaultCatalog } from './catalog-lookup.js';
+import { type CredentialCatalog, defaultCatalog, spellingFor } from './catalog-lookup.js';
 import type { CredentialToken, ParsedListing } from './listing-parser.js';
 
 /**
@@ -127,27 +127,46 @@ export function keptSpelling(
   token: Pick<CredentialToken, 'text' | 'credential' | 'form'>,
   catalog: CredentialCatalog = defaultCatalog(),
 ): string {
-  if (token.form === 'abbreviation' && catalog.find(token.text) === token.credential) {
-    const spelling = catalog.spellingOf(token.text);
+  const entry = token.credential;
+  if (token.form === 'abbreviation' && token.text !== entry.abbreviation) {
+    const spelling = spellingFor(catalog, token.text, entry);
     if (spelling !== undefined) return spelling;
   }
-  return credentialLabel(token.credential);
+  return credentialLabel(entry);
 }
 
 /**
  * Each credential's {@link keptSpelling} as first written in a listing, for
- * {@link canonicalCredentialLabelsUnchecked}.
+ * {@link canonicalCredentialLabelsUnchecked}; `undefined` when every one is written as its
+ * catalog label (the usual case, which costs no map).
  *
  * @param catalog the catalog the listing was read with; the built-in one by default
  */
 export function keptSpellings(
   credentials: readonly Pick<CredentialToken, 'text' | 'credential' | 'form'>[],
   catalog: CredentialCatalog = defaultCatalog(),
-): ReadonlyMap<CatalogEntry, string> {
-  const spellings = new Map<CatalogEntry, string>();
-  for (const token of credentials)
-    if (!spellings.has(token.credential))
-      spellings.set(token.credential, keptSpelling(token, catalog));
+): ReadonlyMap<CatalogEntry, string> | undefined {
+  let spellings: Map<CatalogEntry, string> | undefined;
+  for (let i = 0; i < credentials.length; i++) {
+    const token = credentials[i];
+    if (token === undefined || spellings?.has(token.credential)) continue;
+    const entry = token.credential;
+    if (token.form !== 'abbreviation' || token.text === entry.abbreviation) {
+      spellings?.set(entry, credentialLabel(entry));
+      continue;
+    }
+    const spelling = keptSpelling(token, catalog);
+    if (spelling === credentialLabel(entry) && spellings === undefined) continue;
+    if (spellings === undefined) {
+      // The first token spelled its own way: the earlier ones keep their labels.
+      spellings = new Map();
+      for (const earlier of credentials.slice(0, i))
+        if (!spellings.has(earlier.credential))
+          spellings.set(earlier.credential, keptSpelling(earlier, catalog));
+      if (spellings.has(entry)) continue;
+    }
+    spellings.set(entry, spelling);
+  }
   return spellings;
 }
 

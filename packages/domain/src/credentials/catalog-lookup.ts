@@ -113,6 +113,9 @@ function writtenForms(entry: CatalogEntry): { written: string; spelling: string 
   return forms;
 }
 
+// How many written forms a catalog remembers before it starts afresh (a few MB at most).
+const RECENT_LIMIT = 20_000;
+
 // A text shorter than this is found in another case only when written all in one case.
 const MIXED_CASE_MIN = 5;
 
@@ -126,6 +129,7 @@ class Catalog implements CredentialCatalog {
   readonly #byId = new Map<string, CatalogEntry>();
   readonly #byLongForm = new Map<string, CatalogEntry>();
   readonly #suggestions = new Map<string, string | undefined>();
+  readonly #recent = new Map<string, Spelling | null>();
 
   constructor(entries: readonly CatalogEntry[]) {
     this.entries = entries;
@@ -171,6 +175,16 @@ class Catalog implements CredentialCatalog {
   }
 
   #lookup(written: string): Spelling | undefined {
+    // A roster repeats the same few hundred words (PT, DPT, names): remember what each read as.
+    const cached = this.#recent.get(written);
+    if (cached !== undefined) return cached === null ? undefined : cached;
+    const found = this.#read(written);
+    if (this.#recent.size >= RECENT_LIMIT) this.#recent.clear();
+    this.#recent.set(written, found ?? null);
+    return found;
+  }
+
+  #read(written: string): Spelling | undefined {
     const key = keyOf(written);
     const exact = this.#byKey.get(key);
     if (exact !== undefined || this.#byFoldedKey.size === 0) return exact;
@@ -179,6 +193,11 @@ class Catalog implements CredentialCatalog {
     if (folded === undefined) return undefined;
     if (key.length >= MIXED_CASE_MIN || key === lower || key === key.toUpperCase()) return folded;
     return undefined;
+  }
+
+  /** The entry and the spelling a fix writes for `written`, in one lookup. */
+  lookup(written: string): Spelling | undefined {
+    return this.#lookup(written);
   }
 
   find(written: string): CatalogEntry | undefined {
@@ -214,7 +233,9 @@ class Catalog implements CredentialCatalog {
 
   #closestSpelling(text: string): string | undefined {
     const key = keyOf(text);
-    if (key === '' || notCredentialKeys().has(key)) return undefined;
+    // "*D", "2", "&": too little of a word to be a slip of a credential's spelling.
+    if (key.replace(NOT_LETTER_OR_DIGIT, '').length < 2 || notCredentialKeys().has(key))
+      return undefined;
     const lower = key.toLowerCase();
     const spellings = this.index.spellings;
     for (const [candidate, spelling] of spellings)
@@ -265,12 +286,31 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
+
 let notCredentials: ReadonlySet<string> | undefined;
 
 /** Keys of {@link NOT_CREDENTIALS}: no near-miss suggestion is made for them. */
 function notCredentialKeys(): ReadonlySet<string> {
   notCredentials ??= new Set(NOT_CREDENTIALS.map((n) => keyOf(n.written)));
   return notCredentials;
+}
+
+/**
+ * The spelling a fix writes for `written` when the catalog reads it as `entry`
+ * ({@link CredentialCatalog.spellingOf}), else `undefined`: one lookup for the catalogs this
+ * module builds, two for another implementation of the interface.
+ */
+export function spellingFor(
+  catalog: CredentialCatalog,
+  written: string,
+  entry: CatalogEntry,
+): string | undefined {
+  if (catalog instanceof Catalog) {
+    const found = catalog.lookup(written);
+    return found?.entry === entry ? found.spelling : undefined;
+  }
+  return catalog.find(written) === entry ? catalog.spellingOf(written) : undefined;
 }
 
 let builtIn: Catalog | undefined;

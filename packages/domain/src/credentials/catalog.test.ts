@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aptaCategory } from './canonical-order.js';
-import { CREDENTIAL_CATALOG } from './catalog.js';
+import { CREDENTIAL_CATALOG, NOT_CREDENTIALS } from './catalog.js';
+import { CREDENTIAL_KINDS } from './catalog-entry.js';
 import {
   abbreviationKey,
   credentialById,
@@ -26,12 +27,77 @@ const TABLE =
 
 describe('the credential catalog', () => {
   it('has well over 60 entries with unique ids and spellings', () => {
-    expect(CREDENTIAL_CATALOG.length).toBeGreaterThan(100);
+    expect(CREDENTIAL_CATALOG.length).toBeGreaterThan(170);
     expect(new Set(CREDENTIAL_CATALOG.map((e) => e.id)).size).toBe(CREDENTIAL_CATALOG.length);
+    // Abbreviations, kept variants and deprecated aliases: no two alike across the catalog.
     const spellings = CREDENTIAL_CATALOG.flatMap((e) =>
-      [e.abbreviation, ...e.aliases].filter((s) => s !== undefined).map(abbreviationKey),
+      [e.abbreviation, ...(e.variants ?? []), ...e.aliases]
+        .filter((s) => s !== undefined)
+        .map(abbreviationKey),
     );
-    expect(new Set(spellings).size).toBe(spellings.length);
+    expect(spellings.filter((s, i) => spellings.indexOf(s) !== i)).toEqual([]);
+  });
+
+  it('reads an entry in another case only where no other credential shares its letters', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const e of CREDENTIAL_CATALOG)
+      for (const s of [e.abbreviation, ...(e.variants ?? []), ...e.aliases])
+        if (s !== undefined) {
+          const folded = abbreviationKey(s).toLowerCase();
+          owners.set(folded, (owners.get(folded) ?? new Set()).add(e.id));
+        }
+    const clashes = CREDENTIAL_CATALOG.filter((e) => e.anyCase).flatMap((e) =>
+      [e.abbreviation, ...(e.variants ?? []), ...e.aliases]
+        .filter((s) => s !== undefined)
+        .filter((s) => (owners.get(abbreviationKey(s).toLowerCase())?.size ?? 0) > 1),
+    );
+    expect(clashes).toEqual([]);
+    // Short all-capital codes, where case carries meaning, are never read in another case.
+    expect(
+      CREDENTIAL_CATALOG.filter(
+        (e) =>
+          e.anyCase &&
+          e.abbreviation !== undefined &&
+          e.abbreviation === e.abbreviation.toUpperCase() &&
+          abbreviationKey(e.abbreviation).length < 5,
+      ).map((e) => e.id),
+    ).toEqual([]);
+  });
+
+  it('gives every entry a kind of CREDENTIAL_KINDS and a spelling that is not its own alias', () => {
+    for (const e of CREDENTIAL_CATALOG) {
+      expect(CREDENTIAL_KINDS, e.id).toContain(e.kind);
+      const own = e.abbreviation === undefined ? undefined : abbreviationKey(e.abbreviation);
+      for (const s of [...(e.variants ?? []), ...e.aliases])
+        expect(abbreviationKey(s), e.id).not.toBe(own);
+      if (e.abbreviation === undefined) {
+        expect(e.variants ?? [], e.id).toEqual([]);
+        expect(e.aliases, e.id).toEqual([]);
+      }
+    }
+  });
+
+  // CSMT: no page of its issuer (ISPI) was found; the source names the site that reported it.
+  const WITHOUT_URL = ['CSMT'];
+
+  it('cites a source address (a URL) for every entry', () => {
+    const missing = CREDENTIAL_CATALOG.filter((e) => !/https?:\/\/\S+/.test(e.source)).map(
+      (e) => e.id,
+    );
+    expect(missing).toEqual(WITHOUT_URL);
+  });
+
+  it('names every credential so that its written-out form reads back as itself', () => {
+    // Under apta-2016 a credential outside APTA's categories is written out by its name: a
+    // comma, semicolon or bracket in it would split it when the listing is read again.
+    for (const e of CREDENTIAL_CATALOG.filter((x) => aptaCategory(x) === undefined)) {
+      expect(e.name, e.id).not.toMatch(/[,;|()[\]{}]/);
+      expect(findCredentialByName(e.name), e.id).toBe(e);
+    }
+  });
+
+  it('lists what is not a credential apart from the catalog', () => {
+    for (const n of NOT_CREDENTIALS) expect(findCredential(n.written), n.written).toBeUndefined();
   });
 
   it.each(CATEGORY_3)(
@@ -131,5 +197,104 @@ describe('matching', () => {
     ['XYZZY', undefined],
   ])('suggests for %j: %s', (written, suggestion) => {
     expect(suggestCredential(written)).toBe(suggestion);
+  });
+});
+
+describe('the families real rosters carry (issue 14)', () => {
+  // written, id, kind, APTA 2016 category (undefined: outside the five), renewal kind
+  it.each([
+    // APTA's credentialed clinical instructor programme.
+    ['APTA Credentialed CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
+    ['APTA CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
+    ['CCIP', 'apta-ccip-1', 'certification', undefined, 'unknown'],
+    ['CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
+    ['CCIP Level 2', 'apta-ccip-2', 'certification', undefined, 'unknown'],
+    // Health-science and administration degrees.
+    ['DHSc', 'DHSc', 'academic-degree', 4, 'none'],
+    ['D.H.Sc.', 'DHSc', 'academic-degree', 4, 'none'],
+    ['DScPT', 'DScPT', 'academic-degree', 4, 'none'],
+    ['DHA', 'DHA', 'academic-degree', 4, 'none'],
+    ['DrPH', 'DrPH', 'academic-degree', 4, 'none'],
+    ['OTD', 'OTD', 'academic-degree', 4, 'none'],
+    ['MHA', 'MHA', 'academic-degree', 4, 'none'],
+    ['MPH', 'MPH', 'academic-degree', 4, 'none'],
+    ['MHS', 'MHS', 'academic-degree', 4, 'none'],
+    ['MSc', 'MS', 'academic-degree', 4, 'none'],
+    ['EMBA', 'EMBA', 'academic-degree', 4, 'none'],
+    ['MScPT', 'MScPT', 'pt-degree', 2, 'none'],
+    ['BScPT', 'BScPT', 'pt-degree', 2, 'none'],
+    // Honorary fellowships.
+    ['FNAP', 'FNAP', 'fellowship', undefined, 'unknown'],
+    ['FACSM', 'FACSM', 'fellowship', undefined, 'unknown'],
+    ['FGSA', 'FGSA', 'fellowship', undefined, 'unknown'],
+    ['FCAMPT', 'FCAMPT', 'fellowship', undefined, 'unknown'],
+    // Neuro-developmental treatment.
+    ['C/NDT', 'C/NDT', 'certification', undefined, 'years'],
+    ['C-NDT', 'C/NDT', 'certification', undefined, 'years'],
+    ['NDT', 'NDT', 'certification', undefined, 'unknown'],
+    // Craniofacial and temporomandibular.
+    ['CCTT', 'CCTT', 'certification', undefined, 'years'],
+    // Kinesiology taping.
+    ['CKTP', 'CKTP', 'certification', undefined, 'unknown'],
+    ['CKTI', 'CKTI', 'certification', undefined, 'unknown'],
+    // Fitness, conditioning, yoga, ergonomics, Pilates.
+    ['NSCA-CPT', 'NSCA-CPT', 'certification', undefined, 'fixed-cycle'],
+    ['CSCS,*D', 'CSCS', 'certification', undefined, 'fixed-cycle'],
+    ['ACSM-CEP', 'ACSM-CEP', 'certification', undefined, 'years'],
+    ['NASM-CPT', 'NASM-CPT', 'certification', undefined, 'years'],
+    ['ACE-CPT', 'ACE-CPT', 'certification', undefined, 'years'],
+    ['CPT', 'CPT', 'certification', undefined, 'unknown'],
+    ['RYT', 'RYT-200', 'certification', undefined, 'years'],
+    ['E-RYT 200', 'E-RYT 200', 'certification', undefined, 'years'],
+    ['C-IAYT', 'C-IAYT', 'certification', undefined, 'unknown'],
+    ['CEAS III', 'CEAS', 'certification', undefined, 'unknown'],
+    ['CPE', 'CPE', 'certification', undefined, 'unknown'],
+    ['PMA-CPT', 'PMA-CPT', 'certification', undefined, 'unknown'],
+    // Movement screens.
+    ['FMS', 'FMS', 'certification', undefined, 'unknown'],
+    ['FMS Level 1', 'FMS', 'certification', undefined, 'unknown'],
+    ['SFMA', 'SFMA', 'certification', undefined, 'unknown'],
+    // MDT as written.
+    ['Cert. MDT', 'Cert. MDT', 'certification', undefined, 'unknown'],
+    ['Cert MDT', 'Cert. MDT', 'certification', undefined, 'unknown'],
+    ['cert. mdt', 'Cert. MDT', 'certification', undefined, 'unknown'],
+    ['Dip. MDT', 'Dip. MDT', 'certification', undefined, 'unknown'],
+    ['MDT', 'MDT', 'certification', undefined, 'unknown'],
+  ] as const)(
+    'reads %j as %s (%s, category %s, renewal %s)',
+    (written, id, kind, category, renewal) => {
+      const entry = findCredential(written);
+      expect(entry?.id).toBe(id);
+      expect(entry?.kind).toBe(kind);
+      expect(entry && aptaCategory(entry)).toBe(category);
+      expect(entry?.renewal.kind).toBe(renewal);
+      expect(entry?.source).toMatch(/https?:\/\//);
+    },
+  );
+
+  it('knows the renewal cycles the research sourced', () => {
+    expect(findCredential('CCTT')?.renewal).toEqual({ kind: 'years', years: 1 });
+    expect(findCredential('NASM-CPT')?.renewal).toEqual({ kind: 'years', years: 2 });
+    expect(findCredential('ACSM-EP')?.renewal).toEqual({ kind: 'years', years: 3 });
+    expect(findCredential('RYT-500')?.renewal).toEqual({ kind: 'years', years: 3 });
+    expect(findCredential('C/NDT')?.renewal).toEqual({ kind: 'years', years: 3 });
+    expect(findCredential('CF-L1')?.renewal).toEqual({ kind: 'years', years: 5 });
+    expect(findCredential('WCC')?.renewal).toEqual({ kind: 'years', years: 5 });
+    expect(credentialById('pta-app')?.renewal).toEqual({ kind: 'years', years: 10 });
+    expect(credentialById('apta-credentialed-clinical-trainer')?.renewal).toEqual({
+      kind: 'years',
+      years: 5,
+    });
+  });
+
+  it('marks the abbreviations that do not say what or whose they are', () => {
+    for (const id of ['CPT', 'NASM-CES', 'MDT', 'NDT', 'EIM', 'CCRP', 'apta-ccip-1', 'FMT', 'OMT'])
+      expect(credentialById(id)?.ambiguity, id).toBeDefined();
+  });
+
+  it('keeps DHS and DHSc apart, both valid spellings of the Doctor of Health Science', () => {
+    expect(findCredential('DHS')?.id).toBe('DHS');
+    expect(findCredential('DHSc')?.id).toBe('DHSc');
+    expect(findCredentialByName('Doctor of Health Science')?.id).toBe('DHS');
   });
 });

@@ -344,7 +344,7 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'FAAOMPT',
     'Fellow of the American Academy of Orthopaedic Manual Physical Therapists',
     'fellowship',
-    'aspireomt.com/faq; f3physicaltherapy.com',
+    'https://www.aspireomt.com/faq ; https://f3physicaltherapy.com/2013/11/10/alphabet-soup-faaompt',
     {
       longForms: [
         'Fellow of the American Academy of Orthopaedic Manual Physical Therapists',
@@ -445,7 +445,7 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'CMTPT',
     'Certified Myofascial Trigger Point Therapist',
     'certification',
-    'myopainsolutions.com; cbmtpt.org',
+    'http://cbmtpt.org/cbmtptfaq.aspx ; https://www.myopainsolutions.com/four-certifications-and-counting/',
     {
       issuers: ['Myopain Seminars', 'Certification Board for Myofascial Trigger Point Therapists'],
       unconfirmed: 'renewal',
@@ -492,7 +492,7 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'CEEAA',
     'Certified Exercise Expert for Aging Adults',
     'certification',
-    'aptageriatrics.org/for-educators',
+    'https://aptageriatrics.org/for-educators',
     {
       issuers: ['APTA Geriatrics'],
       unconfirmed: 'renewal',
@@ -513,18 +513,24 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'Cert. SMT',
     'Certification in Spinal Manipulative Therapy',
     'certification',
-    'rinaldipt.com',
+    'https://rinaldipt.com/michael-awarded-certification-in-spinal-manipulation.html',
     {
       issuers: ['American Academy of Manipulative Therapy (AAMT)'],
       ambiguity: 'Cert. SMT (AAMT) and CSMT (ISPI) are different credentials',
       unconfirmed: 'renewal',
     },
   ),
-  entry('MTC', 'Manual Therapy Certification', 'certification', 'usa.edu fellowship page', {
-    issuers: ['University of St. Augustine for Health Sciences'],
-    note: 'also written for any "manual therapy certified" clinician',
-    unconfirmed: 'the abbreviation itself, and renewal',
-  }),
+  entry(
+    'MTC',
+    'Manual Therapy Certification',
+    'certification',
+    'https://usa.edu/orthopaedic-manual-physical-therapy-fellowship/fellowship-curriculum',
+    {
+      issuers: ['University of St. Augustine for Health Sciences'],
+      note: 'also written for any "manual therapy certified" clinician',
+      unconfirmed: 'the abbreviation itself, and renewal',
+    },
+  ),
   entry(
     'CMPT',
     'Certified Manual Physical Therapist',
@@ -538,7 +544,7 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'CMT',
     'Certified Massage Therapist or Certificate in Manual Therapy',
     'certification',
-    'FaCeT; sau.edu; swodeam.com',
+    'FaCeT; http://www.sau.edu/News_and_Events/N161206_Manual_Therapy_Certificate.html ; https://swodeam.com/curriculum-diploma.php',
     {
       ambiguity:
         'CMT is a Certified Massage Therapist, a Certificate in Manual Therapy (Univ. of St. Augustine) or a Certification in Manual/Spinal Manipulative Therapy',
@@ -555,12 +561,18 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
       unconfirmed: 'renewal; the written forms',
     },
   ),
-  entry('FMT', 'Functional Movement Techniques certification', 'certification', 'none found', {
-    issuers: ['RockTape (UNCONFIRMED)'],
-    ambiguity:
-      "RockTape's Functional Movement Techniques, or the Institute of Physical Art's Functional Manual Therapy (whose credential is CFMT)",
-    unconfirmed: 'the issuer and renewal',
-  }),
+  entry(
+    'FMT',
+    'Functional Movement Techniques certification',
+    'certification',
+    'https://zbook.org/read/18bb1f_fmt-basic-rocktape.html (RockTape FMT Basic study guide)',
+    {
+      issuers: ['RockTape'],
+      ambiguity:
+        "RockTape's Functional Movement Techniques (earlier Fascial Movement Taping), or the Institute of Physical Art's Functional Manual Therapy (whose credential is CFMT)",
+      unconfirmed: 'renewal',
+    },
+  ),
   entry(
     'CWS',
     'Certified Wound Specialist',
@@ -1299,10 +1311,9 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'academic-degree',
     'http://www.usa.edu/p46-164-Doctor-of-Health-Science-DHSc.aspx',
     {
-      longForms: ['Doctor of Health Science'],
       issuers: ['An accredited college or university'],
       renewal: { kind: 'none' },
-      note: 'same degree name as DHS; keep the spelling written',
+      note: "same degree name as DHS (written out, it reads as DHS, APTA's example); keep the spelling written",
       doctorate: true,
       anyCase: true,
     },
