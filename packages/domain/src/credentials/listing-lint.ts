@@ -335,7 +335,7 @@ function rulesProblem(rules: Readonly<Record<string, unknown>>): OptionsProblem 
     }
     const level = rules[code];
     if (typeof level !== 'string' || !LEVELS.includes(level)) {
-      const near = typeof level === 'string' ? suggestClosestUnchecked(level, LEVELS) : undefined;
+      const near = typeof level === 'string' ? nearestLevel(level) : undefined;
       return {
         path,
         message: `expected "off", "info", "warning" or "error", got ${describeArgument(level)}${near ? `; did you mean "${near}"?` : ''}`,
@@ -343,6 +343,13 @@ function rulesProblem(rules: Readonly<Record<string, unknown>>): OptionsProblem 
     }
   }
   return undefined;
+}
+
+/** The level a mistyped one probably meant: "warn" → "warning", "Error" → "error". */
+function nearestLevel(given: string): string | undefined {
+  const lower = given.trim().toLowerCase();
+  if (lower.length >= 2) for (const level of LEVELS) if (level.startsWith(lower)) return level;
+  return suggestClosestUnchecked(lower, LEVELS);
 }
 
 let codes: readonly string[] | undefined;

@@ -20,7 +20,7 @@ export const designationNotFirst = {
       'PT or PTA is not the first credential; the regulatory designation precedes all others.',
     source: { text: `${APTA_2016}; ${APTA_2009}`, url: APTA_2016_URL },
     examples: {
-      fails: [{ listing: 'Jane Doe, DPT, PT' }, { listing: 'Maria Lopez, AS, PTA' }],
+      fails: [{ listing: 'Jane Doe, DPT, PT' }, { listing: 'Maria Lopez, CSCS, PTA' }],
       passes: [
         { listing: 'Jane Doe, PT, DPT' },
         {
