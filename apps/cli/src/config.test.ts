@@ -240,7 +240,9 @@ describe('applying the configuration: flag > roster column > configuration > def
       expect((await lintCodes(nested, 'Jane Doe, DPT')).issues).toContain(
         'degree-as-designation:error',
       );
-      expect((await lintCodes(nested, 'Jane Doe, PT, QRXT')).issues).toEqual([]);
+      expect((await lintCodes(nested, 'Jane Doe, PT, QRXT')).issues).toEqual([
+        'outside-apta-categories:info',
+      ]);
     } finally {
       await removeConfig(join(root, 'clinic'));
     }
@@ -280,6 +282,50 @@ describe('applying the configuration: flag > roster column > configuration > def
     for (const command of [['credentials', 'lint'], ['validate']]) {
       const { stdout } = await ptfx(nested, [...command, '--help']);
       expect(stdout).toMatch(/--config PATH +a ptfx\.config\.json/);
+    }
+  });
+});
+
+describe('the README’s configuration section', () => {
+  it('shows a complete file that reads, and the errors a mistake in it prints', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration: `ptfx.config.json`'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const shownConsole = /```console\n\$ (ptfx [^\n]*)\n([\s\S]*?)```/.exec(section);
+    await writeFile(join(nested, 'ptfx.config.json'), example);
+    try {
+      const { io } = await diskIo(nested);
+      const config = await loadConfig(io, undefined);
+      expect(Object.keys(config).sort()).toEqual(
+        ['catalog', 'file', 'profile', 'role', 'rules', 'state'].sort(),
+      );
+      // The console block: the same file with "order" misspelt and the kind "certificate".
+      await writeFile(
+        join(nested, 'ptfx.config.json'),
+        example
+          .replace('"order": "off"', '"ordr": "off"')
+          .replace('"kind": "certification"', '"kind": "certificate"'),
+      );
+      const staff = join(nested, 'staff.csv');
+      await writeFile(staff, 'listing\nJane Doe, PT\n');
+      const args = (shownConsole?.[1] ?? '')
+        .split(' ')
+        .slice(1)
+        .map((a) => (a === 'staff.csv' ? staff : a));
+      const result = await ptfx(nested, args);
+      expect(result.code).toBe(2);
+      const shown = (shownConsole?.[2] ?? '').trimEnd().split('\n');
+      const printed = result.stderr.trimEnd().split('\n');
+      expect(printed).toHaveLength(shown.length);
+      shown.forEach((line, i) => {
+        const [start = '', end = ''] = line.split('…');
+        expect(printed[i]?.startsWith(start), printed[i]).toBe(true);
+        expect(printed[i]?.endsWith(end), printed[i]).toBe(true);
+      });
+      await rm(staff);
+    } finally {
+      await removeConfig(nested);
     }
   });
 });

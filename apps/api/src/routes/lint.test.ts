@@ -24,8 +24,12 @@ describe('POST /v1/credential-listings/lint with rules and catalog', () => {
     const res = await lint({ listing: 'Jane Doe, PT, DPT, QRXT', catalog: [QRXT] });
     expect(res.status).toBe(200);
     const configured = await body(res);
-    expect(codes(configured)).toEqual(codes(plain).filter((c) => c !== 'unknown-credential'));
+    // Known now, and a certification: outside APTA's categories (info), spelled out in the fix.
+    expect(codes(configured)).toEqual(
+      codes(plain).map((c) => (c === 'unknown-credential' ? 'outside-apta-categories' : c)),
+    );
     expect(configured.clean).toBe(true);
+    expect(configured.fix).toBe('Jane Doe, PT, DPT, Quality Rehabilitation Exercise Therapist');
   });
 
   it('rules: { order: "off" } drops the order issues, and a level replaces a severity', async () => {
@@ -49,7 +53,10 @@ describe('POST /v1/credential-listings/lint with rules and catalog', () => {
         { listing: 'Jane Doe, PT, QRXT' },
       ]),
     );
-    expect(result.results.map(codes)).toEqual([[], ['unknown-credential']]);
+    expect(result.results.map(codes)).toEqual([
+      ['outside-apta-categories'],
+      ['unknown-credential'],
+    ]);
   });
 
   it.each([
@@ -65,7 +72,11 @@ describe('POST /v1/credential-listings/lint with rules and catalog', () => {
     [
       'invalid-argument, which cannot be set',
       { listing: 'PT', rules: { 'invalid-argument': 'off' } },
-      { path: 'body.rules.invalid-argument', code: 'unknown-rule' },
+      {
+        path: 'body.rules.invalid-argument',
+        code: 'unknown-rule',
+        message: expect.stringMatching(/^"invalid-argument" cannot be set/),
+      },
     ],
     ['a bad level', { listing: 'PT', rules: { order: 'warn' } }, { path: 'body.rules.order' }],
     [

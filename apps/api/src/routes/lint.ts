@@ -2,10 +2,12 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   type CredentialListingLint,
   CredentialSchema,
+  type CustomCredential,
   CustomCredentialsSchema,
   configurableRuleCodes,
   IsoDateSchema,
   lintCredentialListing,
+  type RuleLevel,
   RuleLevelsSchema,
   suggestClosest,
   TherapistRoleSchema,
@@ -164,13 +166,21 @@ function view(result: CredentialListingLint) {
   };
 }
 
+/** The levels given, without the codes zod's optional fields leave `undefined`. */
+function levels(rules: Readonly<Record<string, RuleLevel | undefined>>): Record<string, RuleLevel> {
+  return Object.fromEntries(
+    Object.entries(rules).filter((entry): entry is [string, RuleLevel] => entry[1] !== undefined),
+  );
+}
+
 function run(request: z.output<typeof LintRequestSchema>) {
   const { listing, rules, catalog, ...options } = request;
   return view(
     lintCredentialListing(listing, {
       ...options,
-      ...(rules === undefined ? {} : { rules }),
-      ...(catalog === undefined ? {} : { catalog }),
+      ...(rules === undefined ? {} : { rules: levels(rules) }),
+      // A JSON body has no `undefined` in it: zod's `?: T | undefined` is the domain's `?: T`.
+      ...(catalog === undefined ? {} : { catalog: catalog as readonly CustomCredential[] }),
     }),
   );
 }
@@ -194,12 +204,16 @@ function lintBodyIssues(issues: readonly ZodIssue[]): ZodIssue[] {
     if (issue.code === 'unrecognized_keys' && issue.path[issue.path.length - 1] === 'rules') {
       return issue.keys.map((key): ZodIssue => {
         const meant = suggestClosest(key, configurableRuleCodes());
+        const message =
+          key === 'invalid-argument'
+            ? '"invalid-argument" cannot be set: it says a listing or its options could not be judged at all; remove it'
+            : `unknown rule "${key}"${meant ? `; did you mean "${meant}"?` : '; GET /openapi.json lists the rules under RuleLevels'}`;
         return {
           code: 'custom',
           path: [...issue.path, key],
           input: undefined,
           params: { code: 'unknown-rule' },
-          message: `unknown rule "${key}"${meant ? `; did you mean "${meant}"?` : '; GET /openapi.json lists the rules under RuleLevels'}`,
+          message,
         };
       });
     }

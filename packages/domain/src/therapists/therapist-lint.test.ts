@@ -37,7 +37,10 @@ describe('lintTherapistListing', () => {
     const codes = (options: Parameters<typeof lintTherapistListing>[2]) =>
       lintTherapistListing(therapist, clinic.locations, options).result.issues.map((i) => i.code);
     expect(codes({})).toContain('unknown-credential');
-    expect(codes({ catalog: [QRXT] })).toEqual(codes({}).filter((c) => c !== 'unknown-credential'));
+    // Known now, and a certification: outside APTA's categories (info) rather than unknown.
+    expect(codes({ catalog: [QRXT] })).toEqual(
+      codes({}).map((c) => (c === 'unknown-credential' ? 'outside-apta-categories' : c)),
+    );
   });
 
   it('passes rule levels on: off drops a rule, a level replaces its severity', () => {
