@@ -247,9 +247,9 @@ class Catalog implements CredentialCatalog {
 
 /**
  * The key closest to `key` (ignoring case) when within a third of its length in edits (at most
- * 3), as `suggestClosest` does; a tie goes to the likeliest slip of the hand: a stutter (`CMPTT`
- * for CMPT), then two letters swapped (`OSC` for OCS), then a letter dropped (`FAAMPT` for
- * FAAOMPT), then a letter struck for another.
+ * 3), as `suggestClosest` does; a tie goes to the likeliest slip of the hand: a doubled letter
+ * (`CMPTT` for CMPT), then two letters swapped (`OSC` for OCS, `PRCP` for PRPC), then a letter
+ * dropped or added (`FAAMPT` for FAAOMPT), then a letter struck for another.
  */
 function closestKey(key: string, candidates: Iterable<string>): string | undefined {
   const word = key.toLowerCase();
@@ -273,10 +273,18 @@ function closestKey(key: string, candidates: Iterable<string>): string | undefin
 }
 
 function slipScore(word: string, candidate: string): number {
-  if (word.startsWith(candidate)) return 3;
+  if (isDoubling(word, candidate)) return 3;
   if (word.length === candidate.length && [...word].sort().join() === [...candidate].sort().join())
     return 2;
-  return isSubsequence(word, candidate) ? 1 : 0;
+  return isSubsequence(word, candidate) || isSubsequence(candidate, word) ? 1 : 0;
+}
+
+/** Whether `word` is `candidate` with one letter typed twice. */
+function isDoubling(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length + 1) return false;
+  for (let i = 1; i < word.length; i++)
+    if (word[i] === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === candidate) return true;
+  return false;
 }
 
 /** Whether every letter of `short` appears in `long` in order. */

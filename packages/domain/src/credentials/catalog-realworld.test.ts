@@ -98,6 +98,7 @@ const TYPOS: readonly (readonly [typo: string, meant: string])[] = [
   ['DTP', 'DPT'],
   ['OSC', 'OCS'],
   ['CSSC', 'CSCS'],
+  ['PRCP', 'PRPC'],
   ['FAAMPT', 'FAAOMPT'],
   ['CMPTT', 'CMPT'],
   ['Dpt', 'DPT'],
