@@ -89,24 +89,12 @@ export function isBarredForAssistantUnchecked(
 }
 
 /**
- * Whether `written` — a word the listing carries, known to the catalog or not — is one the
- * state's law bars a PTA from using on its own: a bare "therapist" in California
- * (B&P §2633.5(b)) and Texas (the PT board's FAQ). Only the whole text counts ("therapist", not
- * "massage therapist").
- *
- * @throws {TypeError} when `written` is not text or `jurisdiction` is neither a USPS state code
- * nor `undefined`
+ * Whether `written` — a word the listing carries, known to the catalog or not — is one `law`
+ * bars a PTA from using on its own: a bare "therapist" in California (B&P §2633.5(b)) and Texas
+ * (the PT board's FAQ). Only the whole text counts ("therapist", not "massage therapist"). No
+ * argument checks: for callers inside the package that have the law from `stateTitleLaw`.
  */
-export function isBarredWordForAssistant(
-  written: string,
-  jurisdiction: UsStateCode | undefined,
-): boolean {
-  expectText('isBarredWordForAssistant', 'written', written, 'the word as written (text)');
-  expectJurisdiction('isBarredWordForAssistant', jurisdiction);
-  return isBarredWordForAssistantUnchecked(written, stateTitleLaw(jurisdiction));
-}
-
-function isBarredWordForAssistantUnchecked(
+export function isBarredWordForAssistantUnchecked(
   written: string,
   law: StateTitleLaw | undefined,
 ): boolean {
