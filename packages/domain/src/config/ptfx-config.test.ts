@@ -60,6 +60,10 @@ describe('parsePtfxConfig: a good file', () => {
   it('reads {} as the defaults, and forgives an editor’s byte order mark', () => {
     expect(parsePtfxConfig('{}')).toEqual({ ok: true, value: {}, issues: [] });
     expect(parsePtfxConfig('\ufeff{ "state": "TX" }').value).toEqual({ state: 'TX' });
+    expect(parsePtfxConfig('\ufeff{ "state": "tx" }').issues[0]?.position).toEqual({
+      line: 1,
+      column: 12,
+    });
   });
 
   it('lets every configurable rule be set to every level', () => {

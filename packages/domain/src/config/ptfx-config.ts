@@ -241,8 +241,9 @@ export function parsePtfxConfig(
       ],
     };
   }
-  // An editor's byte order mark is not JSON, but is no mistake of the person's either.
-  const source = text.startsWith('\ufeff') ? ` ${text.slice(1)}` : text;
+  // An editor's byte order mark is not JSON, but is no mistake of the person's either; editors
+  // do not count it as a column.
+  const source = text.startsWith('\ufeff') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const positionAt = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
