@@ -6,13 +6,19 @@ import { CREDENTIAL_PROFILES, type CredentialProfile } from '../credentials/cano
 import { CREDENTIAL_KINDS } from '../credentials/catalog-entry.js';
 import { type CustomCredential, customCatalogProblem } from '../credentials/custom-credential.js';
 import { CREDENTIAL_LINT_RULES } from '../credentials/lint-rules.js';
+import type { CredentialRuleLevel, CredentialRuleLevels } from '../credentials/rules/rule.js';
 import { reportIssue } from '../shared/schema.js';
 import { type TherapistRole, TherapistRoleSchema } from '../therapists/therapist.js';
 
 /** The levels a rule can be set to: `off` drops it, a severity replaces its default. */
-export const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
-/** One of {@link RULE_LEVELS}. */
-export type RuleLevel = (typeof RULE_LEVELS)[number];
+export const RULE_LEVELS = [
+  'off',
+  'info',
+  'warning',
+  'error',
+] as const satisfies readonly CredentialRuleLevel[];
+/** One of {@link RULE_LEVELS}: the linter's `CredentialRuleLevel` under the configuration's name. */
+export type RuleLevel = CredentialRuleLevel;
 
 /**
  * The codes of the rules a configuration can set: every code of `CREDENTIAL_LINT_RULES` but
@@ -185,7 +191,7 @@ export interface PtfxConfig {
   /** The JSON Schema the file points its editor at. */
   readonly $schema?: string;
   /** Rule levels by code; a rule not named keeps its default. */
-  readonly rules?: { readonly [code: string]: RuleLevel };
+  readonly rules?: CredentialRuleLevels;
   /** The organisation's own credentials, merged into the catalog. */
   readonly catalog?: readonly CustomCredential[];
   /** The credential order to judge by. */
