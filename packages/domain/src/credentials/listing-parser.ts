@@ -61,6 +61,7 @@ export interface ParsedListing {
 // Commas, semicolons, pipes, bullets, dashes, brackets, every kind of space and line break,
 // zero-width characters. Slashes and hyphens join words ("OTR/L", "CLT-LANA") unless they stand alone.
 const SEPARATOR = /[\s,;|•·∙‧⋅◦▪●—–‒―()[\]{}\u200b-\u200d\u2060\ufeff]/u;
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // The same test for the ASCII range, by table: the tokenizer asks it of every character.
 const ASCII_SEPARATOR: readonly boolean[] = Array.from({ length: 128 }, (_, c) =>
@@ -110,6 +111,7 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'st.',
 ]);
 const KEY_DROPPED = /[.\s]/g;
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 const HAS_LOWERCASE = /\p{Ll}/u;
 const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
 // Nickname quotes: opening character → the closing characters accepted.
@@ -134,6 +136,12 @@ function gapMatches(re: RegExp, text: string, from: number, to: number): boolean
 function gapEnd(re: RegExp, text: string, from: number): number {
   re.lastIndex = from;
   return re.test(text) ? re.lastIndex : -1;
+}
+
+/** A credential read at a word: its entry and the last word it takes. */
+interface Found {
+  readonly entry: CatalogEntry;
+  readonly last: number;
 }
 
 interface Piece {
@@ -263,20 +271,49 @@ export function parseCredentialListingUnchecked(
   const startOf = (w: number) => words[w]?.start ?? text.length;
   const endOf = (w: number) => words[w]?.end ?? text.length;
 
-  const longFormAt = (w: number): { entry: CatalogEntry; last: number } | undefined => {
+  // Each word's spelled-out and abbreviated readings, worked out once (the name grammar and the
+  // credential loop ask about the same words).
+  const longMemo: (Found | null | undefined)[] = new Array(count);
+  const abbreviationMemo: (Found | null | undefined)[] = new Array(count);
+  const longFormAt = (w: number): Found | undefined => {
+    let found = longMemo[w];
+    if (found === undefined) {
+      found = readLongForm(w) ?? null;
+      longMemo[w] = found;
+    }
+    return found ?? undefined;
+  };
+  const readLongForm = (w: number): Found | undefined => {
     // Most words start no spelled-out credential: rule them out before trying phrases.
-    const first = longFormKey(wordText(w)).split(' ')[0] ?? '';
+    const word = wordText(w);
+    const first = PLAIN_WORD.test(word)
+      ? word.toLowerCase()
+      : (longFormKey(word).split(' ')[0] ?? '');
     if (!catalog.longFormFirstWords.has(first)) return undefined;
     let last = w;
     while (last - w + 1 < catalog.longestLongFormWords && joinable[last]) last++;
     for (let j = last; j >= w; j--) {
       const entry = catalog.findByName(text.slice(startOf(w), endOf(j)));
-      if (entry) return { entry, last: j };
+      // "NDT Certified Canine Rehabilitation Practitioner": NDT, then a credential spelled out.
+      if (entry && (j === w || !spelledOutAcross(w + 1, j))) return { entry, last: j };
     }
     return undefined;
   };
   const maxWords = longestAbbreviationWords(catalog);
-  const abbreviationAt = (w: number): { entry: CatalogEntry; last: number } | undefined => {
+  /** Whether a spelled-out credential starts at a word from `a` to `b` and runs on past `b`. */
+  const spelledOutAcross = (a: number, b: number): boolean => {
+    for (let k = a; k <= b; k++) if ((longFormAt(k)?.last ?? -1) > b) return true;
+    return false;
+  };
+  const abbreviationAt = (w: number): Found | undefined => {
+    let found = abbreviationMemo[w];
+    if (found === undefined) {
+      found = readAbbreviation(w) ?? null;
+      abbreviationMemo[w] = found;
+    }
+    return found ?? undefined;
+  };
+  const readAbbreviation = (w: number): Found | undefined => {
     // "CSCS,*D", "NSCA-CPT,*D": NSCA's "with distinction" mark, written after a comma.
     const next = words[w + 1];
     if (next?.text.startsWith('*') && gapMatches(STAR_GAP, text, endOf(w), next.start)) {
@@ -287,7 +324,8 @@ export function parseCredentialListingUnchecked(
     while (last - w + 1 < maxWords && joinable[last]) last++;
     for (let j = last; j > w; j--) {
       const entry = catalog.find(text.slice(startOf(w), endOf(j)));
-      if (entry) return { entry, last: j };
+      // "NDT Certified Canine Rehabilitation Practitioner": NDT, then a credential spelled out.
+      if (entry && !spelledOutAcross(w + 1, j)) return { entry, last: j };
     }
     const entry = catalog.find(wordText(w));
     return entry ? { entry, last: w } : undefined;
@@ -461,7 +499,14 @@ function readName(
 
   /** Whether a capitalised word is a credential in disguise: "Dpt", "Phd", or "CMPTT" after "Jane Doe". */
   const credentialLike = (w: string, lowercaseSoFar: boolean, given: boolean): boolean => {
-    if (w.length >= 3 && HAS_LOWERCASE.test(w) && catalog.find(w.toUpperCase())) return true;
+    // "Dpt" is DPT in disguise; "Edd" is a name, though EDD is read as EdD (any case): only a
+    // catalog spelling written in capitals counts.
+    if (
+      w.length >= 3 &&
+      HAS_LOWERCASE.test(w) &&
+      catalog.spellingOf(w.toUpperCase()) === w.toUpperCase()
+    )
+      return true;
     if (lowercaseSoFar && ALL_CAPS_WORD.test(w)) {
       // A slip of one letter (CMPTT, OCSS, FAAMPT), not a surname written in capitals (DUPONT).
       const near = catalog.suggest(w);
@@ -508,6 +553,33 @@ function readName(
     return { last: k, close };
   };
 
+  /** Dotted initials that spell a degree, inside a name: "Jane M.A. Doe", "John J.D. Smith". */
+  // In the given names of an inverted name they are initials wherever they stand ("Lopez, Maria M.A.").
+  const middleInitials = (w: number, given: boolean): boolean => {
+    if (!DOTTED_INITIALS.test(wordText(w))) return false;
+    if (given) return true;
+    return (joinable[w] === true && continuesName(w + 1, false)) || innerNickname(w, false) >= 0;
+  };
+  /** Whether word `k` can carry a name on: a name word, a particle or an opening quote. */
+  const continuesName = (k: number, given: boolean): boolean => {
+    const next = wordText(k);
+    if (next === '') return false;
+    if (PARTICLES.has(next) || (next[0] ?? '') in QUOTES) return true;
+    return NAME_WORD.test(next) && !credentialAt(k) && !credentialLike(next, true, given);
+  };
+  /** "Maria (Mia) Lopez": the last word of a parenthesised nickname inside the name after word `w`, or -1. */
+  const innerNickname = (w: number, given: boolean): number => {
+    const paren = parenNickname(w);
+    const after = paren ? words[paren.last + 1] : undefined;
+    if (
+      paren &&
+      after &&
+      gapMatches(SPACE_GAP, text, paren.close, after.start) &&
+      continuesName(paren.last + 1, given)
+    )
+      return paren.last;
+    return -1;
+  };
   /** Name parts from word `start`, joined by spaces (or a parenthesised nickname). */
   const readRun = (start: number, given: boolean, lowercaseBefore: boolean): Run | undefined => {
     let lowercase = lowercaseBefore;
@@ -524,7 +596,8 @@ function readName(
       if (quoted >= 0) {
         kind = 'nickname';
         through = quoted;
-      } else if (credentialAt(w)) break;
+      } else if (w > start && middleInitials(w, given)) kind = 'word';
+      else if (credentialAt(w)) break;
       else if (PARTICLES.has(word)) kind = 'particle';
       else if (w > start && NAME_SUFFIX.test(word)) kind = 'suffix';
       else if (NAME_WORD.test(word) && !credentialLike(word, lowercase, given)) kind = 'word';
@@ -543,20 +616,11 @@ function readName(
       }
       // "Maria (Mia) Lopez": a nickname in parentheses inside the name.
       if (kind === 'word' && last === w) {
-        const paren = parenNickname(w);
-        const after = paren ? words[paren.last + 1] : undefined;
-        if (paren && after) {
-          const afterText = after.text;
-          if (
-            gapMatches(SPACE_GAP, text, paren.close, after.start) &&
-            NAME_WORD.test(afterText) &&
-            !credentialAt(paren.last + 1) &&
-            !credentialLike(afterText, true, given)
-          ) {
-            nickname = true;
-            w = paren.last + 1;
-            continue;
-          }
+        const inner = innerNickname(w, given);
+        if (inner >= 0) {
+          nickname = true;
+          w = inner + 1;
+          continue;
         }
       }
       break;
@@ -571,7 +635,6 @@ function readName(
     if (
       suffix &&
       NAME_SUFFIX.test(suffix.text) &&
-      end === endOf(last) &&
       gapMatches(COMMA_GAP, text, end, suffix.start) &&
       !credentialAt(last + 1)
     )
