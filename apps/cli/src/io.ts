@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** What a path is, without following a final symbolic link. */
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other' | 'missing';
@@ -35,6 +35,12 @@ export interface Io {
   readonly stdin: () => Readable;
   /** Writes to standard output. */
   readonly stdout: (text: string) => void;
+  /**
+   * Backpressure: `undefined` when standard output can take more now, else a promise that settles
+   * once it can (its buffer drained, or it closed). Absent in an in-memory Io, which never fills.
+   * Writers of long outputs await it between chunks ({@link createOutput}).
+   */
+  readonly stdoutReady?: () => Promise<void> | undefined;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
   /** Whether stdout and stderr are terminals (colour, progress). */
@@ -95,12 +101,74 @@ export async function nodeFileSystem(): Promise<FileSystem> {
   };
 }
 
+/**
+ * `undefined` when a stream can take more writes now; else a promise that settles on its `drain`,
+ * or when it closes or fails (a reader gone, as with `| head`), so a writer never waits forever.
+ */
+export function waitForDrain(stream: Writable): Promise<void> | undefined {
+  if (!stream.writableNeedDrain || stream.destroyed) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
+/** Bytes gathered before one write: a million small writes cost more than the linting. */
+export const OUTPUT_CHUNK = 65_536;
+
+/**
+ * Standard output for a long report, honouring backpressure: text is gathered into chunks of
+ * {@link OUTPUT_CHUNK} characters, each chunk is written with `io.stdout`, and {@link Output.ready}
+ * waits while the reader (a pipe into `gzip`, `jq`, a slow consumer) has not taken the last one,
+ * so memory stays flat however slow the reader is.
+ */
+export interface Output {
+  /** Adds text; writes a chunk when enough has gathered. Never waits: call {@link Output.ready}. */
+  write(text: string): void;
+  /** `undefined` when the caller may go on producing, else a promise to await first. */
+  ready(): Promise<void> | undefined;
+  /** Writes what is gathered and waits until standard output has taken it. */
+  end(): Promise<void>;
+}
+
+/** An {@link Output} over an {@link Io}'s standard output. */
+export function createOutput(io: Io): Output {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    io.stdout(pending.length === 1 ? (pending[0] as string) : pending.join(''));
+    pending = [];
+    pendingLength = 0;
+  };
+  return {
+    write(text) {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= OUTPUT_CHUNK) flush();
+    },
+    ready: () => io.stdoutReady?.(),
+    async end() {
+      flush();
+      await io.stdoutReady?.();
+    },
+  };
+}
+
 /** The real process. */
 export async function nodeIo(): Promise<Io> {
   const { stat, writeFile } = await import('node:fs/promises');
   return {
     stdin: () => process.stdin,
     stdout: (text) => process.stdout.write(text),
+    stdoutReady: () => waitForDrain(process.stdout),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,

@@ -7,11 +7,28 @@ import {
 } from '@ptfx/domain/credentials';
 import { CliError } from './errors.js';
 
+/**
+ * Where a listing's own text starts in its file, so a finding's span becomes a line and column:
+ * `column` is 1-based in UTF-16 code units; `quoted` says the text is inside CSV double quotes,
+ * where each `"` of the listing is written twice (`""`) and a line break starts a new line.
+ */
+export interface ListingPosition {
+  readonly line: number;
+  readonly column: number;
+  readonly quoted: boolean;
+}
+
 /** One listing to lint, with where it came from. */
 export interface RosterRow {
   /** 1-based line of the row in its file (the line it starts on, for CSV). */
   readonly line: number;
   readonly listing: string;
+  /**
+   * Where the listing's text is in the file: for CSV always; for NDJSON when the line holds the
+   * listing as a JSON string without escapes (then the text is verbatim); absent for a JSON array,
+   * standard input lines and arguments (a finding there has the row, not a column).
+   */
+  readonly at?: ListingPosition;
   readonly name?: string;
   readonly state?: UsStateCode;
   readonly role?: TherapistRole;
@@ -36,10 +53,12 @@ function rowFrom(
   file: string,
   line: number,
   fields: { listing?: unknown; name?: unknown; state?: unknown; role?: unknown },
+  at?: ListingPosition,
 ): RosterRow {
   const where = `${file}:${line}`;
   if (typeof fields.listing !== 'string') throw new CliError(`${where}: "listing" must be text`);
   const row: { -readonly [K in keyof RosterRow]: RosterRow[K] } = { line, listing: fields.listing };
+  if (at) row.at = at;
   if (typeof fields.name === 'string' && fields.name !== '') row.name = fields.name;
   if (typeof fields.state === 'string' && fields.state !== '') {
     const state = fields.state.trim();
@@ -85,12 +104,19 @@ async function* decoded(stream: Readable, file: string): AsyncGenerator<string> 
  * Reads RFC 4180 CSV records as they stream in: quoted fields may hold commas, line breaks and
  * doubled quotes; CRLF or LF ends a record. Yields each record with the line it starts on.
  * Fields are found with indexOf and sliced, not built a character at a time: this loop is most
- * of the cost of linting a large roster.
+ * of the cost of linting a large roster. Each field's position comes with it: `lines[i]` and
+ * `columns[i]` (1-based, UTF-16) where its text starts, after the opening quote if `quoted[i]`.
  */
 export async function* csvRecords(
   text: AsyncIterable<string>,
   file: string,
-): AsyncGenerator<{ line: number; fields: string[] }> {
+): AsyncGenerator<{
+  line: number;
+  fields: string[];
+  lines: number[];
+  columns: number[];
+  quoted: boolean[];
+}> {
   let buf = '';
   let line = 1;
   const special = /[",\r\n]/g;
@@ -99,13 +125,26 @@ export async function* csvRecords(
   const record = (
     start: number,
     final: boolean,
-  ): { fields: string[]; next: number; lines: number } | undefined => {
+  ):
+    | {
+        fields: string[];
+        next: number;
+        lines: number;
+        at: { lines: number[]; columns: number[]; quoted: boolean[] };
+      }
+    | undefined => {
     const fields: string[] = [];
+    const at = { lines: [] as number[], columns: [] as number[], quoted: [] as boolean[] };
     let p = start;
     let lines = 0;
+    let lineStart = start;
     for (;;) {
       let field: string;
-      if (buf[p] === '"') {
+      const quoted = buf[p] === '"';
+      at.lines.push(line + lines);
+      at.columns.push(p - lineStart + (quoted ? 2 : 1));
+      at.quoted.push(quoted);
+      if (quoted) {
         let close = buf.indexOf('"', p + 1);
         while (close >= 0 && buf[close + 1] === '"') close = buf.indexOf('"', close + 2);
         if (close < 0) {
@@ -118,6 +157,8 @@ export async function* csvRecords(
         if (close === buf.length - 1 && !final) return undefined; // a "" may be split across chunks
         field = buf.slice(p + 1, close).replaceAll('""', '"');
         for (let k = field.indexOf('\n'); k >= 0; k = field.indexOf('\n', k + 1)) lines++;
+        const lastBreak = buf.lastIndexOf('\n', close);
+        if (lastBreak > p) lineStart = lastBreak + 1;
         p = close + 1;
         const after = buf[p];
         if (after !== undefined && after !== ',' && after !== '\r' && after !== '\n') {
@@ -145,10 +186,10 @@ export async function* csvRecords(
       }
       if (c === '\r') {
         if (p + 1 >= buf.length && !final) return undefined;
-        return { fields, next: buf[p + 1] === '\n' ? p + 2 : p + 1, lines: lines + 1 };
+        return { fields, next: buf[p + 1] === '\n' ? p + 2 : p + 1, lines: lines + 1, at };
       }
-      if (c === '\n') return { fields, next: p + 1, lines: lines + 1 };
-      return { fields, next: p, lines }; // the end of the input
+      if (c === '\n') return { fields, next: p + 1, lines: lines + 1, at };
+      return { fields, next: p, lines, at }; // the end of the input
     }
   };
 
@@ -158,7 +199,7 @@ export async function* csvRecords(
       const found = record(pos, final);
       if (!found) break;
       const blank = found.fields.length === 1 && found.fields[0] === '' && buf[pos] !== '"';
-      if (!blank) yield { line, fields: found.fields };
+      if (!blank) yield { line, fields: found.fields, ...found.at };
       line += found.lines;
       pos = found.next;
     }
@@ -174,6 +215,7 @@ export async function* csvRecords(
 
 async function* csvRows(text: AsyncIterable<string>, file: string): AsyncGenerator<RosterRow> {
   let columns: Map<string, number> | undefined;
+  let listingIndex = -1;
   let width = 0;
   for await (const record of csvRecords(text, file)) {
     if (!columns) {
@@ -185,6 +227,7 @@ async function* csvRows(text: AsyncIterable<string>, file: string): AsyncGenerat
       );
       columns = new Map(names.map((n, i) => [n, i]));
       width = names.length;
+      listingIndex = columns.get('listing') ?? -1;
       if (!columns.has('listing')) {
         throw new CliError(
           `${file}:${record.line}: the header has no "listing" column (it has: ${names.join(', ') || 'nothing'}); name the column with the credential listings "listing"`,
@@ -197,16 +240,25 @@ async function* csvRows(text: AsyncIterable<string>, file: string): AsyncGenerat
         `${file}:${record.line}: ${record.fields.length} fields where the header has ${width}; quote fields that contain commas`,
       );
     }
-    const at = (name: string) => {
+    const field = (name: string) => {
       const index = columns?.get(name);
       return index === undefined ? undefined : record.fields[index];
     };
-    yield rowFrom(file, record.line, {
-      listing: at('listing'),
-      name: at('name'),
-      state: at('state'),
-      role: at('role'),
-    });
+    yield rowFrom(
+      file,
+      record.line,
+      {
+        listing: field('listing'),
+        name: field('name'),
+        state: field('state'),
+        role: field('role'),
+      },
+      {
+        line: record.lines[listingIndex] ?? record.line,
+        column: record.columns[listingIndex] ?? 1,
+        quoted: record.quoted[listingIndex] === true,
+      },
+    );
   }
   if (!columns)
     throw new CliError(`${file}: empty; a CSV roster needs a header with a "listing" column`);
@@ -243,8 +295,25 @@ async function* ndjsonRows(text: AsyncIterable<string>, file: string): AsyncGene
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new CliError(`${file}:${line}: each line must be a JSON object with a "listing"`);
     }
-    yield rowFrom(file, line, value);
+    yield rowFrom(file, line, value, ndjsonPosition(raw, line, value));
   }
+}
+
+/**
+ * Where an NDJSON line's `"listing"` text is: found only when the line holds it as a JSON string
+ * without escapes, so its characters are the file's (an escaped one has no exact column).
+ */
+function ndjsonPosition(raw: string, line: number, value: object): ListingPosition | undefined {
+  const listing = (value as { listing?: unknown }).listing;
+  if (typeof listing !== 'string') return undefined;
+  const written = JSON.stringify(listing);
+  if (written.length !== listing.length + 2) return undefined; // an escape inside
+  const key = /"listing"\s*:\s*/g;
+  for (let m = key.exec(raw); m; m = key.exec(raw)) {
+    const start = m.index + m[0].length;
+    if (raw.startsWith(written, start)) return { line, column: start + 2, quoted: false };
+  }
+  return undefined;
 }
 
 /** Streams one listing per non-empty line (stdin without --file). */
