@@ -147,7 +147,8 @@ describe('a real-world roster', () => {
   });
 
   it.each([
-    ['CES', 'NASM-CES'],
+    ['CES', 'CES'],
+    ['ECS', 'ECS'],
     ['PRC', 'PRC'],
     ['CEAS', 'CEAS'],
     ['CCRP', 'CCRP'],

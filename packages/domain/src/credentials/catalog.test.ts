@@ -207,7 +207,8 @@ describe('the families real rosters carry (issue 14)', () => {
     ['APTA Credentialed CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
     ['APTA CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
     ['CCIP', 'apta-ccip-1', 'certification', undefined, 'unknown'],
-    ['CI', 'apta-ccip-1', 'certification', undefined, 'unknown'],
+    ['CI', 'CI', 'certification', undefined, 'unknown'],
+    ['CCI', 'CI', 'certification', undefined, 'unknown'],
     ['CCIP Level 2', 'apta-ccip-2', 'certification', undefined, 'unknown'],
     // Health-science and administration degrees.
     ['DHSc', 'DHSc', 'academic-degree', 4, 'none'],
@@ -244,7 +245,9 @@ describe('the families real rosters carry (issue 14)', () => {
     ['NASM-CPT', 'NASM-CPT', 'certification', undefined, 'years'],
     ['ACE-CPT', 'ACE-CPT', 'certification', undefined, 'years'],
     ['CPT', 'CPT', 'certification', undefined, 'unknown'],
-    ['RYT', 'RYT-200', 'certification', undefined, 'years'],
+    ['RYT', 'RYT', 'certification', undefined, 'years'],
+    ['RYT 200', 'RYT-200', 'certification', undefined, 'years'],
+    ['CES', 'CES', 'certification', undefined, 'unknown'],
     ['E-RYT 200', 'E-RYT 200', 'certification', undefined, 'years'],
     ['C-IAYT', 'C-IAYT', 'certification', undefined, 'unknown'],
     ['CEAS III', 'CEAS', 'certification', undefined, 'unknown'],
@@ -287,8 +290,10 @@ describe('the families real rosters carry (issue 14)', () => {
     });
   });
 
-  it('marks the abbreviations that do not say what or whose they are', () => {
-    for (const id of ['CPT', 'NASM-CES', 'MDT', 'NDT', 'EIM', 'CCRP', 'apta-ccip-1', 'FMT', 'OMT'])
+  it('marks the abbreviations that do not say what or whose they are, and only those', () => {
+    for (const id of ['apta-ccip-1', 'NASM-CES', 'NASM-PES', 'ACSM-CEP', 'RYT-200', 'E-RYT 200'])
+      expect(credentialById(id)?.ambiguity, id).toBeUndefined();
+    for (const id of ['CPT', 'CES', 'PES', 'CEP', 'MDT', 'NDT', 'EIM', 'CCRP', 'CI', 'FMT', 'OMT'])
       expect(credentialById(id)?.ambiguity, id).toBeDefined();
   });
 

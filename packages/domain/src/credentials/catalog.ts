@@ -594,15 +594,22 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'http://www.apta.org/CCIP/Overview/ ; https://www.apta.org/for-educators/clinical-education-development/ccip-level-2',
     {
       id: 'apta-ccip-1',
-      variants: ['APTA CI', 'APTA CCIP', 'CCIP', 'CCIP Level 1', 'Credentialed CI', 'CCI', 'CI'],
+      variants: ['APTA CI', 'APTA CCIP', 'CCIP', 'CCIP Level 1', 'Credentialed CI'],
       longForms: ['APTA Credentialed Clinical Instructor', 'Credentialed Clinical Instructor'],
       issuers: ['American Physical Therapy Association (APTA)'],
       renewal: { kind: 'unknown' },
-      ambiguity:
-        'APTA publishes no post-nominal abbreviation; rosters write APTA CI, CCIP, CCI or CI. CI alone says the person is a clinical instructor, not that APTA credentialed them; CCI is also Cardiovascular Credentialing International',
+      note: 'APTA publishes no post-nominal abbreviation; rosters write APTA Credentialed CI, APTA CI or CCIP',
       unconfirmed: 'the abbreviations and any renewal',
     },
   ),
+  // Bare CI and CCI do not say APTA credentialed the person: an entry of their own, ambiguous.
+  entry('CI', 'Clinical Instructor', 'certification', 'http://www.apta.org/CCIP/Overview/', {
+    variants: ['CCI'],
+    renewal: { kind: 'unknown' },
+    ambiguity:
+      'CI names the clinical instructor role, not a credential: it does not say APTA credentialed the person (APTA Credentialed CI); CCI is also Cardiovascular Credentialing International',
+    unconfirmed: 'that a roster’s CI or CCI means the APTA credential',
+  }),
   entry(
     'CCIP Level 2',
     'APTA Credentialed Clinical Instructor Level 2',
@@ -836,11 +843,9 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'http://certification.acsm.org/faq12-recert-requirements ; https://www.cool.army.mil/search/CERT_RCEP829.htm',
     {
       aliases: ['ACSM CEP'],
-      variants: ['CEP'],
       longForms: ['ACSM Certified Clinical Exercise Physiologist'],
       issuers: ['American College of Sports Medicine (ACSM)'],
       renewal: { kind: 'years', years: 3 },
-      ambiguity: 'bare CEP has other meanings',
     },
   ),
   entry(
@@ -900,11 +905,9 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'https://questions.askthetrainer.com/nasm-certification-continuing-education.html',
     {
       aliases: ['NASM CES'],
-      variants: ['CES'],
       longForms: ['NASM Corrective Exercise Specialist'],
       issuers: ['National Academy of Sports Medicine (NASM)'],
       renewal: { kind: 'unknown' },
-      ambiguity: 'bare CES; one transposition from the ABPTS ECS',
       unconfirmed: 'renewal (a trainer says specializations do not expire)',
     },
   ),
@@ -915,11 +918,45 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'https://questions.askthetrainer.com/nasm-certification-continuing-education.html',
     {
       aliases: ['NASM PES'],
-      variants: ['PES'],
       longForms: ['NASM Performance Enhancement Specialist'],
       issuers: ['National Academy of Sports Medicine (NASM)'],
       renewal: { kind: 'unknown' },
       unconfirmed: 'renewal',
+    },
+  ),
+  // Bare CES, PES and CEP do not name their issuer: entries of their own, ambiguous.
+  entry(
+    'CES',
+    'Corrective Exercise Specialist',
+    'certification',
+    'https://questions.askthetrainer.com/nasm-certification-continuing-education.html',
+    {
+      issuers: ['National Academy of Sports Medicine (NASM), when the issuer is not named'],
+      ambiguity:
+        'CES alone does not name the issuer (NASM writes NASM-CES); it is not the ABPTS ECS',
+      unconfirmed: 'the issuer and renewal',
+    },
+  ),
+  entry(
+    'PES',
+    'Performance Enhancement Specialist',
+    'certification',
+    'https://questions.askthetrainer.com/nasm-certification-continuing-education.html',
+    {
+      issuers: ['National Academy of Sports Medicine (NASM), when the issuer is not named'],
+      ambiguity: 'PES alone does not name the issuer (NASM writes NASM-PES)',
+      unconfirmed: 'the issuer and renewal',
+    },
+  ),
+  entry(
+    'CEP',
+    'Clinical Exercise Physiologist',
+    'certification',
+    'http://certification.acsm.org/faq12-recert-requirements',
+    {
+      issuers: ['American College of Sports Medicine (ACSM), when the issuer is not named'],
+      ambiguity: 'CEP alone does not name the issuer and has other meanings; ACSM writes ACSM-CEP',
+      unconfirmed: 'the issuer and renewal',
     },
   ),
   entry(
@@ -954,11 +991,21 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'certification',
     'https://www.yogaalliance.org/Credentialing/ContinuingEducation',
     {
-      variants: ['RYT 200', 'RYT'],
+      variants: ['RYT 200'],
       longForms: ['200-Hour Registered Yoga Teacher'],
       issuers: ['Yoga Alliance'],
       renewal: { kind: 'years', years: 3 },
-      ambiguity: 'bare RYT does not give the level',
+    },
+  ),
+  entry(
+    'RYT',
+    'Registered Yoga Teacher',
+    'certification',
+    'https://www.yogaalliance.org/Credentialing/ContinuingEducation',
+    {
+      issuers: ['Yoga Alliance'],
+      renewal: { kind: 'years', years: 3 },
+      note: 'the level (200 or 500 hours) is not given: RYT 200 or RYT 500 says it',
     },
   ),
   entry(
@@ -979,10 +1026,22 @@ export const CREDENTIAL_CATALOG: readonly CatalogEntry[] = [
     'certification',
     'https://www.yogaalliance.org/Credentialing/ContinuingEducation',
     {
-      variants: ['E-RYT-200', 'E-RYT', 'ERYT'],
+      variants: ['E-RYT-200'],
       longForms: ['200-Hour Experienced Registered Yoga Teacher'],
       issuers: ['Yoga Alliance'],
       renewal: { kind: 'years', years: 3 },
+    },
+  ),
+  entry(
+    'E-RYT',
+    'Experienced Registered Yoga Teacher',
+    'certification',
+    'https://www.yogaalliance.org/Credentialing/ContinuingEducation',
+    {
+      aliases: ['ERYT'],
+      issuers: ['Yoga Alliance'],
+      renewal: { kind: 'years', years: 3 },
+      note: 'the level (200 or 500 hours) is not given: E-RYT 200 or E-RYT 500 says it',
     },
   ),
   entry(
