@@ -138,12 +138,6 @@ function gapEnd(re: RegExp, text: string, from: number): number {
   return re.test(text) ? re.lastIndex : -1;
 }
 
-/** A credential read at a word: its entry and the last word it takes. */
-interface Found {
-  readonly entry: CatalogEntry;
-  readonly last: number;
-}
-
 interface Piece {
   readonly text: string;
   readonly start: number;
@@ -258,206 +252,271 @@ export function parseCredentialListingUnchecked(
   text: string,
   catalog: CredentialCatalog = defaultCatalog(),
 ): ParsedListing {
-  const words = wordsOf(text);
-  const count = words.length;
-  const tokens: ListingToken[] = [];
-  // For each word: may the next word be joined to it in a multi-word form (only spaces between)?
-  const joinable: boolean[] = new Array(count);
-  for (let w = 0; w < count; w++) {
-    const next = words[w + 1];
-    joinable[w] = next !== undefined && gapMatches(SPACE_GAP, text, words[w]?.end ?? 0, next.start);
-  }
-  const wordText = (w: number) => words[w]?.text ?? '';
-  const startOf = (w: number) => words[w]?.start ?? text.length;
-  const endOf = (w: number) => words[w]?.end ?? text.length;
-
-  // Each word's spelled-out and abbreviated readings, worked out once (the name grammar and the
-  // credential loop ask about the same words).
-  const longMemo: (Found | null | undefined)[] = new Array(count);
-  const abbreviationMemo: (Found | null | undefined)[] = new Array(count);
-  const longFormAt = (w: number): Found | undefined => {
-    let found = longMemo[w];
-    if (found === undefined) {
-      found = readLongForm(w) ?? null;
-      longMemo[w] = found;
-    }
-    return found ?? undefined;
-  };
-  const readLongForm = (w: number): Found | undefined => {
-    // Most words start no spelled-out credential: rule them out before trying phrases.
-    const word = wordText(w);
-    const first = PLAIN_WORD.test(word)
-      ? word.toLowerCase()
-      : (longFormKey(word).split(' ')[0] ?? '');
-    if (!catalog.longFormFirstWords.has(first)) return undefined;
-    let last = w;
-    while (last - w + 1 < catalog.longestLongFormWords && joinable[last]) last++;
-    for (let j = last; j >= w; j--) {
-      const entry = catalog.findByName(text.slice(startOf(w), endOf(j)));
-      // "NDT Certified Canine Rehabilitation Practitioner": NDT, then a credential spelled out.
-      if (entry && (j === w || !spelledOutAcross(w + 1, j))) return { entry, last: j };
-    }
-    return undefined;
-  };
-  const maxWords = longestAbbreviationWords(catalog);
-  /** Whether a spelled-out credential starts at a word from `a` to `b` and runs on past `b`. */
-  const spelledOutAcross = (a: number, b: number): boolean => {
-    for (let k = a; k <= b; k++) if ((longFormAt(k)?.last ?? -1) > b) return true;
-    return false;
-  };
-  const abbreviationAt = (w: number): Found | undefined => {
-    let found = abbreviationMemo[w];
-    if (found === undefined) {
-      found = readAbbreviation(w) ?? null;
-      abbreviationMemo[w] = found;
-    }
-    return found ?? undefined;
-  };
-  const readAbbreviation = (w: number): Found | undefined => {
-    // "CSCS,*D", "NSCA-CPT,*D": NSCA's "with distinction" mark, written after a comma.
-    const next = words[w + 1];
-    if (next?.text.startsWith('*') && gapMatches(STAR_GAP, text, endOf(w), next.start)) {
-      const entry = catalog.find(text.slice(startOf(w), next.end));
-      if (entry) return { entry, last: w + 1 };
-    }
-    let last = w;
-    while (last - w + 1 < maxWords && joinable[last]) last++;
-    for (let j = last; j > w; j--) {
-      const entry = catalog.find(text.slice(startOf(w), endOf(j)));
-      // "NDT Certified Canine Rehabilitation Practitioner": NDT, then a credential spelled out.
-      if (entry && !spelledOutAcross(w + 1, j)) return { entry, last: j };
-    }
-    const entry = catalog.find(wordText(w));
-    return entry ? { entry, last: w } : undefined;
-  };
-  const credentialAt = (w: number) => longFormAt(w) ?? abbreviationAt(w);
-
-  let cursor = 0; // offset up to which tokens cover the text
-  const pushSeparatorUpTo = (offset: number) => {
-    if (offset > cursor)
-      tokens.push({
-        kind: 'separator',
-        text: text.slice(cursor, offset),
-        span: { start: cursor, end: offset },
-      });
-    cursor = offset;
-  };
-  const push = (token: ListingToken) => {
-    pushSeparatorUpTo(token.span.start);
-    tokens.push(token);
-    cursor = token.span.end;
-  };
-  const spanOf = (first: Piece, last: Piece): Span => ({ start: first.start, end: last.end });
-
+  const reader = new ListingReader(text, catalog);
+  const out = new TokenWriter(text);
   let i = 0;
-  const first = words[0];
-  if (first && HONORIFIC.test(first.text) && words[1]?.text.toLowerCase() !== 'of') {
-    push({ kind: 'honorific', text: first.text, span: spanOf(first, first) });
+  const first = reader.words[0];
+  if (first && HONORIFIC.test(first.text) && reader.words[1]?.text.toLowerCase() !== 'of') {
+    out.push({ kind: 'honorific', text: first.text, span: { start: first.start, end: first.end } });
     i = 1;
   }
-  const name = readName(text, words, joinable, i, catalog, credentialAt);
+  const name = readName(reader, i);
   if (name) {
-    push({
+    const span = { start: reader.startOf(i), end: name.end };
+    out.push({
       kind: 'name',
-      text: text.slice(startOf(i), name.end),
-      span: { start: startOf(i), end: name.end },
+      text: text.slice(span.start, span.end),
+      span,
       ...(name.inverted ? { inverted: true as const } : {}),
     });
     i = name.next;
   }
+  while (i < reader.count) i = readCredential(reader, i, out);
+  return out.finish();
+}
 
-  while (i < count) {
-    const word = words[i];
-    if (!word) break;
-    const long = longFormAt(i);
-    if (long) {
-      const lastWord = words[long.last] ?? word;
-      let span = spanOf(word, lastWord);
-      let form: CredentialForm = 'spelled-out';
-      let next = long.last + 1;
-      // "Doctor of Physical Therapy (DPT)": the abbreviation in parentheses belongs to it.
-      ABBREVIATION_IN_PARENS.lastIndex = span.end;
-      const after = ABBREVIATION_IN_PARENS.exec(text);
-      if (after?.[1] && catalog.find(after[1]) === long.entry) {
-        const end = span.end + after[0].length;
-        span = { start: span.start, end };
-        form = 'spelled-out-with-abbreviation';
-        while (next < count && startOf(next) < end) next++;
-      }
-      push({
-        kind: 'credential',
-        text: text.slice(span.start, span.end),
-        span,
-        credential: long.entry,
-        form,
-      });
-      i = next;
-      continue;
-    }
-    const short = abbreviationAt(i);
-    if (short) {
-      const span = spanOf(word, words[short.last] ?? word);
-      push({
-        kind: 'credential',
-        text: text.slice(span.start, span.end),
-        span,
-        credential: short.entry,
-        form: 'abbreviation',
-      });
-      i = short.last + 1;
-      continue;
-    }
-    // "PT/DPT": slash-joined abbreviations.
-    if (word.text.includes('/')) {
-      const parts = word.text.split('/');
-      if (parts.every((part) => part !== '' && catalog.find(part))) {
-        let offset = word.start;
-        for (const part of parts) {
-          const entry = catalog.find(part);
-          if (entry) {
-            push({
-              kind: 'credential',
-              text: part,
-              span: { start: offset, end: offset + part.length },
-              credential: entry,
-              form: 'abbreviation',
-            });
-          }
-          offset += part.length + 1;
-        }
-        i += 1;
-        continue;
-      }
-    }
-    // Not recognised: group the words up to the next separator or credential.
-    let last = i;
-    while (joinable[last] && last + 1 < count && !credentialAt(last + 1)) last++;
-    const span = spanOf(word, words[last] ?? word);
-    const unknownText = text.slice(span.start, span.end);
-    const suggestion = last === i ? catalog.suggest(unknownText) : undefined;
-    push({ kind: 'unknown', text: unknownText, span, ...(suggestion ? { suggestion } : {}) });
-    i = last + 1;
-  }
-  pushSeparatorUpTo(text.length);
+/** A credential read at a word: its entry and the last word it takes. */
+interface Found {
+  readonly entry: CatalogEntry;
+  readonly last: number;
+}
 
-  const credentials: CredentialToken[] = [];
-  const unknown: Extract<ListingToken, { kind: 'unknown' }>[] = [];
-  let honorific: Extract<ListingToken, { kind: 'honorific' }> | undefined;
-  let nameToken: NameToken | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'credential') credentials.push(token);
-    else if (token.kind === 'unknown') unknown.push(token);
-    else if (token.kind === 'honorific') honorific = token;
-    else if (token.kind === 'name') nameToken = token;
+/** The words of one listing and what the catalog makes of them, each worked out once. */
+class ListingReader {
+  readonly words: readonly Piece[];
+  readonly count: number;
+  /** For each word: may the next word be joined to it in a multi-word form (only spaces between)? */
+  readonly joinable: readonly boolean[];
+  readonly #maxAbbreviationWords: number;
+  // The name grammar and the credential loop ask about the same words.
+  readonly #longForms: (Found | null | undefined)[];
+  readonly #abbreviations: (Found | null | undefined)[];
+
+  constructor(
+    readonly text: string,
+    readonly catalog: CredentialCatalog,
+  ) {
+    const words = wordsOf(text);
+    const count = words.length;
+    const joinable: boolean[] = new Array(count);
+    for (let w = 0; w < count; w++) {
+      const next = words[w + 1];
+      joinable[w] =
+        next !== undefined && gapMatches(SPACE_GAP, text, words[w]?.end ?? 0, next.start);
+    }
+    this.words = words;
+    this.count = count;
+    this.joinable = joinable;
+    this.#maxAbbreviationWords = longestAbbreviationWords(catalog);
+    this.#longForms = new Array(count);
+    this.#abbreviations = new Array(count);
   }
-  return {
-    text,
-    tokens,
-    credentials,
-    unknown,
-    ...(honorific ? { honorific } : {}),
-    ...(nameToken ? { name: nameToken } : {}),
-  };
+
+  wordText(w: number): string {
+    return this.words[w]?.text ?? '';
+  }
+
+  startOf(w: number): number {
+    return this.words[w]?.start ?? this.text.length;
+  }
+
+  endOf(w: number): number {
+    return this.words[w]?.end ?? this.text.length;
+  }
+
+  /** Whether `re` (sticky) matches exactly the text from `from` to the start of word `w`. */
+  gapTo(re: RegExp, from: number, w: number): boolean {
+    return w < this.count && gapMatches(re, this.text, from, this.startOf(w));
+  }
+
+  /** A credential (spelled out or abbreviated) starting at word `w`. */
+  credentialAt(w: number): Found | undefined {
+    return this.longFormAt(w) ?? this.abbreviationAt(w);
+  }
+
+  /** A spelled-out credential starting at word `w`: "Doctor of Physical Therapy". */
+  longFormAt(w: number): Found | undefined {
+    let found = this.#longForms[w];
+    if (found === undefined) {
+      found = this.#readLongForm(w) ?? null;
+      this.#longForms[w] = found;
+    }
+    return found ?? undefined;
+  }
+
+  /** An abbreviation starting at word `w`: "DPT", "Cert. MDT", "APTA Level 2 CI", "CSCS,*D". */
+  abbreviationAt(w: number): Found | undefined {
+    let found = this.#abbreviations[w];
+    if (found === undefined) {
+      found = this.#readAbbreviation(w) ?? null;
+      this.#abbreviations[w] = found;
+    }
+    return found ?? undefined;
+  }
+
+  #readLongForm(w: number): Found | undefined {
+    // Most words start no spelled-out credential: rule them out before trying phrases.
+    const word = this.wordText(w);
+    const first = PLAIN_WORD.test(word)
+      ? word.toLowerCase()
+      : (longFormKey(word).split(' ')[0] ?? '');
+    const catalog = this.catalog;
+    if (!catalog.longFormFirstWords.has(first)) return undefined;
+    let last = w;
+    while (last - w + 1 < catalog.longestLongFormWords && this.joinable[last]) last++;
+    for (let j = last; j >= w; j--) {
+      const entry = catalog.findByName(this.text.slice(this.startOf(w), this.endOf(j)));
+      if (entry && (j === w || !this.#spelledOutAcross(w + 1, j))) return { entry, last: j };
+    }
+    return undefined;
+  }
+
+  #readAbbreviation(w: number): Found | undefined {
+    const { text, catalog } = this;
+    // "CSCS,*D", "NSCA-CPT,*D": NSCA's "with distinction" mark, written after a comma.
+    const next = this.words[w + 1];
+    if (next?.text.startsWith('*') && gapMatches(STAR_GAP, text, this.endOf(w), next.start)) {
+      const entry = catalog.find(text.slice(this.startOf(w), next.end));
+      if (entry) return { entry, last: w + 1 };
+    }
+    let last = w;
+    while (last - w + 1 < this.#maxAbbreviationWords && this.joinable[last]) last++;
+    for (let j = last; j > w; j--) {
+      const entry = catalog.find(text.slice(this.startOf(w), this.endOf(j)));
+      if (entry && !this.#spelledOutAcross(w + 1, j)) return { entry, last: j };
+    }
+    const entry = catalog.find(this.wordText(w));
+    return entry ? { entry, last: w } : undefined;
+  }
+
+  /**
+   * Whether a spelled-out credential starts at a word from `a` to `b` and runs on past `b`:
+   * "NDT Certified Canine Rehabilitation Practitioner" is NDT, then a credential spelled out,
+   * though "NDT Certified" is a spelling of C/NDT.
+   */
+  #spelledOutAcross(a: number, b: number): boolean {
+    for (let k = a; k <= b; k++) if ((this.longFormAt(k)?.last ?? -1) > b) return true;
+    return false;
+  }
+}
+
+/** Collects tokens, filling the gaps between them with separators. */
+class TokenWriter {
+  readonly #tokens: ListingToken[] = [];
+  #cursor = 0; // offset up to which tokens cover the text
+
+  constructor(readonly text: string) {}
+
+  push(token: ListingToken): void {
+    this.#separatorUpTo(token.span.start);
+    this.#tokens.push(token);
+    this.#cursor = token.span.end;
+  }
+
+  #separatorUpTo(offset: number): void {
+    const cursor = this.#cursor;
+    if (offset > cursor)
+      this.#tokens.push({
+        kind: 'separator',
+        text: this.text.slice(cursor, offset),
+        span: { start: cursor, end: offset },
+      });
+    this.#cursor = offset;
+  }
+
+  /** The parsed listing: every token, the rest of the text a separator. */
+  finish(): ParsedListing {
+    this.#separatorUpTo(this.text.length);
+    const tokens = this.#tokens;
+    const credentials: CredentialToken[] = [];
+    const unknown: Extract<ListingToken, { kind: 'unknown' }>[] = [];
+    let honorific: Extract<ListingToken, { kind: 'honorific' }> | undefined;
+    let name: NameToken | undefined;
+    for (const token of tokens) {
+      if (token.kind === 'credential') credentials.push(token);
+      else if (token.kind === 'unknown') unknown.push(token);
+      else if (token.kind === 'honorific') honorific = token;
+      else if (token.kind === 'name') name = token;
+    }
+    return {
+      text: this.text,
+      tokens,
+      credentials,
+      unknown,
+      ...(honorific ? { honorific } : {}),
+      ...(name ? { name } : {}),
+    };
+  }
+}
+
+/**
+ * Reads what stands at word `i` after the name — a credential spelled out (with its
+ * abbreviation in parentheses), abbreviated, slash-joined abbreviations, or an unknown group of
+ * words — writes its tokens, and returns the next word to read.
+ */
+function readCredential(reader: ListingReader, i: number, out: TokenWriter): number {
+  const { text, catalog, words } = reader;
+  const word = words[i];
+  if (!word) return reader.count;
+  const long = reader.longFormAt(i);
+  if (long) {
+    let span: Span = { start: word.start, end: reader.endOf(long.last) };
+    let form: CredentialForm = 'spelled-out';
+    let next = long.last + 1;
+    // "Doctor of Physical Therapy (DPT)": the abbreviation in parentheses belongs to it.
+    ABBREVIATION_IN_PARENS.lastIndex = span.end;
+    const after = ABBREVIATION_IN_PARENS.exec(text);
+    if (after?.[1] && catalog.find(after[1]) === long.entry) {
+      span = { start: span.start, end: span.end + after[0].length };
+      form = 'spelled-out-with-abbreviation';
+      while (next < reader.count && reader.startOf(next) < span.end) next++;
+    }
+    const slice = text.slice(span.start, span.end);
+    out.push({ kind: 'credential', text: slice, span, credential: long.entry, form });
+    return next;
+  }
+  const short = reader.abbreviationAt(i);
+  if (short) {
+    const span = { start: word.start, end: reader.endOf(short.last) };
+    const slice = text.slice(span.start, span.end);
+    out.push({
+      kind: 'credential',
+      text: slice,
+      span,
+      credential: short.entry,
+      form: 'abbreviation',
+    });
+    return short.last + 1;
+  }
+  // "PT/DPT": slash-joined abbreviations.
+  if (word.text.includes('/')) {
+    const parts = word.text.split('/');
+    if (parts.every((part) => part !== '' && catalog.find(part))) {
+      let offset = word.start;
+      for (const part of parts) {
+        const entry = catalog.find(part);
+        const span = { start: offset, end: offset + part.length };
+        if (entry)
+          out.push({
+            kind: 'credential',
+            text: part,
+            span,
+            credential: entry,
+            form: 'abbreviation',
+          });
+        offset += part.length + 1;
+      }
+      return i + 1;
+    }
+  }
+  // Not recognised: group the words up to the next separator or credential.
+  let last = i;
+  while (reader.joinable[last] && last + 1 < reader.count && !reader.credentialAt(last + 1)) last++;
+  const span = { start: word.start, end: reader.endOf(last) };
+  const unknownText = text.slice(span.start, span.end);
+  const suggestion = last === i ? catalog.suggest(unknownText) : undefined;
+  out.push({ kind: 'unknown', text: unknownText, span, ...(suggestion ? { suggestion } : {}) });
+  return last + 1;
 }
 
 /** Where a name read from the listing ends. */
@@ -480,192 +539,203 @@ interface Run {
   readonly lowercase: boolean;
 }
 
+/** A stretch of words taken into the name, and the offset where it ends. */
+interface Stretch {
+  readonly last: number;
+  readonly end: number;
+}
+
 /**
  * The person's name starting at word `from`, if there is one: a direct name ("Maria “Mia”
  * Lopez", "John Smith, Jr.") or an inverted one ("Lopez, Maria", "van der Berg, Anna M.").
  */
-function readName(
-  text: string,
-  words: readonly Piece[],
-  joinable: readonly boolean[],
-  from: number,
-  catalog: CredentialCatalog,
-  credentialAt: (w: number) => unknown,
-): NameRead | undefined {
-  const count = words.length;
-  const wordText = (w: number) => words[w]?.text ?? '';
-  const startOf = (w: number) => words[w]?.start ?? text.length;
-  const endOf = (w: number) => words[w]?.end ?? text.length;
-
-  /** Whether a capitalised word is a credential in disguise: "Dpt", "Phd", or "CMPTT" after "Jane Doe". */
-  const credentialLike = (w: string, lowercaseSoFar: boolean, given: boolean): boolean => {
-    // "Dpt" is DPT in disguise; "Edd" is a name, though EDD is read as EdD (any case): only a
-    // catalog spelling written in capitals counts.
-    if (
-      w.length >= 3 &&
-      HAS_LOWERCASE.test(w) &&
-      catalog.spellingOf(w.toUpperCase()) === w.toUpperCase()
-    )
-      return true;
-    if (lowercaseSoFar && ALL_CAPS_WORD.test(w)) {
-      // A slip of one letter (CMPTT, OCSS, FAAMPT), not a surname written in capitals (DUPONT).
-      const near = catalog.suggest(w);
-      if (near !== undefined && editDistance(w, near.replace(KEY_DROPPED, '')) <= 1) return true;
-    }
-    if (given && catalog.longFormFirstWords.has(w.toLowerCase())) return true;
-    return false;
-  };
-  /** The last word of a quoted nickname opening at word `w`, or -1. */
-  const quotedNickname = (w: number): number => {
-    const opening = wordText(w);
-    const closing = QUOTES[opening[0] ?? ''];
-    if (closing === undefined) return -1;
-    for (let k = w; k < count && k < w + 4; k++) {
-      const last = wordText(k);
-      if ((k > w || last.length > 2) && closing.includes(last[last.length - 1] ?? '')) {
-        const inner = text.slice(startOf(w) + 1, endOf(k) - 1);
-        return QUOTED_CONTENT.test(inner) && !catalog.find(inner) ? k : -1;
-      }
-      if (!joinable[k]) return -1;
-    }
-    return -1;
-  };
-  /** Whether words `a`..`b` read as given names: no credential, in any case or spelled out. */
-  const givenNames = (a: number, b: number): boolean => {
-    for (let k = a; k <= b; k++) {
-      const w = wordText(k);
-      if (!NAME_WORD.test(w) || !HAS_LOWERCASE.test(w) || credentialAt(k)) return false;
-      if (credentialLike(w, true, true)) return false;
-    }
-    return !catalog.find(text.slice(startOf(a), endOf(b)));
-  };
-  /**
-   * A parenthesised nickname after word `w`: "Maria (Mia) Lopez" (inside the name) or, with
-   * `trailing`, "Lopez, Maria (Mia)" (ending it). The last word inside and where the group ends.
-   */
-  const parenNickname = (w: number): { last: number; close: number } | undefined => {
-    const open = words[w + 1];
-    if (!open || !gapMatches(OPEN_PAREN_GAP, text, endOf(w), open.start)) return undefined;
-    let k = w + 1;
-    while (k < w + 4 && joinable[k]) k++;
-    const close = gapEnd(CLOSE_PAREN_GAP, text, endOf(k));
-    if (close < 0 || !givenNames(w + 1, k)) return undefined;
-    return { last: k, close };
-  };
-
-  /** Dotted initials that spell a degree, inside a name: "Jane M.A. Doe", "John J.D. Smith". */
-  // In the given names of an inverted name they are initials wherever they stand ("Lopez, Maria M.A.").
-  const middleInitials = (w: number, given: boolean): boolean => {
-    if (!DOTTED_INITIALS.test(wordText(w))) return false;
-    if (given) return true;
-    return (joinable[w] === true && continuesName(w + 1, false)) || innerNickname(w, false) >= 0;
-  };
-  /** Whether word `k` can carry a name on: a name word, a particle or an opening quote. */
-  const continuesName = (k: number, given: boolean): boolean => {
-    const next = wordText(k);
-    if (next === '') return false;
-    if (PARTICLES.has(next) || (next[0] ?? '') in QUOTES) return true;
-    return NAME_WORD.test(next) && !credentialAt(k) && !credentialLike(next, true, given);
-  };
-  /** "Maria (Mia) Lopez": the last word of a parenthesised nickname inside the name after word `w`, or -1. */
-  const innerNickname = (w: number, given: boolean): number => {
-    const paren = parenNickname(w);
-    const after = paren ? words[paren.last + 1] : undefined;
-    if (
-      paren &&
-      after &&
-      gapMatches(SPACE_GAP, text, paren.close, after.start) &&
-      continuesName(paren.last + 1, given)
-    )
-      return paren.last;
-    return -1;
-  };
-  /** Name parts from word `start`, joined by spaces (or a parenthesised nickname). */
-  const readRun = (start: number, given: boolean, lowercaseBefore: boolean): Run | undefined => {
-    let lowercase = lowercaseBefore;
-    let last = -1; // the last word of the run so far, not counting particles still waiting for a name word
-    let end = -1;
-    let nickname = false;
-    const parts: number[] = [];
-    let w = start;
-    while (w < count) {
-      const word = wordText(w);
-      let through = w;
-      let kind: 'word' | 'particle' | 'suffix' | 'nickname';
-      const quoted = w > start ? quotedNickname(w) : -1;
-      if (quoted >= 0) {
-        kind = 'nickname';
-        through = quoted;
-      } else if (w > start && middleInitials(w, given)) kind = 'word';
-      else if (credentialAt(w)) break;
-      else if (PARTICLES.has(word)) kind = 'particle';
-      else if (w > start && NAME_SUFFIX.test(word)) kind = 'suffix';
-      else if (NAME_WORD.test(word) && !credentialLike(word, lowercase, given)) kind = 'word';
-      else break;
-      if (kind !== 'particle') {
-        last = through;
-        end = endOf(through);
-        if (kind === 'word') parts.push(w);
-        if (kind === 'nickname') nickname = true;
-      }
-      if (!lowercase && HAS_LOWERCASE.test(word)) lowercase = true;
-      w = through;
-      if (joinable[w]) {
-        w++;
-        continue;
-      }
-      // "Maria (Mia) Lopez": a nickname in parentheses inside the name.
-      if (kind === 'word' && last === w) {
-        const inner = innerNickname(w, given);
-        if (inner >= 0) {
-          nickname = true;
-          w = inner + 1;
-          continue;
-        }
-      }
-      break;
-    }
-    if (last < start || parts.length === 0) return undefined;
-    return { first: start, last, end, parts, nickname, lowercase };
-  };
-
-  /** The name's end after an optional ", Jr." following word `last` (ending at `end`). */
-  const withSuffix = (last: number, end: number): { last: number; end: number } => {
-    const suffix = words[last + 1];
-    if (
-      suffix &&
-      NAME_SUFFIX.test(suffix.text) &&
-      gapMatches(COMMA_GAP, text, end, suffix.start) &&
-      !credentialAt(last + 1)
-    )
-      return { last: last + 1, end: suffix.end };
-    return { last, end };
-  };
-  /** The name's end after an optional trailing parenthesised nickname: "Lopez, Maria (Mia)". */
-  const withTrailingNickname = (last: number, end: number): { last: number; end: number } => {
-    if (end !== endOf(last)) return { last, end };
-    const paren = parenNickname(last);
-    return paren ? { last: paren.last, end: paren.close } : { last, end };
-  };
-
-  const direct = readRun(from, false, false);
+function readName(r: ListingReader, from: number): NameRead | undefined {
+  const direct = readRun(r, from, false, false);
   if (!direct) return undefined;
   // "Lopez, Maria": a surname of one part (particles and a suffix aside), a comma, given names.
-  const comma = words[direct.last + 1];
   if (
-    comma &&
     !direct.nickname &&
-    gapMatches(COMMA_GAP, text, direct.end, comma.start) &&
-    direct.parts.filter((p) => !PARTICLES.has(wordText(p).toLowerCase())).length <= 1
+    r.gapTo(COMMA_GAP, direct.end, direct.last + 1) &&
+    direct.parts.filter((p) => !PARTICLES.has(r.wordText(p).toLowerCase())).length <= 1
   ) {
-    const given = readRun(direct.last + 1, true, direct.lowercase);
+    const given = readRun(r, direct.last + 1, true, direct.lowercase);
     if (given) {
-      let tail = withTrailingNickname(given.last, given.end);
-      tail = withSuffix(tail.last, tail.end);
+      const tail = withSuffix(r, withTrailingNickname(r, given));
       return { end: tail.end, next: tail.last + 1, inverted: true };
     }
   }
-  let tail = withSuffix(direct.last, direct.end);
-  tail = withTrailingNickname(tail.last, tail.end);
+  const tail = withTrailingNickname(r, withSuffix(r, direct));
   return { end: tail.end, next: tail.last + 1, inverted: false };
+}
+
+/**
+ * Name parts from word `start`, joined by spaces (or a parenthesised nickname): words,
+ * initials, particles, a suffix, nicknames. `given`: the given names of an inverted name, read
+ * more strictly (no word that starts a spelled-out credential). `lowercaseBefore`: a word with a
+ * lowercase letter came before, so a word in capitals that is one slip from a credential is one.
+ */
+function readRun(
+  r: ListingReader,
+  start: number,
+  given: boolean,
+  lowercaseBefore: boolean,
+): Run | undefined {
+  let lowercase = lowercaseBefore;
+  let last = -1; // the last word so far, not counting particles still waiting for a name word
+  let end = -1;
+  let nickname = false;
+  const parts: number[] = [];
+  let w = start;
+  while (w < r.count) {
+    const word = r.wordText(w);
+    let through = w;
+    let kind: 'word' | 'particle' | 'suffix' | 'nickname';
+    const quoted = w > start ? quotedNickname(r, w) : -1;
+    if (quoted >= 0) {
+      kind = 'nickname';
+      through = quoted;
+    } else if (w > start && middleInitials(r, w, given)) kind = 'word';
+    else if (r.credentialAt(w)) break;
+    else if (PARTICLES.has(word)) kind = 'particle';
+    else if (w > start && NAME_SUFFIX.test(word)) kind = 'suffix';
+    else if (NAME_WORD.test(word) && !credentialLike(r, word, lowercase, given)) kind = 'word';
+    else break;
+    if (kind !== 'particle') {
+      last = through;
+      end = r.endOf(through);
+      if (kind === 'word') parts.push(w);
+      if (kind === 'nickname') nickname = true;
+    }
+    if (!lowercase && HAS_LOWERCASE.test(word)) lowercase = true;
+    w = through;
+    if (r.joinable[w]) {
+      w++;
+      continue;
+    }
+    // "Maria (Mia) Lopez": a nickname in parentheses inside the name.
+    if (kind === 'word' && last === w) {
+      const inner = innerNickname(r, w, given);
+      if (inner >= 0) {
+        nickname = true;
+        w = inner + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last < start || parts.length === 0) return undefined;
+  return { first: start, last, end, parts, nickname, lowercase };
+}
+
+/** Whether a capitalised word is a credential in disguise: "Dpt", or "CMPTT" after "Jane Doe". */
+function credentialLike(
+  r: ListingReader,
+  w: string,
+  lowercaseSoFar: boolean,
+  given: boolean,
+): boolean {
+  const catalog = r.catalog;
+  // "Dpt" is DPT in disguise; "Edd" is a name, though EDD is read as EdD (any case): only a
+  // catalog spelling written in capitals counts.
+  if (w.length >= 3 && HAS_LOWERCASE.test(w)) {
+    const upper = w.toUpperCase();
+    if (catalog.spellingOf(upper) === upper) return true;
+  }
+  if (lowercaseSoFar && ALL_CAPS_WORD.test(w)) {
+    // A slip of one letter (CMPTT, OCSS, FAAMPT), not a surname written in capitals (DUPONT).
+    const near = catalog.suggest(w);
+    if (near !== undefined && editDistance(w, near.replace(KEY_DROPPED, '')) <= 1) return true;
+  }
+  return given && catalog.longFormFirstWords.has(w.toLowerCase());
+}
+
+/** The last word of a quoted nickname opening at word `w` ("Mia", “Mia Rose”), or -1. */
+function quotedNickname(r: ListingReader, w: number): number {
+  const opening = r.wordText(w);
+  const closing = QUOTES[opening[0] ?? ''];
+  if (closing === undefined) return -1;
+  for (let k = w; k < r.count && k < w + 4; k++) {
+    const last = r.wordText(k);
+    if ((k > w || last.length > 2) && closing.includes(last[last.length - 1] ?? '')) {
+      const inner = r.text.slice(r.startOf(w) + 1, r.endOf(k) - 1);
+      return QUOTED_CONTENT.test(inner) && !r.catalog.find(inner) ? k : -1;
+    }
+    if (!r.joinable[k]) return -1;
+  }
+  return -1;
+}
+
+/** Whether words `a`..`b` read as given names: mixed case, no credential in any case or spelled out. */
+function givenNames(r: ListingReader, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const w = r.wordText(k);
+    if (!NAME_WORD.test(w) || !HAS_LOWERCASE.test(w) || r.credentialAt(k)) return false;
+    if (credentialLike(r, w, true, true)) return false;
+  }
+  return !r.catalog.find(r.text.slice(r.startOf(a), r.endOf(b)));
+}
+
+/**
+ * Given names in parentheses right after word `w`: "(Mia)" in "Maria (Mia) Lopez" or "Lopez,
+ * Maria (Mia)". The last word inside and the offset after the closing parenthesis.
+ */
+function parenNickname(r: ListingReader, w: number): { last: number; close: number } | undefined {
+  if (!r.gapTo(OPEN_PAREN_GAP, r.endOf(w), w + 1)) return undefined;
+  let k = w + 1;
+  while (k < w + 4 && r.joinable[k]) k++;
+  const close = gapEnd(CLOSE_PAREN_GAP, r.text, r.endOf(k));
+  if (close < 0 || !givenNames(r, w + 1, k)) return undefined;
+  return { last: k, close };
+}
+
+/**
+ * Dotted initials that spell a degree, inside a name: "Jane M.A. Doe", "John J.D. Smith". In the
+ * given names of an inverted name they are initials wherever they stand ("Lopez, Maria M.A.").
+ */
+function middleInitials(r: ListingReader, w: number, given: boolean): boolean {
+  if (!DOTTED_INITIALS.test(r.wordText(w))) return false;
+  if (given) return true;
+  return (
+    (r.joinable[w] === true && continuesName(r, w + 1, false)) || innerNickname(r, w, false) >= 0
+  );
+}
+
+/** Whether word `k` can carry a name on: a name word, a particle or an opening quote. */
+function continuesName(r: ListingReader, k: number, given: boolean): boolean {
+  const next = r.wordText(k);
+  if (next === '') return false;
+  if (PARTICLES.has(next) || (next[0] ?? '') in QUOTES) return true;
+  return NAME_WORD.test(next) && !r.credentialAt(k) && !credentialLike(r, next, true, given);
+}
+
+/** "Maria (Mia) Lopez": the last word of a parenthesised nickname inside the name after word `w`, or -1. */
+function innerNickname(r: ListingReader, w: number, given: boolean): number {
+  const paren = parenNickname(r, w);
+  if (
+    paren &&
+    r.gapTo(SPACE_GAP, paren.close, paren.last + 1) &&
+    continuesName(r, paren.last + 1, given)
+  )
+    return paren.last;
+  return -1;
+}
+
+/** The name with a following ", Jr." (or ", III") taken in: "John Smith, Jr.". */
+function withSuffix(r: ListingReader, name: Stretch): Stretch {
+  const suffix = r.words[name.last + 1];
+  if (
+    suffix &&
+    NAME_SUFFIX.test(suffix.text) &&
+    r.gapTo(COMMA_GAP, name.end, name.last + 1) &&
+    !r.credentialAt(name.last + 1)
+  )
+    return { last: name.last + 1, end: suffix.end };
+  return name;
+}
+
+/** The name with a trailing parenthesised nickname taken in: "Lopez, Maria (Mia)". */
+function withTrailingNickname(r: ListingReader, name: Stretch): Stretch {
+  if (name.end !== r.endOf(name.last)) return name;
+  const paren = parenNickname(r, name.last);
+  return paren ? { last: paren.last, end: paren.close } : name;
 }
