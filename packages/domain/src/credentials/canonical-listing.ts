@@ -2,7 +2,11 @@ import type { UsStateCode } from '../contact/us-state.js';
 import { expectOptions, expectShape } from '../shared/arguments.js';
 import { OUTSIDE_CATEGORIES, PARSED_LISTING, PROFILE, ROLE, STATE_CODE } from '../shared/shapes.js';
 import type { TherapistRole } from '../therapists/therapist.js';
-import { type CredentialProfile, canonicalCredentialLabelsUnchecked } from './canonical-order.js';
+import {
+  type CredentialProfile,
+  canonicalCredentialLabelsUnchecked,
+  keptSpellings,
+} from './canonical-order.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { credentialById } from './catalog-lookup.js';
 import type { ParsedListing } from './listing-parser.js';
@@ -30,11 +34,13 @@ function designationFor(role: TherapistRole): CatalogEntry | undefined {
 }
 
 /**
- * The listing as it should read: the honorific and name as written, then the credentials in the
- * profile's order, with the designation the role needs added (PT, or PTA), titles a PTA may not
- * use removed, and "Dr." kept where the law allows it (in California and Texas only with a
- * qualifying doctorate; in California that doctorate written out right after the name, B&P
- * §2633(b)(2)). Parts not recognised are kept, as written, at the end.
+ * The listing as it should read: the honorific (when kept), one space, and the name exactly as
+ * written — not a character of it changed: nickname, quotes, particles, suffix, and an inverted
+ * `Last, First` name kept inverted (the `inverted-name` rule advises instead) — then the
+ * credentials in the profile's order, with the designation the role needs added (PT, or PTA),
+ * titles a PTA may not use removed, and "Dr." kept where the law allows it (in California and
+ * Texas only with a qualifying doctorate; in California that doctorate written out right after
+ * the name, B&P §2633(b)(2)). Parts not recognised are kept, as written, at the end.
  *
  * @example
  * canonicalListing(parseCredentialListing('Jane Doe, DPT'), { profile: 'apta-2016', role: 'PT' }); // 'Jane Doe, PT, DPT'
@@ -80,12 +86,15 @@ export function canonicalListingUnchecked(
       profile: options.profile,
       ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
     },
+    // The person's own valid spelling of each credential (ScD stays ScD).
+    keptSpellings(parsed.credentials),
   );
   const parts = [
     ...(californiaTitle ? [californiaTitle.name] : []),
     ...labels,
     ...parsed.unknown.map((u) => u.text),
   ];
+  // The name token is the verbatim slice of the input: it is written back as it is.
   const person = [keepTitle ? parsed.honorific?.text : undefined, parsed.name?.text]
     .filter((x) => x !== undefined)
     .join(' ');
