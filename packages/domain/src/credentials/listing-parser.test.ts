@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCredentials } from './canonical-order.js';
 import { CREDENTIAL_CATALOG } from './catalog.js';
+import { credentialCatalog } from './catalog-lookup.js';
 import { type ParsedListing, parseCredentialListing } from './listing-parser.js';
 
 const show = (parsed: ParsedListing) =>
@@ -93,6 +94,31 @@ describe('parseCredentialListing on any input', () => {
             ]),
           ),
           fc.constantFrom('Dr.', 'Doctor', 'Jane', 'Doe', 'of', '(', ')', '&', '/', '-', 'x'),
+          // The name grammar's material: nicknames, particles, suffixes, initials, inverted commas.
+          fc.constantFrom(
+            '“Mia”',
+            '"Mia',
+            "'",
+            '‘',
+            '’',
+            '"',
+            '(Mia)',
+            'van',
+            'de la',
+            'Jr.',
+            'III',
+            'M.A.',
+            'J.',
+            'Lopez,',
+            'Maria',
+            "O'Brien",
+            'd’Angelo',
+            'Prof.',
+            'LOPEZ',
+            'Dpt',
+            '*D',
+            ',*D',
+          ),
           fc.constantFrom(', ', ' — ', ' • ', ' | ', '\n', '\u00a0', '\u200b', ' ', '/', ';'),
         ),
         { maxLength: 20 },
@@ -100,10 +126,27 @@ describe('parseCredentialListing on any input', () => {
       .map((parts) => parts.join('')),
   );
 
+  const catalogs = fc.constantFrom(
+    undefined,
+    credentialCatalog([
+      { abbreviation: 'Maria', name: 'A credential spelled like a name', kind: 'certification' },
+      {
+        abbreviation: 'CFMT',
+        name: 'Certified Functional Manual Therapist',
+        kind: 'certification',
+      },
+    ]),
+  );
+
   it('never throws and keeps every character: tokens tile the input', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
-        const parsed = parseCredentialListing(text);
+      fc.property(anyText, catalogs, (text, catalog) => {
+        const parsed = parseCredentialListing(text, catalog);
+        // The name, when there is one, is the slice of the input its span says, and one token.
+        if (parsed.name) {
+          expect(text.slice(parsed.name.span.start, parsed.name.span.end)).toBe(parsed.name.text);
+          expect(parsed.tokens.filter((t) => t.kind === 'name')).toEqual([parsed.name]);
+        }
         expect(parsed.tokens.map((t) => t.text).join('')).toBe(text);
         let offset = 0;
         for (const token of parsed.tokens) {
