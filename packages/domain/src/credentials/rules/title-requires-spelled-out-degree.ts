@@ -13,7 +13,7 @@ export const titleRequiresSpelledOutDegree = {
     description:
       '"Dr." needs the doctoral degree written out immediately after the name, where the state says so (California).',
     source: {
-      text: 'California Business & Professions Code §2633(b)(2), and any state whose law reads the same (see the state table)',
+      text: 'California Business & Professions Code §2633(b)(2)',
       url: 'https://california.public.law/codes/ca_bus_and_prof_code_section_2633',
     },
     examples: {
