@@ -142,11 +142,14 @@ export interface Output {
 export function createOutput(io: Io): Output {
   let pending: string[] = [];
   let pendingLength = 0;
+  // Whether a chunk went out since the last look at backpressure: only a write can fill the pipe.
+  let wrote = false;
   const flush = () => {
     if (pending.length === 0) return;
     io.stdout(pending.length === 1 ? (pending[0] as string) : pending.join(''));
     pending = [];
     pendingLength = 0;
+    wrote = true;
   };
   return {
     write(text) {
@@ -154,7 +157,11 @@ export function createOutput(io: Io): Output {
       pendingLength += text.length;
       if (pendingLength >= OUTPUT_CHUNK) flush();
     },
-    ready: () => io.stdoutReady?.(),
+    ready() {
+      if (!wrote) return undefined;
+      wrote = false;
+      return io.stdoutReady?.();
+    },
     async end() {
       flush();
       await io.stdoutReady?.();

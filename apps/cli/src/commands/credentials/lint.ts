@@ -1,7 +1,7 @@
 import {
   type CredentialListingLint,
   type CredentialProfile,
-  type Issue,
+  type CustomCredential,
   lintCredentialListing,
   type Severity,
   type TherapistRole,
@@ -15,11 +15,15 @@ import {
   roleOption,
   stateOption,
 } from '../../args.js';
+import { CONFIG_HELP, loadConfig, type RuleLevel } from '../../config.js';
 import { EXIT } from '../../errors.js';
+import { formatOption, type OutputFormat } from '../../formats/format.js';
+import { lintReport } from '../../formats/lint-report.js';
 import { requireFile } from '../../input.js';
-import type { Io } from '../../io.js';
-import { countByCode, formatCounts, paint, reaches, severityLabel } from '../../render.js';
+import { createOutput, type Io } from '../../io.js';
+import { countByCode, formatCounts, paint, reaches } from '../../render.js';
 import { type RosterRow, readLines, readRoster, rosterFormat } from '../../roster.js';
+import { VERSION } from '../../version.js';
 
 /** Help text of `ptfx credentials lint`. */
 export const help = `Usage: ptfx credentials lint [LISTING...] [options]
@@ -32,35 +36,31 @@ Options:
                        optionally name, state, role), .ndjson or .json (an array)
   --profile NAME       apta-2016 (default) or apta-legacy
   --state CODE         the state whose title law applies (CA, TX, FL, NY have "Dr." rules);
-                       a roster's "state" column wins for its row
-  --role ROLE          PT, PTA or other (default: PTA when the listing has PTA, else PT)
+                       wins over a roster's "state" column, which wins over the config's
+  --role ROLE          PT, PTA or other (default: PTA when the listing has PTA, else PT);
+                       wins over a roster's "role" column, which wins over the config's
   --as-of DATE         judge expiry on this date (YYYY-MM-DD)
   --fix                print the canonical listing under each one that differs
-  --json               one JSON object per listing (NDJSON): input, issues, fix
+  --format FORMAT      text (default); json: one JSON object per listing (NDJSON) with
+                       input, issues, fix; sarif: a SARIF 2.1.0 log for code scanning,
+                       each finding at the roster's line and the listing's column;
+                       github: GitHub Actions annotations (::error file=…,line=…::…)
+  --json               the same as --format json
   --fail-on LEVEL      exit 1 when an issue reaches error (default), warning or info
+${CONFIG_HELP}
   -h, --help           this help
 
-Exit status: 0 clean, 1 issues at or above --fail-on, 2 usage or input error.
+Exit status: 0 clean, 1 issues at or above --fail-on, 2 usage or input error (a bad
+ptfx.config.json included: each mistake as file:line:col).
 
 Examples:
   ptfx credentials lint "Dr. Mark Shulman — Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS" --state CA
   ptfx credentials lint --file staff.csv --fail-on warning
+  ptfx credentials lint --file staff.csv --config ci/ptfx.config.json
   cut -d, -f3 staff.csv | ptfx credentials lint --json
 `;
 
 const MEMO_SIZE = 10_000;
-
-// NDJSON issues carry what a script acts on; the rule's source (a long citation, the same for
-// every issue of a code) is left to `ptfx credentials explain` and CREDENTIAL_LINT_RULES, or it
-// would be most of a million-row report.
-const brief = (issue: Issue) => ({
-  code: issue.code,
-  severity: issue.severity,
-  message: issue.message,
-  ...(issue.span ? { span: issue.span } : {}),
-  ...(issue.path.length > 0 ? { path: issue.path } : {}),
-  ...(issue.fix === undefined ? {} : { fix: issue.fix }),
-});
 
 /** Options of {@link lintListings}. */
 export interface LintListingsOptions {
@@ -69,9 +69,18 @@ export interface LintListingsOptions {
   readonly profile?: CredentialProfile | undefined;
   readonly state?: UsStateCode | undefined;
   readonly role?: TherapistRole | undefined;
+  /** The configuration's state and role: a roster's column wins over them. */
+  readonly defaultState?: UsStateCode | undefined;
+  readonly defaultRole?: TherapistRole | undefined;
+  /** The configuration's rule levels and custom credentials. */
+  readonly rules?: { readonly [code: string]: RuleLevel } | undefined;
+  readonly catalog?: readonly CustomCredential[] | undefined;
   readonly asOf?: string | undefined;
   readonly fix: boolean;
+  /** `--json`: the same as `format: 'json'`. */
   readonly json: boolean;
+  /** The output format; default `json` when {@link json}, else `text`. */
+  readonly format?: OutputFormat | undefined;
   readonly failOn: Severity;
 }
 
@@ -121,24 +130,24 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
     rows = readLines(io.stdin(), '<stdin>');
   }
   const bar = progress(io, size);
-  // One write per 64 KiB, not per listing: a million small writes cost more than the linting.
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  const out = (text: string) => {
-    pending.push(text);
-    pendingBytes += text.length;
-    if (pendingBytes >= 65_536) flush();
-  };
-  const flush = () => {
-    if (pending.length > 0) io.stdout(pending.join(''));
-    pending = [];
-    pendingBytes = 0;
-  };
+  // One write per 64 KiB, not per listing, and none while the reader has not taken the last
+  // (a slow pipe): memory stays flat however slow the reader is.
+  const out = createOutput(io);
+  const report = lintReport({
+    format: options.format ?? (options.json ? 'json' : 'text'),
+    file: options.file,
+    fix: options.fix,
+    paint: p,
+    out,
+    stderr: io.stderr,
+    cwd: io.fs.cwd(),
+    version: VERSION,
+  });
   // Rosters repeat themselves ("PT, DPT" a thousand times): remember recent answers, boundedly.
   const memo = new Map<string, CredentialListingLint>();
   for await (const row of rows) {
-    const jurisdiction = row.state ?? options.state;
-    const role = row.role ?? options.role;
+    const jurisdiction = options.state ?? row.state ?? options.defaultState;
+    const role = options.role ?? row.role ?? options.defaultRole;
     const key = `${jurisdiction ?? ''}|${role ?? ''}|${row.listing}`;
     let result = memo.get(key);
     if (!result) {
@@ -147,39 +156,34 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
         jurisdiction,
         role,
         asOf: options.asOf,
+        ...(options.rules === undefined ? {} : { rules: options.rules }),
+        ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
       });
+      // Kept without the parsed listing (its tokens are most of a result's memory): the report
+      // needs the input, the issues and the fix.
+      result = {
+        input: result.input,
+        clean: result.clean,
+        issues: result.issues,
+        ...(result.fix === undefined ? {} : { fix: result.fix }),
+      };
       if (memo.size >= MEMO_SIZE) memo.clear();
       memo.set(key, result);
     }
     checked++;
     countByCode(counts, result.issues);
     if (reaches(result.issues, options.failOn)) failing++;
-    if (options.json) {
-      out(
-        `${JSON.stringify({ line: row.line, ...(row.name ? { name: row.name } : {}), input: result.input, clean: result.clean, issues: result.issues.map(brief), fix: result.fix ?? null })}\n`,
-      );
-    } else {
-      const where = options.file ? `${options.file}:${row.line}  ` : '';
-      const who = row.name ? `${row.name}: ` : '';
-      out(
-        `${where}${who}${result.clean ? p.green('clean') : p.bold(result.input)}${result.clean ? `  ${result.input}` : ''}\n`,
-      );
-      for (const issue of result.issues) {
-        const col = issue.span ? `${issue.span.start + 1}` : '-';
-        out(
-          `  ${p.dim(`col ${col}`)}  ${severityLabel(p, issue.severity)}  ${issue.message}  ${p.dim(`[${issue.code}]`)}\n`,
-        );
-      }
-      if (options.fix && result.fix !== undefined) out(`  ${p.green('fix:')} ${result.fix}\n`);
-    }
+    report.row(row, result);
     bar.tick(checked, bytesRead);
+    const wait = out.ready();
+    if (wait) await wait;
   }
-  flush();
   bar.done();
   const summary = `${checked} listing${checked === 1 ? '' : 's'} checked, ${failing} at or above ${options.failOn}${counts.size > 0 ? `: ${formatCounts(counts)}` : ''}`;
-  if (options.json) io.stderr(`${summary}\n`);
-  else io.stdout(`\n${summary}\n`);
-  return failing > 0 ? EXIT.findings : EXIT.ok;
+  const code = failing > 0 ? EXIT.findings : EXIT.ok;
+  report.end(summary, code);
+  await out.end();
+  return code;
 }
 
 /** `ptfx credentials lint` from its arguments. */
@@ -192,22 +196,34 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     'as-of': { type: 'string' },
     fix: { type: 'boolean' },
     json: { type: 'boolean' },
+    format: { type: 'string' },
     'fail-on': { type: 'string' },
+    config: { type: 'string' },
   });
   if (values.help) {
     io.stdout(help);
     return EXIT.ok;
   }
+  const profile = profileOption(values.profile);
+  const state = stateOption(values.state);
+  const role = roleOption(values.role);
+  const format = formatOption('credentials lint', values.format, values.json);
+  const config = await loadConfig(io, values.config);
   return lintListings(
     {
       listings: positionals,
       file: values.file,
-      profile: profileOption(values.profile),
-      state: stateOption(values.state),
-      role: roleOption(values.role),
+      profile: profile ?? config.profile,
+      state,
+      role,
+      defaultState: config.state,
+      defaultRole: config.role,
+      rules: config.rules,
+      catalog: config.catalog,
       asOf: dateOption('--as-of', values['as-of']),
       fix: values.fix === true,
-      json: values.json === true,
+      json: format === 'json',
+      format,
       failOn: failOnOption(values['fail-on']),
     },
     io,
