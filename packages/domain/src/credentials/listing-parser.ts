@@ -366,7 +366,7 @@ class ListingReader {
     while (last - w + 1 < catalog.longestLongFormWords && this.joinable[last]) last++;
     for (let j = last; j >= w; j--) {
       const entry = catalog.findByName(this.text.slice(this.startOf(w), this.endOf(j)));
-      if (entry && (j === w || !this.#spelledOutAcross(w + 1, j))) return { entry, last: j };
+      if (entry && (j === w || !this.#spelledOutAcross(w, j))) return { entry, last: j };
     }
     return undefined;
   }
@@ -383,19 +383,24 @@ class ListingReader {
     while (last - w + 1 < this.#maxAbbreviationWords && this.joinable[last]) last++;
     for (let j = last; j > w; j--) {
       const entry = catalog.find(text.slice(this.startOf(w), this.endOf(j)));
-      if (entry && !this.#spelledOutAcross(w + 1, j)) return { entry, last: j };
+      if (entry && !this.#spelledOutAcross(w, j)) return { entry, last: j };
     }
     const entry = catalog.find(this.wordText(w));
     return entry ? { entry, last: w } : undefined;
   }
 
   /**
-   * Whether a spelled-out credential starts at a word from `a` to `b` and runs on past `b`:
+   * Whether words `w`..`b`, read as one credential, would swallow the start of another that
+   * runs on past `b`, where the words before that other one are a credential themselves:
    * "NDT Certified Canine Rehabilitation Practitioner" is NDT, then a credential spelled out,
    * though "NDT Certified" is a spelling of C/NDT.
    */
-  #spelledOutAcross(a: number, b: number): boolean {
-    for (let k = a; k <= b; k++) if ((this.longFormAt(k)?.last ?? -1) > b) return true;
+  #spelledOutAcross(w: number, b: number): boolean {
+    for (let k = w + 1; k <= b; k++) {
+      if ((this.longFormAt(k)?.last ?? -1) <= b) continue;
+      const before = this.text.slice(this.startOf(w), this.endOf(k - 1));
+      if (this.catalog.find(before) || this.catalog.findByName(before)) return true;
+    }
     return false;
   }
 }
