@@ -49,6 +49,8 @@ Examples:
   ptfx validate clinic.yaml
   ptfx validate clinic.yaml --fail-on warning --as-of 2027-01-01
   cat clinic.json | ptfx validate - --json
+  ptfx validate clinic.yaml --format github
+  ptfx validate clinic.yaml --format sarif > clinic.sarif
 `;
 
 /** Options of {@link validateClinic}. */

@@ -58,6 +58,8 @@ Examples:
   ptfx credentials lint --file staff.csv --fail-on warning
   ptfx credentials lint --file staff.csv --config ci/ptfx.config.json
   cut -d, -f3 staff.csv | ptfx credentials lint --json
+  ptfx credentials lint --file staff.csv --format sarif > ptfx.sarif   # for code scanning
+  ptfx credentials lint --file staff.csv --format github               # annotations in a workflow
 `;
 
 const MEMO_SIZE = 10_000;
