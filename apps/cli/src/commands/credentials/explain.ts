@@ -94,7 +94,7 @@ export function explainCredential(
   const rows: [string, string][] = [
     ['Name', entry.name],
     ['Kind', entry.kind],
-    ['Also written', entry.aliases.join(', ') || '—'],
+    ['Also written', [...(entry.variants ?? []), ...entry.aliases].join(', ') || '—'],
     ['Issued by', entry.issuers.join('; ') || 'unknown'],
     ['Renewal', renewal(entry)],
     [
