@@ -121,9 +121,13 @@ export function partCount(listing: ParsedListing): number {
 
 /** One structured credential's expiry, with the entry and listed token it concerns. */
 export interface ListedExpiry {
+  /** The structured credential. */
   readonly credential: Credential;
+  /** Its place in `options.credentials` (the issue's path). */
   readonly index: number;
+  /** Its expiry as of `asOf`. */
   readonly expiry: CredentialExpiry;
+  /** The listed credential it is, when the listing has it (the issue's span). */
   readonly token: CredentialToken | undefined;
 }
 
