@@ -1,6 +1,7 @@
 import type {
   Clinic,
   CredentialProfile,
+  CustomCredential,
   IsoDate,
   Issue,
   Therapist,
@@ -38,6 +39,10 @@ export interface ListingCheckOptions {
   readonly profile?: CredentialProfile | undefined;
   /** The title law to apply; default: the state of each therapist's first location. */
   readonly state?: UsStateCode | undefined;
+  /** Rule levels by code (a configuration's `rules`). */
+  readonly rules?: { readonly [code: string]: 'off' | 'info' | 'warning' | 'error' } | undefined;
+  /** The organisation's own credentials (a configuration's `catalog`). */
+  readonly catalog?: readonly CustomCredential[] | undefined;
   readonly asOf: IsoDate;
 }
 
@@ -61,6 +66,8 @@ export function checkTherapistListings(
       profile: options.profile,
       jurisdiction: options.state,
       asOf: options.asOf,
+      ...(options.rules === undefined ? {} : { rules: options.rules }),
+      ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
     });
     const listingAt = text.indexOf(t.credentialListing);
     const issues = result.issues.map((issue): Issue => {

@@ -29,7 +29,7 @@ Usage: ptfx <command> [options]
 Commands:
   validate [FILE]                   check a clinic data file (schema, references, listings, expiry)
   credentials lint [LISTING...]     check credential listings against APTA order and state title law
-  credentials explain ABBR          what a credential is, who issues it, where it goes in the order
+  credentials explain [CODE|ABBR]   a lint rule (source, examples), or what a credential is
   credentials list                  the credential catalog
   credentials expiring [FILE]       credentials that expire soon or have expired
   export FILE --format F            FHIR R4, schema.org JSON-LD, vCard or the JSON Schema

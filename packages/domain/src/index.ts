@@ -65,6 +65,26 @@ export { reviewClinic } from './clinic/review-clinic.js';
 export { type TimeZone, TimeZoneSchema } from './clinic/time-zone.js';
 export { WEEKDAYS } from './clinic/weekdays.js';
 export {
+  MAX_PTFX_CONFIG_LENGTH,
+  type ParsePtfxConfigOptions,
+  PTFX_CONFIG_FILE_NAME,
+  parsePtfxConfig,
+} from './config/ptfx-config.js';
+export { ptfxConfigJsonSchema } from './config/ptfx-config-json-schema.js';
+export {
+  CustomCredentialSchema,
+  CustomCredentialsSchema,
+  configurableRuleCodes,
+  PTFX_CONFIG_JSON_SCHEMA_ID,
+  type PtfxConfig,
+  ptfxConfigSchema,
+  RenewalRuleSchema,
+  RULE_LEVELS,
+  type RuleLevel,
+  RuleLevelSchema,
+  RuleLevelsSchema,
+} from './config/ptfx-config-schema.js';
+export {
   type PostalAddress,
   PostalAddressSchema,
   type ZipCode,
@@ -121,7 +141,7 @@ export {
   highestPtDegree,
   legacyRank,
 } from './credentials/canonical-order.js';
-export { CREDENTIAL_CATALOG } from './credentials/catalog.js';
+export { CREDENTIAL_CATALOG, NOT_CREDENTIALS } from './credentials/catalog.js';
 export {
   type CatalogEntry,
   CREDENTIAL_KINDS,
@@ -130,7 +150,10 @@ export {
 } from './credentials/catalog-entry.js';
 export {
   abbreviationKey,
+  type CredentialCatalog,
   credentialById,
+  credentialCatalog,
+  defaultCatalog,
   findCredential,
   findCredentialByName,
   longFormKey,
@@ -142,6 +165,13 @@ export {
   type License,
   LicenseSchema,
 } from './credentials/credential.js';
+export {
+  CUSTOM_CREDENTIAL_SOURCE,
+  type CustomCatalogProblem,
+  type CustomCredential,
+  customCatalogEntry,
+  customCatalogProblem,
+} from './credentials/custom-credential.js';
 export {
   type CredentialExpiry,
   type CredentialStatus,
@@ -165,9 +195,21 @@ export {
   type CredentialForm,
   type CredentialToken,
   type ListingToken,
+  type NameToken,
   type ParsedListing,
   parseCredentialListing,
 } from './credentials/listing-parser.js';
+export {
+  CREDENTIAL_RULES,
+  type CredentialRule,
+  type CredentialRuleContext,
+  type CredentialRuleLevel,
+  type CredentialRuleLevels,
+  type CredentialRuleMeta,
+  type RuleExample,
+  type RuleFinding,
+  type RuleReport,
+} from './credentials/rules/index.js';
 export {
   STATE_TITLE_LAWS,
   type StateCitation,
@@ -290,7 +332,11 @@ export {
   TherapistRoleSchema,
   TherapistSchema,
 } from './therapists/therapist.js';
-export { lintTherapistListing, type TherapistListingLint } from './therapists/therapist-lint.js';
+export {
+  type LintTherapistListingOptions,
+  lintTherapistListing,
+  type TherapistListingLint,
+} from './therapists/therapist-lint.js';
 export {
   type Condition,
   type ConditionFact,

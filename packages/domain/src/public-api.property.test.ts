@@ -72,6 +72,38 @@ const CONTRACTS: Readonly<Record<string, Contract>> = {
     valid: () => [sampleClinicYaml, { format: 'yaml' }],
   },
   clinicJsonSchema: { kind: 'never-throws', returns: isObject, valid: () => [] },
+  // config
+  parsePtfxConfig: {
+    kind: 'never-throws',
+    returns: isJudgement,
+    valid: () => ['{ "rules": { "order": "off" }, "state": "CA" }', { file: 'ptfx.config.json' }],
+  },
+  ptfxConfigJsonSchema: { kind: 'never-throws', returns: isObject, valid: () => [] },
+  configurableRuleCodes: { kind: 'never-throws', returns: Array.isArray, valid: () => [] },
+  customCatalogEntry: {
+    kind: 'typed-error',
+    returns: isObject,
+    valid: () => [
+      {
+        abbreviation: 'CFMT',
+        name: 'Certified Functional Manual Therapist',
+        kind: 'certification',
+      },
+    ],
+  },
+  customCatalogProblem: {
+    kind: 'never-throws',
+    returns: (r) => r === undefined || isObject(r),
+    valid: () => [
+      [
+        {
+          abbreviation: 'CFMT',
+          name: 'Certified Functional Manual Therapist',
+          kind: 'certification',
+        },
+      ],
+    ],
+  },
   addCalendarDays: {
     kind: 'typed-error',
     returns: isText,
@@ -173,6 +205,25 @@ const CONTRACTS: Readonly<Record<string, Contract>> = {
   isDesignation: { kind: 'typed-error', valid: () => [entry('PT')] },
   keepsTitle: { kind: 'typed-error', valid: () => [[entry('DPT'), entry('PT')], 'PT', 'CA'] },
   titleDegree: { kind: 'typed-error', valid: () => [[entry('PhD'), entry('PT')], 'CA'] },
+  defaultCatalog: { kind: 'never-throws', returns: isObject, valid: () => [] },
+  credentialCatalog: {
+    kind: 'typed-error',
+    returns: isObject,
+    valid: () => [
+      [
+        {
+          abbreviation: 'CFMT',
+          name: 'Certified Functional Manual Therapist',
+          kind: 'certification',
+        },
+      ],
+    ],
+  },
+  stateTitleLaw: {
+    kind: 'never-throws',
+    returns: (r) => r === undefined || isRecord(r),
+    valid: () => ['CA'],
+  },
   // identifiers
   explainInvalidNpi: {
     kind: 'never-throws',

@@ -216,7 +216,7 @@ describe('credentialCatalog: the built-in catalog plus an organisation’s own',
   it.each([
     [undefined, 'credentialCatalog(custom)'],
     ['CFMT', 'credentialCatalog(custom)'],
-    [[{ abbreviation: 'X' }], 'customCatalogEntry'],
+    [[{ abbreviation: 'X' }], 'credentialCatalog(custom[0]["name"])'],
   ])('refuses %j with a TypeError naming %s', (custom, call) => {
     expect(() => credentialCatalog(custom as never)).toThrow(TypeError);
     expect(() => credentialCatalog(custom as never)).toThrow(call);

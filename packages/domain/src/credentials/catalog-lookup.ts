@@ -2,7 +2,11 @@ import { argumentError, expectText } from '../shared/arguments.js';
 import { editDistance } from '../shared/suggest.js';
 import { CREDENTIAL_CATALOG, NOT_CREDENTIALS } from './catalog.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import { type CustomCredential, customCatalogEntry } from './custom-credential.js';
+import {
+  type CustomCredential,
+  customCatalogEntry,
+  customCatalogProblem,
+} from './custom-credential.js';
 
 /**
  * The key an abbreviation is matched by: dots and spaces removed, case kept, so `P.T.` is `PT`,
@@ -363,6 +367,11 @@ export function credentialCatalog(custom: readonly CustomCredential[]): Credenti
   if (custom.length === 0) return defaultCatalog();
   const cached = customCatalogs.get(custom);
   if (cached) return cached;
+  const problem = customCatalogProblem(custom);
+  if (problem)
+    throw new TypeError(
+      `credentialCatalog(custom${problem.path.map((p) => `[${JSON.stringify(p)}]`).join('')}): ${problem.message}; give each credential abbreviation, name and kind (and optionally issuer, renewal, aliases, longForms, source)`,
+    );
   const added = custom.map(customCatalogEntry);
   const replacing = new Map<string, CatalogEntry>();
   for (const entry of added)

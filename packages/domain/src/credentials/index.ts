@@ -16,7 +16,7 @@ export {
   formatCredentials,
   legacyRank,
 } from './canonical-order.js';
-export { CREDENTIAL_CATALOG } from './catalog.js';
+export { CREDENTIAL_CATALOG, NOT_CREDENTIALS } from './catalog.js';
 export {
   type CatalogEntry,
   CREDENTIAL_KINDS,
@@ -24,11 +24,21 @@ export {
   type RenewalRule,
 } from './catalog-entry.js';
 export {
+  type CredentialCatalog,
   credentialById,
+  credentialCatalog,
+  defaultCatalog,
   findCredential,
   findCredentialByName,
   suggestCredential,
 } from './catalog-lookup.js';
+export {
+  CUSTOM_CREDENTIAL_SOURCE,
+  type CustomCatalogProblem,
+  type CustomCredential,
+  customCatalogEntry,
+  customCatalogProblem,
+} from './custom-credential.js';
 export { type CredentialExpiry, credentialExpiry, expiryFromCycle } from './expiry.js';
 export { CREDENTIAL_LINT_RULES, type CredentialLintCode } from './lint-rules.js';
 export {
@@ -36,7 +46,24 @@ export {
   type LintCredentialListingOptions,
   lintCredentialListing,
 } from './listing-lint.js';
-export { type ParsedListing, parseCredentialListing } from './listing-parser.js';
+export {
+  type CredentialToken,
+  type ListingToken,
+  type NameToken,
+  type ParsedListing,
+  parseCredentialListing,
+} from './listing-parser.js';
+export {
+  CREDENTIAL_RULES,
+  type CredentialRule,
+  type CredentialRuleContext,
+  type CredentialRuleLevel,
+  type CredentialRuleLevels,
+  type CredentialRuleMeta,
+  type RuleExample,
+  type RuleFinding,
+  type RuleReport,
+} from './rules/index.js';
 export {
   STATE_TITLE_LAWS,
   type StateCitation,
