@@ -199,3 +199,17 @@ describe('formatCredentials', () => {
     expect(formatCredentials(parseCredentialListing(listing), { profile })).toBe(expected);
   });
 });
+
+describe('the tokenizer', () => {
+  it('splits ASCII text where the separator class says, with or without its fast path', () => {
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code);
+      const separator = /[\s,;|()[\]{}]/u.test(char);
+      const words = parseCredentialListing(`PT${char}DPT`).credentials.map((c) => c.text);
+      // A separator splits "PT" from "DPT"; any other character joins them into one word (which
+      // "PT/DPT" is too, read as slash-joined abbreviations).
+      if (separator || char === '/') expect(words, `code ${code}`).toEqual(['PT', 'DPT']);
+      else expect(words, `code ${code}`).not.toEqual(['PT', 'DPT']);
+    }
+  });
+});

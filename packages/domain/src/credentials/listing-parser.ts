@@ -63,10 +63,30 @@ export interface ParsedListing {
 const SEPARATOR = /[\s,;|•·∙‧⋅◦▪●—–‒―()[\]{}\u200b-\u200d\u2060\ufeff]/u;
 const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
-// The same test for the ASCII range, by table: the tokenizer asks it of every character.
-const ASCII_SEPARATOR: readonly boolean[] = Array.from({ length: 128 }, (_, c) =>
-  SEPARATOR.test(String.fromCharCode(c)),
-);
+
+/** {@link SEPARATOR} for an ASCII character code, without a regex: the tokenizer asks it of every character. */
+function isAsciiSeparator(code: number): boolean {
+  switch (code) {
+    case 9: // tab, line feed, vertical tab, form feed, carriage return
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 32: // space
+    case 40: // ( )
+    case 41:
+    case 44: // ,
+    case 59: // ;
+    case 91: // [ ]
+    case 93:
+    case 123: // { | }
+    case 124:
+    case 125:
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Only "Dr." and "Doctor" are honorifics: they are the titles the state practice acts regulate
 // (title-rules.ts), which the fix keeps or drops by law. Other courtesy titles (Prof., Professor,
@@ -158,7 +178,7 @@ function wordsOf(text: string): Piece[] {
     const code = text.charCodeAt(i);
     let separator: boolean;
     let width = 1;
-    if (code < 128) separator = ASCII_SEPARATOR[code] === true;
+    if (code < 128) separator = isAsciiSeparator(code);
     else {
       const codePoint = text.codePointAt(i) ?? 0;
       if (codePoint > 0xffff) width = 2;
