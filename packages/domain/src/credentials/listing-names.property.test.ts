@@ -21,6 +21,10 @@ function credentialLike(word: string): boolean {
     catalog.findByName(word) !== undefined ||
     catalog.longFormFirstWords.has(bare.toLowerCase()) ||
     /^(?:Dr|Doctor|Jr|Sr|II|III|IV|Of|And|The)$/i.test(bare) ||
+    // Job-title words the parser does not take for given names ("Smith, Clinic Director").
+    /^(?:owner|founder|director|manager|president|clinic|clinical|coordinator|chief|head|lead|senior|staff|partner|therapist|assistant|instructor|professor|faculty|resident|fellow|student|ceo)$/i.test(
+      bare,
+    ) ||
     /^(?:van|von|de|da|das|del|della|dei|der|den|des|di|do|dos|du|la|las|le|lo|los|ter|ten|y|e|bin|ibn|al|el|st)$/i.test(
       bare,
     )

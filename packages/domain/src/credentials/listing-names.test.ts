@@ -125,6 +125,12 @@ const NOT_NAMES: readonly Row[] = [
   ['Doe, MS, PT', ['name:Doe', 'MS', 'PT'], 'Doe, PT, MS'],
   ['Smith, Physical Therapist', ['name:Smith', 'PT'], 'Smith, PT'],
   ['Jane Doe, MS, PT', ['name:Jane Doe', 'MS', 'PT'], 'Jane Doe, PT, MS'],
+  // A job title after a one-word name is no given name.
+  [
+    'Dr. Smith, Clinic Director, DPT',
+    ['honorific:Dr.', 'name:Smith', '?Clinic Director', 'DPT'],
+    'Dr. Smith, PT, DPT, Clinic Director',
+  ],
 ];
 
 describe('names as written (issue 14)', () => {

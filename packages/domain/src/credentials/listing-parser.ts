@@ -99,7 +99,7 @@ const NAME_WORD =
 const NAME_SUFFIX = /^(?:Jr\.?|JR\.?|Sr\.?|SR\.?|II|III|IV)$/;
 // Lowercase particles of multi-part surnames: "de la Cruz", "van der Berg", "García y López".
 // Capitalised ones (Van, De, La, St.) are name words; Mc, Mac and O' are part of the word.
-const PARTICLES: ReadonlySet<string> = new Set([
+const PARTICLES: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'van',
   'von',
   'de',
@@ -129,6 +129,34 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'al',
   'el',
   'st.',
+]);
+// Words of job titles, which follow a one-word name after a comma ("Dr. Smith, Clinic Director")
+// and are not given names: they keep such a listing from being read as an inverted name.
+const JOB_TITLE_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'owner',
+  'founder',
+  'co-founder',
+  'director',
+  'manager',
+  'president',
+  'clinic',
+  'clinical',
+  'coordinator',
+  'chief',
+  'head',
+  'lead',
+  'senior',
+  'staff',
+  'partner',
+  'therapist',
+  'assistant',
+  'instructor',
+  'professor',
+  'faculty',
+  'resident',
+  'fellow',
+  'student',
+  'ceo',
 ]);
 const KEY_DROPPED = /[.\s]/g;
 const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
@@ -194,7 +222,7 @@ function wordsOf(text: string): Piece[] {
 }
 
 // The most words (as the tokenizer splits them) an abbreviation of the catalog has: "APTA Level 2 CI".
-const abbreviationWords = new WeakMap<CredentialCatalog, number>();
+const abbreviationWords = /* @__PURE__ */ new WeakMap<CredentialCatalog, number>();
 
 function longestAbbreviationWords(catalog: CredentialCatalog): number {
   let most = abbreviationWords.get(catalog);
@@ -671,7 +699,9 @@ function credentialLike(
     const near = catalog.suggest(w);
     if (near !== undefined && editDistance(w, near.replace(KEY_DROPPED, '')) <= 1) return true;
   }
-  return given && catalog.longFormFirstWords.has(w.toLowerCase());
+  if (!given) return false;
+  const lower = w.toLowerCase();
+  return catalog.longFormFirstWords.has(lower) || JOB_TITLE_WORDS.has(lower);
 }
 
 /** The last word of a quoted nickname opening at word `w` ("Mia", “Mia Rose”), or -1. */
