@@ -259,7 +259,8 @@ function longestAbbreviationWords(catalog: CredentialCatalog): number {
  * - a suffix, Jr., Sr., II, III or IV, with or without a comma ("John Smith, Jr., PT");
  * - the inverted form `Last, First M.` of author lists and HR exports ("Lopez, Maria, DPT",
  *   "van der Berg, Anna M., PT"), read when a one-part surname is followed by a comma and given
- *   names that are no credential; the name token then has `inverted: true`.
+ *   names that are no credential, no word that starts a spelled-out one and no job title
+ *   ("Dr. Smith, Clinic Director" is not inverted); the name token then has `inverted: true`.
  * A word the catalog knows (even in another case: "Dpt"), and an all-capitals near miss of one
  * after a mixed-case name ("Jane Doe CMPTT"), ends the name.
  *
