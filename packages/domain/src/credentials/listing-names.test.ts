@@ -60,6 +60,9 @@ const NAMES: readonly Row[] = [
     'Smith Jr., John A., PT, DPT',
   ],
   ['LOPEZ, MARIA, DPT', ['inverted:LOPEZ, MARIA', 'DPT'], 'LOPEZ, MARIA, PT, DPT'],
+  // Given names that also start a spelled-out credential (Catherine Worthingham Fellow, McKenzie).
+  ['Smith, Catherine, PT', ['inverted:Smith, Catherine', 'PT'], null],
+  ['Lee, McKenzie R., PT', ['inverted:Lee, McKenzie R.', 'PT'], null],
   [
     'Lopez, Maria (Mia), DPT',
     ['inverted:Lopez, Maria (Mia)', 'DPT'],
@@ -74,6 +77,12 @@ const NAMES: readonly Row[] = [
   ['John Smith, Jr., PT', ['name:John Smith, Jr.', 'PT'], null],
   ['John Smith Jr PT, DPT', ['name:John Smith Jr', 'PT', 'DPT'], 'John Smith Jr, PT, DPT'],
   ['John Smith III, DPT', ['name:John Smith III', 'DPT'], 'John Smith III, PT, DPT'],
+  // A suffix ends the name.
+  [
+    'John Smith Jr. Cert MDTT',
+    ['name:John Smith Jr.', '?Cert MDTT'],
+    'John Smith Jr., PT, Cert MDTT',
+  ],
   // Hyphens, apostrophes, Mc/Mac/O', particles, initials (even ones that spell a degree).
   [
     'Dr. Mary O’Brien-McKay, PT, DPT',
@@ -125,7 +134,12 @@ const NOT_NAMES: readonly Row[] = [
   ['Doe, MS, PT', ['name:Doe', 'MS', 'PT'], 'Doe, PT, MS'],
   ['Smith, Physical Therapist', ['name:Smith', 'PT'], 'Smith, PT'],
   ['Jane Doe, MS, PT', ['name:Jane Doe', 'MS', 'PT'], 'Jane Doe, PT, MS'],
-  // A job title after a one-word name is no given name.
+  // A spelled-out credential, or a job title, after a one-word name is no given name.
+  [
+    'Doe, Certified Kinesiotaping Wizard, PT',
+    ['name:Doe', '?Certified Kinesiotaping Wizard', 'PT'],
+    'Doe, PT, Certified Kinesiotaping Wizard',
+  ],
   [
     'Dr. Smith, Clinic Director, DPT',
     ['honorific:Dr.', 'name:Smith', '?Clinic Director', 'DPT'],

@@ -160,6 +160,7 @@ const JOB_TITLE_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 const KEY_DROPPED = /[.\s]/g;
 const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+const INITIAL = /^\p{Lu}\.?(?:\p{Lu}\.?)?$/u;
 const HAS_LOWERCASE = /\p{Ll}/u;
 const ALL_CAPS_WORD = /^\p{Lu}{2,}$/u;
 // Nickname quotes: opening character → the closing characters accepted.
@@ -256,7 +257,8 @@ function longestAbbreviationWords(catalog: CredentialCatalog): number {
  * - a nickname in straight or curly double or single quotes ("Mia", “Mia”, 'Mia', ‘Mia’), or in
  *   parentheses when it stands inside the name ("Maria (Mia) Lopez") or ends it and reads as a
  *   given name ("Lopez, Maria (Mia)"); a parenthesised credential ("(DPT)") is never a nickname;
- * - a suffix, Jr., Sr., II, III or IV, with or without a comma ("John Smith, Jr., PT");
+ * - a suffix, Jr., Sr., II, III or IV, with or without a comma ("John Smith, Jr., PT"), which
+ *   ends the name;
  * - the inverted form `Last, First M.` of author lists and HR exports ("Lopez, Maria, DPT",
  *   "van der Berg, Anna M., PT"), read when a one-part surname is followed by a comma and given
  *   names that are no credential, no word that starts a spelled-out one and no job title
@@ -652,7 +654,7 @@ function readRun(
     else if (r.credentialAt(w)) break;
     else if (PARTICLES.has(word)) kind = 'particle';
     else if (w > start && NAME_SUFFIX.test(word)) kind = 'suffix';
-    else if (NAME_WORD.test(word) && !credentialLike(r, word, lowercase, given)) kind = 'word';
+    else if (NAME_WORD.test(word) && !credentialLike(r, w, lowercase, given)) kind = 'word';
     else break;
     if (kind !== 'particle') {
       last = through;
@@ -662,6 +664,8 @@ function readRun(
     }
     if (!lowercase && HAS_LOWERCASE.test(word)) lowercase = true;
     w = through;
+    // A suffix ends the name: "John Smith Jr. Cert MDTT" is John Smith Jr., then a slip.
+    if (kind === 'suffix') break;
     if (r.joinable[w]) {
       w++;
       continue;
@@ -681,14 +685,20 @@ function readRun(
   return { first: start, last, end, parts, nickname, lowercase };
 }
 
-/** Whether a capitalised word is a credential in disguise: "Dpt", or "CMPTT" after "Jane Doe". */
+/**
+ * Whether capitalised word `k` is a credential in disguise: "Dpt", or "CMPTT" after "Jane Doe";
+ * among the given names of an inverted name, also a job title ("Smith, Clinic Director") or the
+ * first of several words that may spell a credential out ("Doe, Certified Kinesiotaping Wizard"),
+ * though a given name alone may be such a word ("Smith, Catherine", "Lee, McKenzie").
+ */
 function credentialLike(
   r: ListingReader,
-  w: string,
+  k: number,
   lowercaseSoFar: boolean,
   given: boolean,
 ): boolean {
   const catalog = r.catalog;
+  const w = r.wordText(k);
   // "Dpt" is DPT in disguise; "Edd" is a name, though EDD is read as EdD (any case): only a
   // catalog spelling written in capitals counts.
   if (w.length >= 3 && HAS_LOWERCASE.test(w)) {
@@ -702,7 +712,13 @@ function credentialLike(
   }
   if (!given) return false;
   const lower = w.toLowerCase();
-  return catalog.longFormFirstWords.has(lower) || JOB_TITLE_WORDS.has(lower);
+  if (JOB_TITLE_WORDS.has(lower)) return true;
+  // Several words, not a given name and an initial: "Certified Kinesiotaping", not "McKenzie R.".
+  return (
+    r.joinable[k] === true &&
+    !INITIAL.test(r.wordText(k + 1)) &&
+    catalog.longFormFirstWords.has(lower)
+  );
 }
 
 /** The last word of a quoted nickname opening at word `w` ("Mia", “Mia Rose”), or -1. */
@@ -726,7 +742,7 @@ function givenNames(r: ListingReader, a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
     const w = r.wordText(k);
     if (!NAME_WORD.test(w) || !HAS_LOWERCASE.test(w) || r.credentialAt(k)) return false;
-    if (credentialLike(r, w, true, true)) return false;
+    if (credentialLike(r, k, true, true)) return false;
   }
   return !r.catalog.find(r.text.slice(r.startOf(a), r.endOf(b)));
 }
@@ -761,7 +777,7 @@ function continuesName(r: ListingReader, k: number, given: boolean): boolean {
   const next = r.wordText(k);
   if (next === '') return false;
   if (PARTICLES.has(next) || (next[0] ?? '') in QUOTES) return true;
-  return NAME_WORD.test(next) && !r.credentialAt(k) && !credentialLike(r, next, true, given);
+  return NAME_WORD.test(next) && !r.credentialAt(k) && !credentialLike(r, k, true, given);
 }
 
 /** "Maria (Mia) Lopez": the last word of a parenthesised nickname inside the name after word `w`, or -1. */
