@@ -79,6 +79,17 @@ describe('waitForDrain', () => {
     expect(stuck).toBeInstanceOf(Promise);
     gone.destroy();
     await stuck; // closed: no writer waits forever
+    const failed = new Writable({
+      highWaterMark: 1,
+      autoDestroy: false, // like process.stdout
+      write: (_chunk, _encoding, callback) =>
+        callback(Object.assign(new Error('EPIPE'), { code: 'EPIPE' })),
+    });
+    failed.on('error', () => {});
+    failed.write('ab');
+    await new Promise((r) => setImmediate(r));
+    expect(failed.errored).not.toBeNull();
+    expect(waitForDrain(failed)).toBeUndefined(); // errored: the drain will never come
   });
 });
 

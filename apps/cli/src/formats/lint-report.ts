@@ -83,15 +83,25 @@ export function lintReport(options: LintReportOptions): LintReport {
   // `--file -` reads a roster from standard input, which no SARIF or annotation can point into.
   const located = file === '-' ? undefined : file;
   switch (options.format) {
-    case 'json':
+    case 'json': {
+      // A roster repeats its listings and the linter's memo hands back the same result: its
+      // issues are serialised once. The line is what JSON.stringify of
+      // { line, name?, input, clean, issues, fix } writes, byte for byte.
+      const issuesJson = new WeakMap<CredentialListingLint, string>();
       return {
         row(row, result) {
+          let issues = issuesJson.get(result);
+          if (issues === undefined) {
+            issues = JSON.stringify(result.issues.map(brief));
+            issuesJson.set(result, issues);
+          }
           out.write(
-            `${JSON.stringify({ line: row.line, ...(row.name ? { name: row.name } : {}), input: result.input, clean: result.clean, issues: result.issues.map(brief), fix: result.fix ?? null })}\n`,
+            `{"line":${JSON.stringify(row.line)}${row.name ? `,"name":${JSON.stringify(row.name)}` : ''},"input":${JSON.stringify(result.input)},"clean":${result.clean},"issues":${issues},"fix":${result.fix === undefined ? 'null' : JSON.stringify(result.fix)}}\n`,
           );
         },
         end: (summary) => options.stderr(`${summary}\n`),
       };
+    }
     case 'sarif': {
       const sarif = new SarifStream({
         rules: credentialRuleInfos(),

@@ -179,6 +179,8 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
     bar.tick(checked, bytesRead);
     const wait = out.ready();
     if (wait) await wait;
+    // The reader has gone (`| head`): the rest of the roster would be linted for nobody.
+    if (out.gone()) return failing > 0 ? EXIT.findings : EXIT.ok;
   }
   bar.done();
   const summary = `${checked} listing${checked === 1 ? '' : 's'} checked, ${failing} at or above ${options.failOn}${counts.size > 0 ? `: ${formatCounts(counts)}` : ''}`;
