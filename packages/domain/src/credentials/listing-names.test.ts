@@ -77,6 +77,9 @@ const NAMES: readonly Row[] = [
   ['John Smith, Jr., PT', ['name:John Smith, Jr.', 'PT'], null],
   ['John Smith Jr PT, DPT', ['name:John Smith Jr', 'PT', 'DPT'], 'John Smith Jr, PT, DPT'],
   ['John Smith III, DPT', ['name:John Smith III', 'DPT'], 'John Smith III, PT, DPT'],
+  // The start of a credential written in several words, then a slip, ends the name.
+  ['Jane Roe Cert MDTT', ['name:Jane Roe', '?Cert MDTT'], 'Jane Roe, PT, Cert MDTT'],
+  ['Jane Schroth PT', ['name:Jane Schroth', 'PT'], 'Jane Schroth, PT'],
   // A suffix ends the name.
   [
     'John Smith Jr. Cert MDTT',

@@ -222,19 +222,32 @@ function wordsOf(text: string): Piece[] {
   return words;
 }
 
-// The most words (as the tokenizer splits them) an abbreviation of the catalog has: "APTA Level 2 CI".
-const abbreviationWords = /* @__PURE__ */ new WeakMap<CredentialCatalog, number>();
+/** What the parser needs to know of a catalog's abbreviations written in several words. */
+interface AbbreviationShape {
+  /** The most words (as the tokenizer splits them) an abbreviation has: "APTA Level 2 CI". */
+  readonly most: number;
+  /** The first words of those written in several ("Cert" of "Cert. MDT"), dots dropped. */
+  readonly firsts: ReadonlySet<string>;
+}
 
-function longestAbbreviationWords(catalog: CredentialCatalog): number {
-  let most = abbreviationWords.get(catalog);
-  if (most === undefined) {
-    most = 1;
+const abbreviationShapes = /* @__PURE__ */ new WeakMap<CredentialCatalog, AbbreviationShape>();
+
+function abbreviationShape(catalog: CredentialCatalog): AbbreviationShape {
+  let shape = abbreviationShapes.get(catalog);
+  if (shape === undefined) {
+    let most = 1;
+    const firsts = new Set<string>();
     for (const entry of catalog.entries)
-      for (const form of [entry.abbreviation ?? '', ...(entry.variants ?? []), ...entry.aliases])
-        most = Math.max(most, wordsOf(form).length);
-    abbreviationWords.set(catalog, most);
+      for (const form of [entry.abbreviation ?? '', ...(entry.variants ?? []), ...entry.aliases]) {
+        const words = wordsOf(form);
+        most = Math.max(most, words.length);
+        const first = words[0]?.text;
+        if (words.length > 1 && first) firsts.add(first.replace(KEY_DROPPED, ''));
+      }
+    shape = { most, firsts };
+    abbreviationShapes.set(catalog, shape);
   }
-  return most;
+  return shape;
 }
 
 /**
@@ -339,6 +352,8 @@ class ListingReader {
   /** For each word: may the next word be joined to it in a multi-word form (only spaces between)? */
   readonly joinable: readonly boolean[];
   readonly #maxAbbreviationWords: number;
+  /** First words of the catalog's abbreviations written in several words ("Cert", "APTA"). */
+  readonly abbreviationFirsts: ReadonlySet<string>;
   // The name grammar and the credential loop ask about the same words.
   readonly #longForms: (Found | null | undefined)[];
   readonly #abbreviations: (Found | null | undefined)[];
@@ -358,7 +373,9 @@ class ListingReader {
     this.words = words;
     this.count = count;
     this.joinable = joinable;
-    this.#maxAbbreviationWords = longestAbbreviationWords(catalog);
+    const shape = abbreviationShape(catalog);
+    this.#maxAbbreviationWords = shape.most;
+    this.abbreviationFirsts = shape.firsts;
     this.#longForms = new Array(count);
     this.#abbreviations = new Array(count);
   }
@@ -705,6 +722,16 @@ function credentialLike(
     const upper = w.toUpperCase();
     if (catalog.spellingOf(upper) === upper) return true;
   }
+  // "Cert" in "Jane Roe Cert MDTT": the start of a credential written in several words, then a
+  // word in capitals the catalog does not know ("Jane Schroth PT" keeps its surname).
+  if (
+    lowercaseSoFar &&
+    r.joinable[k] === true &&
+    r.abbreviationFirsts.has(w.replace(KEY_DROPPED, '')) &&
+    ALL_CAPS_WORD.test(r.wordText(k + 1)) &&
+    !r.credentialAt(k + 1)
+  )
+    return true;
   if (lowercaseSoFar && ALL_CAPS_WORD.test(w)) {
     // A slip of one letter (CMPTT, OCSS, FAAMPT), not a surname written in capitals (DUPONT).
     const near = catalog.suggest(w);
