@@ -228,6 +228,8 @@ interface AbbreviationShape {
   readonly most: number;
   /** The first words of those written in several ("Cert" of "Cert. MDT"), dots dropped. */
   readonly firsts: ReadonlySet<string>;
+  /** The longest abbreviation, in characters: a longer word is none. */
+  readonly longest: number;
 }
 
 const abbreviationShapes = /* @__PURE__ */ new WeakMap<CredentialCatalog, AbbreviationShape>();
@@ -236,15 +238,17 @@ function abbreviationShape(catalog: CredentialCatalog): AbbreviationShape {
   let shape = abbreviationShapes.get(catalog);
   if (shape === undefined) {
     let most = 1;
+    let longest = 0;
     const firsts = new Set<string>();
     for (const entry of catalog.entries)
       for (const form of [entry.abbreviation ?? '', ...(entry.variants ?? []), ...entry.aliases]) {
         const words = wordsOf(form);
         most = Math.max(most, words.length);
+        longest = Math.max(longest, form.length);
         const first = words[0]?.text;
         if (words.length > 1 && first) firsts.add(first.replace(KEY_DROPPED, ''));
       }
-    shape = { most, firsts };
+    shape = { most, firsts, longest };
     abbreviationShapes.set(catalog, shape);
   }
   return shape;
@@ -354,6 +358,8 @@ class ListingReader {
   readonly #maxAbbreviationWords: number;
   /** First words of the catalog's abbreviations written in several words ("Cert", "APTA"). */
   readonly abbreviationFirsts: ReadonlySet<string>;
+  /** The longest abbreviation of the catalog, in characters. */
+  readonly longestAbbreviation: number;
   // The name grammar and the credential loop ask about the same words.
   readonly #longForms: (Found | null | undefined)[];
   readonly #abbreviations: (Found | null | undefined)[];
@@ -376,6 +382,7 @@ class ListingReader {
     const shape = abbreviationShape(catalog);
     this.#maxAbbreviationWords = shape.most;
     this.abbreviationFirsts = shape.firsts;
+    this.longestAbbreviation = shape.longest;
     this.#longForms = new Array(count);
     this.#abbreviations = new Array(count);
   }
@@ -718,7 +725,7 @@ function credentialLike(
   const w = r.wordText(k);
   // "Dpt" is DPT in disguise; "Edd" is a name, though EDD is read as EdD (any case): only a
   // catalog spelling written in capitals counts.
-  if (w.length >= 3 && HAS_LOWERCASE.test(w)) {
+  if (w.length >= 3 && w.length <= r.longestAbbreviation && HAS_LOWERCASE.test(w)) {
     const upper = w.toUpperCase();
     if (catalog.spellingOf(upper) === upper) return true;
   }
@@ -727,8 +734,8 @@ function credentialLike(
   if (
     lowercaseSoFar &&
     r.joinable[k] === true &&
-    r.abbreviationFirsts.has(w.replace(KEY_DROPPED, '')) &&
     ALL_CAPS_WORD.test(r.wordText(k + 1)) &&
+    r.abbreviationFirsts.has(w.replace(KEY_DROPPED, '')) &&
     !r.credentialAt(k + 1)
   )
     return true;
