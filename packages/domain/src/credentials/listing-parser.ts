@@ -303,6 +303,7 @@ export function parseCredentialListing(text: string, catalog?: CredentialCatalog
       typeof catalog.find !== 'function' ||
       typeof catalog.findByName !== 'function' ||
       typeof catalog.suggest !== 'function' ||
+      typeof catalog.spellingOf !== 'function' ||
       !Array.isArray(catalog.entries) ||
       !(catalog.longFormFirstWords instanceof Set))
   )
