@@ -14,6 +14,8 @@ export interface BundleRow extends BundleBudget {
   readonly label: string;
   readonly esbuild: BundleBytes;
   readonly vite: BundleBytes;
+  /** Whether the esbuild bundle carries zod (its class names survive minification). */
+  readonly zod: boolean;
 }
 export declare const BUDGETS: readonly BundleBudget[];
 export declare function entryLabel(entry: BundleBudget): string;

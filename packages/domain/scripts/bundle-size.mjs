@@ -21,6 +21,13 @@ const KIB = 1024;
  * functions and the projections have the budgets issue 11 set; `parseClinicData` (zod's schemas
  * and the YAML parser) and the sample have budgets a little above what they measured, so that
  * growth is a decision, not an accident.
+ *
+ * Issue 14 raised the linter's and the projections' budgets on purpose: the credential catalog
+ * grew from 107 to 185 entries (what real rosters carry, each with its issuer and source), every
+ * rule carries its metadata (description, source link, examples: `ptfx credentials explain` and
+ * the README are generated from it) and the state title laws carry their citations. The
+ * projections name credentials from the same catalog. Measured after the change: the linter
+ * about 33 KiB, fhirBundle and clinicJsonLd about 19 KiB.
  */
 export const BUDGETS = [
   { names: ['isValidNpi'], budget: 2 * KIB },
@@ -30,14 +37,14 @@ export const BUDGETS = [
   { names: ['serializeJsonLdForHtml'], budget: 2 * KIB },
   { names: ['isOpenAt', 'nextOpening', 'openingStatus', 'hoursOn'], budget: 8 * KIB },
   { names: ['describeOpenNow'], budget: 8 * KIB },
-  { names: ['lintCredentialListing'], budget: 14 * KIB },
-  { names: ['lintCredentialListing'], from: '@ptfx/domain/credentials', budget: 14 * KIB },
-  { names: ['lintTherapistListing'], budget: 14 * KIB },
-  { names: ['fhirBundle'], budget: 12 * KIB },
-  { names: ['clinicJsonLd'], budget: 12 * KIB },
+  { names: ['lintCredentialListing'], budget: 38 * KIB },
+  { names: ['lintCredentialListing'], from: '@ptfx/domain/credentials', budget: 38 * KIB },
+  { names: ['lintTherapistListing'], budget: 38 * KIB },
+  { names: ['fhirBundle'], budget: 21 * KIB },
+  { names: ['clinicJsonLd'], budget: 21 * KIB },
   { names: ['locationVCard'], budget: 12 * KIB },
-  { names: ['parseClinicData'], budget: 80 * KIB },
-  { names: ['sampleClinic'], from: '@ptfx/domain/sample', budget: 84 * KIB },
+  { names: ['parseClinicData'], budget: 88 * KIB },
+  { names: ['sampleClinic'], from: '@ptfx/domain/sample', budget: 92 * KIB },
 ];
 
 /** The label of an entry in the table: `isOpenAt, nextOpening` or `lintCredentialListing (…/credentials)`. */
@@ -102,6 +109,8 @@ export async function measureBundles(entries = BUDGETS) {
         ...entry,
         label: entryLabel(entry),
         esbuild: { minified: Buffer.byteLength(esbuild), gzipped: gzipped(esbuild) },
+        // zod 4 names its classes by string ($constructor("ZodError", …)), which minifiers keep.
+        zod: /["']\$?Zod[A-Z][A-Za-z]*["']/.test(esbuild),
         vite: { minified: Buffer.byteLength(vite), gzipped: gzipped(vite) },
       });
     }
