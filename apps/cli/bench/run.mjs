@@ -1,10 +1,12 @@
 // ptfx CLI benchmarks: cold start against `node -e 0`, and a 1,000,000-row roster's time and peak
-// memory. Prints medians and ratios; exits 0 (a benchmark is not a test).
+// memory. Prints medians and ratios; exits 0 (a benchmark is not a test). Old build against new,
+// into a file and into a slow pipe: bench/roster-memory.mjs.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRoster } from './roster.mjs';
 
 const bin = fileURLToPath(new URL('../dist/ptfx.js', import.meta.url));
 if (!existsSync(bin)) throw new Error('build first: dist/ptfx.js is missing');
@@ -45,63 +47,7 @@ for (const [name, xs] of Object.entries(samples)) {
 // 2. A generated roster of ROWS rows, linted from a CSV file.
 const dir = mkdtempSync(join(tmpdir(), 'ptfx-bench-'));
 const csv = join(dir, 'roster.csv');
-// Varied listings: a name from 200 and two to five credentials from 24 — hundreds of thousands
-// of distinct listings, some repeated, as in a large employer's export.
-const givens = ['Jane', 'Mark', 'Allison', 'Ana', 'Li', 'Omar', 'Grace', 'Tom', 'Priya', 'Sam'];
-const families = Array.from({ length: 20 }, (_, i) => `Family${i}`);
-const creds = [
-  'PT',
-  'DPT',
-  'MPT',
-  'PTA',
-  'OCS',
-  'SCS',
-  'NCS',
-  'FAAOMPT',
-  'COMT',
-  'CSCS',
-  'PRPC',
-  'CHT',
-  'ATC',
-  'MBA',
-  'PhD',
-  'MS',
-  'Cert. MDT',
-  'CMPTT',
-  'FAPTA',
-  'LAc',
-  'OTR/L',
-  'CLT',
-  'Doctor of Physical Therapy (DPT)',
-  'P.T.',
-];
-let seed = 2026;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-};
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-const listingFor = () => {
-  const parts = Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(creds));
-  return `${random() < 0.3 ? 'Dr. ' : ''}${pick(givens)} ${pick(families)}, ${parts.join(', ')}`;
-};
-const states = ['CA', 'TX', 'FL', 'NY', 'WA'];
-await new Promise((resolve, reject) => {
-  const out = createWriteStream(csv);
-  out.on('error', reject);
-  out.write('name,listing,state\n');
-  let i = 0;
-  const write = () => {
-    let ok = true;
-    while (i < ROWS && ok) {
-      ok = out.write(`"Person ${i}","${listingFor()}",${states[i % states.length]}\n`);
-      i++;
-    }
-    if (i < ROWS) out.once('drain', write);
-    else out.end(resolve);
-  };
-  write();
-});
+await writeRoster(csv, ROWS);
 const timed = existsSync('/usr/bin/time');
 const args = [bin, 'credentials', 'lint', '--file', csv, '--json'];
 const start = process.hrtime.bigint();
