@@ -70,14 +70,19 @@ function toFile(which, args) {
   return { seconds, mb: peakMb(), bytes };
 }
 
-/** One run into the slow reader: seconds, peak MB of ptfx (not the reader). */
+/** One run into the slow reader: seconds, peak MB of ptfx (not the reader), its exit status and what the reader got. */
 function toSlowPipe(which, args) {
   const command = `/usr/bin/time -v -o ${sh(timeFile)} ${sh(process.execPath)} ${sh(which)} ${args.map(sh).join(' ')} 2>/dev/null | ${sh(process.execPath)} ${sh(here('./slow-reader.mjs'))} ${RATE}`;
   const start = process.hrtime.bigint();
-  const r = spawnSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('sh', ['-c', command], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`slow pipe: ${r.stderr}`);
-  return { seconds, mb: peakMb() };
+  const exit = /Exit status: (\d+)/.exec(readFileSync(timeFile, 'utf8'))?.[1];
+  const got = /slow-reader: (\d+) bytes/.exec(r.stderr)?.[1];
+  return { seconds, mb: peakMb(), exit: Number(exit), bytes: Number(got) };
 }
 
 const lint = ['credentials', 'lint', '--file', roster, '--json'];
@@ -113,6 +118,6 @@ console.log(
 );
 for (const [name, runs] of Object.entries(slow))
   console.log(
-    `  ${name.padEnd(3)} --json | slow reader at ${(RATE / 1048576).toFixed(0)} MiB/s  ${fmt(runs)} (target < 200 MB)`,
+    `  ${name.padEnd(3)} --json | slow reader at ${(RATE / 1048576).toFixed(0)} MiB/s  ${fmt(runs)} (target < 200 MB); ptfx exit ${runs.map((r) => r.exit).join(', ')}, the reader got ${runs.map((r) => `${(r.bytes / 1e6).toFixed(0)} MB`).join(', ')}`,
   );
 rmSync(dir, { recursive: true, force: true });
