@@ -37,7 +37,10 @@ describe('where a listing is in its roster', () => {
     const text =
       '{"listing": "Jane Doe, PT", "name": "listing"}\n{"listing":"Jane \\u0044oe, PT"}\n';
     const got = await rows(text, 'ndjson');
-    expect(got.map((r) => r.at)).toEqual([{ line: 1, column: 14, quoted: false }, undefined]);
+    expect(got.map((r) => r.at)).toEqual([
+      { line: 1, column: 14, quoted: false, json: true },
+      undefined,
+    ]);
   });
 
   it('has no column for a JSON array', async () => {

@@ -10,12 +10,14 @@ import { CliError } from './errors.js';
 /**
  * Where a listing's own text starts in its file, so a finding's span becomes a line and column:
  * `column` is 1-based in UTF-16 code units; `quoted` says the text is inside CSV double quotes,
- * where each `"` of the listing is written twice (`""`) and a line break starts a new line.
+ * where each `"` of the listing is written twice (`""`) and a line break starts a new line;
+ * `json` says it is the content of a JSON string (written without escapes).
  */
 export interface ListingPosition {
   readonly line: number;
   readonly column: number;
   readonly quoted: boolean;
+  readonly json?: true;
 }
 
 /** One listing to lint, with where it came from. */
@@ -311,7 +313,8 @@ function ndjsonPosition(raw: string, line: number, value: object): ListingPositi
   const key = /"listing"\s*:\s*/g;
   for (let m = key.exec(raw); m; m = key.exec(raw)) {
     const start = m.index + m[0].length;
-    if (raw.startsWith(written, start)) return { line, column: start + 2, quoted: false };
+    if (raw.startsWith(written, start))
+      return { line, column: start + 2, quoted: false, json: true };
   }
   return undefined;
 }

@@ -44,7 +44,13 @@ export function listingRegion(
   };
 }
 
-/** The text a fix writes into a roster file for `text`: `"` doubled inside a quoted CSV field. */
+/**
+ * The text a fix writes in place of a listing's text for `text`, as the file needs it: inside a
+ * quoted CSV field each `"` doubled; inside a JSON string escaped as JSON; an unquoted CSV field
+ * that the fix gives a comma, quote or line break becomes a quoted one.
+ */
 export function writtenAs(text: string, at: ListingPosition): string {
-  return at.quoted ? text.replaceAll('"', '""') : text;
+  if (at.json) return JSON.stringify(text).slice(1, -1);
+  if (at.quoted) return text.replaceAll('"', '""');
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
