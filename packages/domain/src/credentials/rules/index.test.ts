@@ -76,8 +76,8 @@ describe('CREDENTIAL_RULES', () => {
   );
 
   const examples = CREDENTIAL_RULES.flatMap(({ meta }) => [
-    ...meta.examples.fails.map((e) => [meta.code, 'fails', e] as const),
-    ...meta.examples.passes.map((e) => [meta.code, 'passes', e] as const),
+    ...meta.examples.fails.map((e: RuleExample) => [meta.code, 'fails', e] as const),
+    ...meta.examples.passes.map((e: RuleExample) => [meta.code, 'passes', e] as const),
   ]);
 
   it.each(examples)('%s %s: %j', (code, way, example) => {

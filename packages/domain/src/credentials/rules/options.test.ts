@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomCredential } from '../custom-credential.js';
 import { type LintCredentialListingOptions, lintCredentialListing } from '../listing-lint.js';
 import { CREDENTIAL_RULES } from './index.js';
+import type { RuleExample } from './rule.js';
 
 /** Options as plain JavaScript (or a config file) passes them: untyped. */
 function untyped(options: object): LintCredentialListingOptions {
@@ -47,7 +48,7 @@ describe('lintCredentialListing({ rules })', () => {
   it('can set every rule but invalid-argument, and leaves the others alone', () => {
     for (const { meta } of CREDENTIAL_RULES) {
       if (meta.code === 'invalid-argument') continue;
-      for (const example of meta.examples.fails) {
+      for (const example of meta.examples.fails as readonly RuleExample[]) {
         const off = lintCredentialListing(example.listing, {
           ...example.options,
           rules: { [meta.code]: 'off' },
