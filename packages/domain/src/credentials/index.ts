@@ -6,6 +6,7 @@ export type { UsStateCode } from '../contact/us-state-codes.js';
 export { isUsStateCode, suggestUsStateCode, US_STATES } from '../contact/us-state-codes.js';
 export type { Issue, Severity, Span } from '../shared/issue.js';
 export type { IsoDate } from '../shared/schema.js';
+export { suggestClosest } from '../shared/suggest.js';
 export type { TherapistRole } from '../therapists/therapist.js';
 export { canonicalListing } from './canonical-listing.js';
 export {

@@ -94,6 +94,17 @@ describe('ptfx credentials explain CODE', () => {
     );
   });
 
+  it('reads a lower-case word near a rule as a misspelt rule, and one near a credential as that', async () => {
+    const rule = await run(['ordr']);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toBe(
+      'ptfx: "ordr" is not a lint rule; did you mean "order"?; `ptfx credentials explain` lists them\n',
+    );
+    const credential = await run(['dpt']);
+    expect(credential.code).toBe(2);
+    expect(credential.stderr).toContain('did you mean "DPT"?');
+  });
+
   it('still explains a credential by its abbreviation', async () => {
     const result = await run(['DPT']);
     expect(result.code).toBe(0);

@@ -8,6 +8,7 @@ import {
   legacyRank,
   lintCredentialListing,
   type RuleExample,
+  suggestClosest,
   suggestCredential,
 } from '@ptfx/domain/credentials';
 import { parseCommandArgs } from '../../args.js';
@@ -239,8 +240,14 @@ export function run(args: readonly string[], io: Io): number {
     );
   if (subject === undefined) return listRules({ json }, io);
   if (RULES_BY_CODE.has(subject)) return explainRule({ code: subject, json }, io);
-  if (/^[a-z]+(?:-[a-z]+)+$/.test(subject) && !findCredential(subject)) {
-    const near = nearestRule(subject);
+  // A lower-case code is a rule's; a single lower-case word only when it is near one ("ordr"),
+  // since credentials are mostly capitals and "dpt" is better answered with "DPT".
+  const near = /^[a-z]+(?:-[a-z]+)*$/.test(subject) ? nearestRule(subject) : undefined;
+  if (
+    (subject.includes('-') || near !== undefined) &&
+    /^[a-z]+(?:-[a-z]+)*$/.test(subject) &&
+    !findCredential(subject)
+  ) {
     throw new CliError(
       `"${subject}" is not a lint rule${near ? `; did you mean "${near}"?` : ''}; \`ptfx credentials explain\` lists them`,
     );
@@ -260,5 +267,5 @@ function nearestRule(given: string): string | undefined {
       bestScore = score;
     }
   }
-  return best;
+  return best ?? suggestClosest(given, RULES_BY_CODE.keys());
 }
