@@ -32,6 +32,12 @@ describe('GET routes on the sample clinic', () => {
     ['/v1/credentials', (b: { data: unknown[] }) => b.data.length > 100],
     ['/v1/credentials/Cert%20MDT', (b: { id: string }) => b.id === 'Cert. MDT'],
     ['/v1/credentials/OTR%2FL', (b: { id: string }) => b.id === 'OTR/L'],
+    // A kept spelling (ScD) finds DSc, and the entry says which spellings a fix keeps.
+    [
+      '/v1/credentials/ScD',
+      (b: { id: string; variants?: string[] }) =>
+        b.id === 'DSc' && b.variants?.includes('ScD') === true,
+    ],
     ['/v1/treatments', (b: { data: unknown[] }) => b.data.length === 6],
     ['/v1/treatments/massage', (b: { codes: string[] }) => b.codes.join() === '97124'],
     [

@@ -9,7 +9,17 @@ const CatalogEntrySchema = z
   .object({
     id: z.string(),
     abbreviation: z.string().optional(),
-    aliases: z.array(z.string()),
+    aliases: z
+      .array(z.string())
+      .describe('Deprecated or erroneous spellings a fix rewrites to the abbreviation (tDPT)'),
+    variants: z
+      .array(z.string())
+      .optional()
+      .describe('Other valid spellings a fix keeps as written (ScD for DSc)'),
+    anyCase: z
+      .boolean()
+      .optional()
+      .describe('Also recognised in another case (PHD, cert. mdt) when no spelling matches'),
     name: z.string(),
     longForms: z.array(z.string()),
     kind: z

@@ -8,7 +8,7 @@ import {
   keptSpellings,
 } from './canonical-order.js';
 import type { CatalogEntry } from './catalog-entry.js';
-import { credentialById } from './catalog-lookup.js';
+import { type CredentialCatalog, credentialById, defaultCatalog } from './catalog-lookup.js';
 import type { ParsedListing } from './listing-parser.js';
 import {
   isBarredForAssistant,
@@ -64,12 +64,13 @@ const CANONICAL_OPTIONS = {
 export function canonicalListingUnchecked(
   parsed: ParsedListing,
   options: CanonicalListingOptions,
+  catalog: CredentialCatalog = defaultCatalog(),
 ): string {
   const designation = designationFor(options.role);
   let entries = parsed.credentials.map((c) => c.credential);
   if (options.role === 'PTA') {
     entries = parsed.credentials
-      .filter((c) => !isBarredForAssistant(c.credential, c.text))
+      .filter((c) => !isBarredForAssistant(c.credential, c.text, options.jurisdiction))
       .map((c) => c.credential);
   }
   if (designation && !entries.some(isDesignation)) entries = [designation, ...entries];
@@ -87,7 +88,7 @@ export function canonicalListingUnchecked(
       ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
     },
     // The person's own valid spelling of each credential (ScD stays ScD).
-    keptSpellings(parsed.credentials),
+    keptSpellings(parsed.credentials, catalog),
   );
   const parts = [
     ...(californiaTitle ? [californiaTitle.name] : []),

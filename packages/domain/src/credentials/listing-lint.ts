@@ -225,12 +225,16 @@ export function lintCredentialListing(
   const parsed = parse(text, catalog);
   const role: TherapistRole = options.role ?? (hasCredential(parsed, 'PTA') ? 'PTA' : 'PT');
   const jurisdiction = options.jurisdiction;
-  const canonical = canonicalListingUnchecked(parsed, {
-    profile,
-    role,
-    ...(jurisdiction ? { jurisdiction } : {}),
-    ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
-  });
+  const canonical = canonicalListingUnchecked(
+    parsed,
+    {
+      profile,
+      role,
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(options.outsideCategories ? { outsideCategories: options.outsideCategories } : {}),
+    },
+    catalog,
+  );
   const context: CredentialRuleContext = {
     text,
     profile,
