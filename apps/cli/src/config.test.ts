@@ -172,7 +172,7 @@ describe('a configuration with mistakes', () => {
   });
 });
 
-describe('applying the configuration: flag > roster column > configuration > default', () => {
+describe('applying the configuration: roster column > flag > configuration > default', () => {
   const DR = 'Dr. Jane Doe, DPT, PT'; // CA: "Dr." needs the spelled-out degree
   const CA_TITLE = 'title-requires-spelled-out-degree:error';
 
@@ -192,7 +192,7 @@ describe('applying the configuration: flag > roster column > configuration > def
     expect((await lintCodes(nested, DR)).issues).not.toContain(CA_TITLE);
   });
 
-  it('a roster column wins over the configuration, a flag over both', async () => {
+  it('a roster column wins over a flag, and a flag over the configuration', async () => {
     const roster = join(nested, 'staff.csv');
     await writeFile(roster, `name,listing,state\nAnn,"${DR}",TX\nBea,"${DR}",\n`);
     await writeConfig(join(root, 'clinic'), { state: 'CA' });
@@ -216,8 +216,8 @@ describe('applying the configuration: flag > roster column > configuration > def
           );
       };
       expect(await rows([])).toEqual([false, true]); // Ann: TX from her row; Bea: CA from the configuration
-      expect(await rows(['--state', 'CA'])).toEqual([true, true]);
-      expect(await rows(['--state', 'TX'])).toEqual([false, false]);
+      expect(await rows(['--state', 'CA'])).toEqual([false, true]); // Ann's row says TX
+      expect(await rows(['--state', 'TX'])).toEqual([false, false]); // Bea: the flag, not the configuration
     } finally {
       await removeConfig(join(root, 'clinic'));
       await rm(roster);

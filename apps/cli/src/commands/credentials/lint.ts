@@ -36,9 +36,9 @@ Options:
                        optionally name, state, role), .ndjson or .json (an array)
   --profile NAME       apta-2016 (default) or apta-legacy
   --state CODE         the state whose title law applies (CA, TX, FL, NY have "Dr." rules);
-                       wins over a roster's "state" column, which wins over the config's
+                       for rows without a "state" column; wins over the config's
   --role ROLE          PT, PTA or other (default: PTA when the listing has PTA, else PT);
-                       wins over a roster's "role" column, which wins over the config's
+                       for rows without a "role" column; wins over the config's
   --as-of DATE         judge expiry on this date (YYYY-MM-DD)
   --fix                print the canonical listing under each one that differs
   --format FORMAT      text (default); json: one JSON object per listing (NDJSON) with
@@ -69,9 +69,10 @@ export interface LintListingsOptions {
   readonly listings: readonly string[];
   readonly file?: string | undefined;
   readonly profile?: CredentialProfile | undefined;
+  /** `--state` and `--role`: for rows whose roster has no state or role of their own. */
   readonly state?: UsStateCode | undefined;
   readonly role?: TherapistRole | undefined;
-  /** The configuration's state and role: a roster's column wins over them. */
+  /** The configuration's state and role: a roster's column and a flag win over them. */
   readonly defaultState?: UsStateCode | undefined;
   readonly defaultRole?: TherapistRole | undefined;
   /** The configuration's rule levels and custom credentials. */
@@ -148,8 +149,10 @@ export async function lintListings(options: LintListingsOptions, io: Io): Promis
   // Rosters repeat themselves ("PT, DPT" a thousand times): remember recent answers, boundedly.
   const memo = new Map<string, CredentialListingLint>();
   for await (const row of rows) {
-    const jurisdiction = options.state ?? row.state ?? options.defaultState;
-    const role = options.role ?? row.role ?? options.defaultRole;
+    // The row's own state and role are facts about that person; a flag is the run's default,
+    // and the configuration's the organisation's.
+    const jurisdiction = row.state ?? options.state ?? options.defaultState;
+    const role = row.role ?? options.role ?? options.defaultRole;
     const key = `${jurisdiction ?? ''}|${role ?? ''}|${row.listing}`;
     let result = memo.get(key);
     if (!result) {
