@@ -3,7 +3,6 @@
 // phone numbers), not the whole schema. Plain data, so that a bundle keeps only the shapes its
 // functions use; the formats are patterns rather than imports of the parsers, for the same
 // reason. shapes.test.ts pins the enums and patterns to the schemas and parsers.
-import { CREDENTIAL_KINDS } from '../credentials/catalog-entry.js';
 import { isProcedureCode } from '../identifiers/procedure-code-system.js';
 import {
   type ArgumentShape,
@@ -374,7 +373,19 @@ const ABBREVIATION: Shape = [
   isAbbreviation,
 ];
 const NAME: Shape = ['test', 'a name that is not empty', isNonBlank];
-const CREDENTIAL_KIND: Shape = ['one of', ...CREDENTIAL_KINDS];
+const CREDENTIAL_KIND: Shape = [
+  'one of',
+  'license-designation',
+  'pt-degree',
+  'regulated-occupation',
+  'academic-degree',
+  'apta-fellowship',
+  'abpts-specialist',
+  'fellowship',
+  'certification',
+  'student-designation',
+  'obsolete-designation',
+];
 const CUSTOM_CREDENTIAL_SHAPE: Shape = {
   abbreviation: ABBREVIATION,
   name: NAME,
