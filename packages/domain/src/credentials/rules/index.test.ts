@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectReadmeSection } from '../../../test/support/readme-section.js';
 import { CREDENTIAL_LINT_RULES } from '../lint-rules.js';
 import { lintCredentialListing } from '../listing-lint.js';
 import { CREDENTIAL_RULES } from './index.js';
@@ -8,8 +9,6 @@ import type { CredentialRuleMeta, RuleExample } from './rule.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
-const START = '<!-- rules:start -->';
-const END = '<!-- rules:end -->';
 /** Files of this folder that are not rules. */
 const NOT_RULES = new Set(['rule.ts', 'helpers.ts', 'index.ts']);
 
@@ -100,17 +99,6 @@ describe('CREDENTIAL_RULES', () => {
   });
 
   it('is the rule table in the domain README (UPDATE_DOCS=1 rewrites it)', () => {
-    const readme = readFileSync(README, 'utf8');
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
-    expect(start, `${README} has no ${START} … ${END} section`).toBeGreaterThanOrEqual(0);
-    expect(end).toBeGreaterThan(start);
-    const current = readme.slice(start + START.length, end);
-    const wanted = rulesTable();
-    if (current !== wanted && process.env.UPDATE_DOCS === '1') {
-      writeFileSync(README, readme.slice(0, start + START.length) + wanted + readme.slice(end));
-      return;
-    }
-    expect(current, 'the README rule table is stale: run the test with UPDATE_DOCS=1').toBe(wanted);
+    expectReadmeSection(README, 'rules', rulesTable());
   });
 });

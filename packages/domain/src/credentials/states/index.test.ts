@@ -1,14 +1,13 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectReadmeSection } from '../../../test/support/readme-section.js';
 import { credentialById } from '../catalog-lookup.js';
 import { STATE_TITLE_LAWS, stateTitleLaw } from './index.js';
 import type { StateTitleLaw } from './state-law.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
-const START = '<!-- states:start -->';
-const END = '<!-- states:end -->';
 
 /** A table cell: no pipe or line break may break the row. */
 function cell(text: string): string {
@@ -112,19 +111,6 @@ describe('STATE_TITLE_LAWS', () => {
   });
 
   it('is the state table in the domain README (UPDATE_DOCS=1 rewrites it)', () => {
-    const readme = readFileSync(README, 'utf8');
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
-    expect(start, `${README} has no ${START} … ${END} section`).toBeGreaterThanOrEqual(0);
-    expect(end).toBeGreaterThan(start);
-    const current = readme.slice(start + START.length, end);
-    const wanted = `\n${stateTable()}\n`;
-    if (current !== wanted && process.env.UPDATE_DOCS === '1') {
-      writeFileSync(README, readme.slice(0, start + START.length) + wanted + readme.slice(end));
-      return;
-    }
-    expect(current, 'the README state table is stale: run the test with UPDATE_DOCS=1').toBe(
-      wanted,
-    );
+    expectReadmeSection(README, 'states', `\n${stateTable()}\n`);
   });
 });
