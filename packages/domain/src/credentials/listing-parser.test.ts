@@ -163,7 +163,7 @@ describe('parseCredentialListing on any input', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000); // a property over many inputs: well under 5 s alone, not under a full CI load
 });
 
 describe('formatCredentials', () => {
