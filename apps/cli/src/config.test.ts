@@ -101,7 +101,7 @@ describe('finding ptfx.config.json', () => {
     } finally {
       await removeConfig(root);
     }
-  });
+  }, 30_000); // loads zod cold on a disk config: 3.3 s once under a full CI load
 });
 
 describe('--config PATH', () => {
