@@ -48,6 +48,8 @@ describe('the public API', () => {
       'spellingFor',
       'keptSpelling',
       'keptSpellings',
+      // The one check of rule levels, shared by the two linters.
+      'rulesProblem',
     ]);
     // The argument checks and the shapes they check, and each function's twin without its checks
     // (`hoursOnUnchecked`) for callers inside the package that have made them.

@@ -320,7 +320,12 @@ function detailProblem(options: unknown): OptionsProblem | undefined {
   return undefined;
 }
 
-function rulesProblem(rules: Readonly<Record<string, unknown>>): OptionsProblem | undefined {
+/**
+ * What is wrong with a `rules` option (levels by rule code), or `undefined`: an unknown code,
+ * `invalid-argument`, or a level other than off, info, warning, error. The one check of rule
+ * levels, for this linter and for `lintTherapistListing`.
+ */
+export function rulesProblem(rules: Readonly<Record<string, unknown>>): OptionsProblem | undefined {
   runnableRules();
   for (const code of Object.keys(rules)) {
     const path = ['rules', code];

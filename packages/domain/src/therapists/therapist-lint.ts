@@ -2,8 +2,12 @@ import type { Location } from '../clinic/location.js';
 import type { UsStateCode } from '../contact/us-state-codes.js';
 import type { CredentialProfile } from '../credentials/canonical-order.js';
 import type { CustomCredential } from '../credentials/custom-credential.js';
-import { CREDENTIAL_LINT_RULES } from '../credentials/lint-rules.js';
-import { type CredentialListingLint, lintCredentialListing } from '../credentials/listing-lint.js';
+import {
+  type CredentialListingLint,
+  lintCredentialListing,
+  rulesProblem,
+} from '../credentials/listing-lint.js';
+import type { CredentialRuleLevels } from '../credentials/rules/rule.js';
 import { expectOptions, expectShape, isRecord, type Shape } from '../shared/arguments.js';
 import type { IsoDate } from '../shared/schema.js';
 import {
@@ -39,23 +43,15 @@ export interface LintTherapistListingOptions {
    * Rule levels by code, as `ptfx.config.json` writes them: `off` drops a rule, `info`,
    * `warning` or `error` replaces its severity (`invalid-argument` cannot be set).
    */
-  readonly rules?: { readonly [code: string]: 'off' | 'info' | 'warning' | 'error' } | undefined;
+  readonly rules?: CredentialRuleLevels | undefined;
   /** The organisation's own credentials, merged into the catalog (see `customCatalogEntry`). */
   readonly catalog?: readonly CustomCredential[] | undefined;
 }
 
-const LEVELS = ['off', 'info', 'warning', 'error'];
 const RULE_LEVELS_SHAPE: Shape = [
   'test',
   'an object of rule levels by code, such as { "order": "off" }: each key a code of CREDENTIAL_LINT_RULES other than "invalid-argument", each value "off", "info", "warning" or "error"',
-  (value) =>
-    isRecord(value) &&
-    Object.entries(value).every(
-      ([code, level]) =>
-        code !== 'invalid-argument' &&
-        Object.hasOwn(CREDENTIAL_LINT_RULES, code) &&
-        LEVELS.includes(level as string),
-    ),
+  (value) => isRecord(value) && rulesProblem(value) === undefined,
 ];
 
 /**
