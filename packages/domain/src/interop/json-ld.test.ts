@@ -112,7 +112,7 @@ describe('schema.org JSON-LD of the sample clinic', () => {
       recognizedBy: { '@type': 'Organization', name: 'Physical Therapy Board of California' },
       validIn: { '@type': 'AdministrativeArea', name: 'California' },
       identifier: 'PT 38291',
-      expires: '2027-08-31',
+      expires: '2030-08-31',
     });
   });
 

@@ -9,7 +9,7 @@ if (!mark || !allison) throw new Error('sample has two therapists');
 describe('lintTherapistListing', () => {
   it('lints the listing after the name, under the state of the first location', () => {
     const { input, jurisdiction, result } = lintTherapistListing(mark, clinic.locations, {
-      asOf: '2026-11-27',
+      asOf: '2029-11-27',
     });
     expect(input).toBe('Dr. Mark Shulman, Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS');
     expect(jurisdiction).toBe('CA');

@@ -76,7 +76,7 @@ describe('FHIR R4 projection of the sample clinic', () => {
     expect(byCode.PT).toMatchObject({
       code: { coding: [{ system: FHIR_SYSTEMS.facet, code: 'PT' }] },
       identifier: [{ value: 'PT 38291' }],
-      period: { end: '2027-08-31' },
+      period: { end: '2030-08-31' },
       issuer: { display: 'Physical Therapy Board of California' },
     });
     expect(byCode.DPT?.code.coding).toEqual([
@@ -84,7 +84,7 @@ describe('FHIR R4 projection of the sample clinic', () => {
     ]);
     expect(byCode.CSCS).toMatchObject({
       code: { coding: [{ system: FHIR_SYSTEMS.ptfxCredential, code: 'CSCS' }] },
-      period: { end: '2026-12-31' },
+      period: { end: '2029-12-31' },
     });
   });
 
