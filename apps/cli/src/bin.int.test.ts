@@ -25,7 +25,7 @@ describe('the ptfx bin', () => {
   });
 
   it('validates a clinic file', () => {
-    const result = ptfx(['validate', sample, '--as-of', '2026-11-27', '--fail-on', 'warning']);
+    const result = ptfx(['validate', sample, '--as-of', '2029-11-27', '--fail-on', 'warning']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[missing-designation]');
   });
@@ -43,7 +43,7 @@ describe('the ptfx bin', () => {
   it('explains, lists and finds expiring credentials', () => {
     expect(ptfx(['credentials', 'explain', 'DPT']).stdout).toContain('Doctor of Physical Therapy');
     expect(ptfx(['credentials', 'list', '--json']).stdout.split('\n').length).toBeGreaterThan(100);
-    expect(ptfx(['credentials', 'expiring', sample, '--as-of', '2026-11-27']).stdout).toContain(
+    expect(ptfx(['credentials', 'expiring', sample, '--as-of', '2029-11-27']).stdout).toContain(
       'CSCS',
     );
   });
@@ -65,7 +65,7 @@ describe('the ptfx bin', () => {
       '--api-url',
       'https://api.example-pt.com',
       '--as-of',
-      '2026-11-27',
+      '2029-11-27',
     ]);
     expect(result.stderr).toContain('embedded sample clinic');
     expect(result.code).toBe(0);

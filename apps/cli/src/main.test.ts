@@ -83,7 +83,7 @@ describe('ptfx', () => {
 
 describe('ptfx validate', () => {
   it('reports the sample clinic line by line', async () => {
-    const result = await run(['validate', 'clinic.yaml', '--as-of', '2026-11-27'], {
+    const result = await run(['validate', 'clinic.yaml', '--as-of', '2029-11-27'], {
       files: { 'clinic.yaml': sample },
     });
     expect(result.code).toBe(0);
@@ -94,7 +94,7 @@ describe('ptfx validate', () => {
       info  clinic.yaml:84:67  therapists[0].credentialListing  COMT is outside APTA's five categories; spell it out ("Certified Orthopaedic Manual Therapist") or leave it out  [outside-apta-categories]
       warning  clinic.yaml:84:67  therapists[0].credentialListing  COMT is ambiguous: several bodies issue a COMT; the abbreviation alone does not say which; name the issuer in the structured credentials  [ambiguous-credential]
       info  clinic.yaml:84:73  therapists[0].credentialListing  CSCS is outside APTA's five categories; spell it out ("Certified Strength and Conditioning Specialist") or leave it out  [outside-apta-categories]
-      warning  clinic.yaml  therapists[0].credentials[4]  CSCS expires on 2026-12-31, in 34 days  [expiring]
+      warning  clinic.yaml  therapists[0].credentials[4]  CSCS expires on 2029-12-31, in 34 days  [expiring]
       warning  clinic.yaml:119:24  therapists[1].credentialListing  no PT: the regulatory designation is the one mandatory credential  [missing-designation]
       warning  clinic.yaml:119:24  therapists[1].credentialListing  DPT is a degree and stands where PT belongs; a degree does not show licensure  [degree-as-designation]
       info  clinic.yaml:119:58  therapists[1].credentialListing  PRPC is outside APTA's five categories; spell it out ("Pelvic Rehabilitation Practitioner Certification") or leave it out  [outside-apta-categories]
@@ -112,14 +112,14 @@ describe('ptfx validate', () => {
   });
 
   it('judges expiry as of today in the clinic’s time zone, not the machine’s', async () => {
-    // 00:30 UTC on New Year's Day is still 2026-12-31 in San Diego: CSCS expires that day.
-    const newYear = { files: { 'clinic.yaml': sample }, now: new Date('2027-01-01T00:30:00Z') };
+    // 00:30 UTC on New Year's Day 2030 is still 2029-12-31 in San Diego: CSCS expires that day.
+    const newYear = { files: { 'clinic.yaml': sample }, now: new Date('2030-01-01T00:30:00Z') };
     const validate = await run(['validate', 'clinic.yaml', '--json'], newYear);
     const codes = JSON.parse(validate.stdout).issues.map((i: { code: string }) => i.code);
     expect(codes).toContain('expiring');
     expect(codes).not.toContain('expired');
     const expiring = await run(['credentials', 'expiring', 'clinic.yaml'], newYear);
-    expect(expiring.stdout).toContain('CSCS       expires 2026-12-31 (in 0 days)');
+    expect(expiring.stdout).toContain('CSCS       expires 2029-12-31 (in 0 days)');
   });
 
   it('reports schema problems with file:line:col and exits 1', async () => {
@@ -337,16 +337,16 @@ describe('ptfx credentials explain, list, expiring', () => {
 
   it('lists expiring credentials, soonest first', async () => {
     const result = await run(
-      ['credentials', 'expiring', 'clinic.yaml', '--within', '400d', '--as-of', '2026-11-27'],
+      ['credentials', 'expiring', 'clinic.yaml', '--within', '400d', '--as-of', '2029-11-27'],
       { files: { 'clinic.yaml': sample } },
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "Dr. Mark Shulman         CSCS       expires 2026-12-31 (in 34 days)
-      Dr. Allison McKay        PT         expires 2027-03-31 (in 124 days)
-      Dr. Mark Shulman         PT         expires 2027-08-31 (in 277 days)
+      "Dr. Mark Shulman         CSCS       expires 2029-12-31 (in 34 days)
+      Dr. Allison McKay        PT         expires 2030-03-31 (in 124 days)
+      Dr. Mark Shulman         PT         expires 2030-08-31 (in 277 days)
 
-      3 credentials expiring within 400 days of 2026-11-27 or expired
+      3 credentials expiring within 400 days of 2029-11-27 or expired
       "
     `);
     expect(

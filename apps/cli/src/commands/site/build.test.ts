@@ -22,7 +22,7 @@ const expectedSite = (clinic: string, options: { apiUrl?: string; asOf?: string 
   return renderSite(parsed.value, {
     baseUrl: BASE,
     apiUrl: options.apiUrl ?? '',
-    asOf: options.asOf ?? '2026-11-27',
+    asOf: options.asOf ?? '2029-11-27',
   });
 };
 
@@ -43,7 +43,7 @@ describe('ptfx site build', () => {
       '--base-url',
       `${BASE}/`,
       '--as-of',
-      '2026-11-27',
+      '2029-11-27',
     ]);
     expect(result.code).toBe(0);
     const site = expectedSite(sample);
@@ -64,7 +64,7 @@ describe('ptfx site build', () => {
       source: 'clinic.yaml',
       baseUrl: BASE,
       apiUrl: '',
-      asOf: '2026-11-27',
+      asOf: '2029-11-27',
     });
     expect(manifest.files.map((f: { file: string }) => f.file)).toEqual([
       ...site.pages.map((p) => p.file),
@@ -73,7 +73,7 @@ describe('ptfx site build', () => {
     // Nothing left beside it: the staging folder was renamed into place.
     expect(readdirSync(folder())).toEqual(['site']);
     expect(result.stdout).toContain(
-      `The Physical Therapy Effect: the site as of 2026-11-27, in ${out}/\n`,
+      `The Physical Therapy Effect: the site as of 2029-11-27, in ${out}/\n`,
     );
     expect(result.stdout).toMatch(
       /\n\d+ files, [\d.]+ (B|KiB); home page [\d.]+ (B|KiB) gzipped, [\d.]+ (B|KiB) with its CSS and JS\n/,
@@ -92,10 +92,10 @@ describe('ptfx site build', () => {
       '--base-url',
       BASE,
       '--as-of',
-      '2026-11-27',
+      '2029-11-27',
     ]);
     const validate = memoryIo({ files: { 'clinic.yaml': sample } });
-    await main(['validate', 'clinic.yaml', '--as-of', '2026-11-27'], validate.io);
+    await main(['validate', 'clinic.yaml', '--as-of', '2029-11-27'], validate.io);
     const validateWarnings = validate
       .stdout()
       .split('\n')
@@ -143,7 +143,7 @@ describe('ptfx site build', () => {
     expect((await build(['clinic.yaml', '--out', out, '--base-url', BASE])).code).toBe(0);
     const before = contents(out);
     const result = await build(
-      ['clinic.yaml', '--out', out, '--base-url', BASE, '--as-of', '2026-11-27'],
+      ['clinic.yaml', '--out', out, '--base-url', BASE, '--as-of', '2029-11-27'],
       {
         clinic: breaksTitleLaw,
       },
@@ -160,7 +160,7 @@ describe('ptfx site build', () => {
   source: California Business & Professions Code §2633(b)(2): https://california.public.law/codes/ca_bus_and_prof_code_section_2633
 `);
     expect(result.stderr).toContain(
-      `\nsite build stopped: 1 error in 1 credential listing (as of 2026-11-27); the site never publishes a listing that breaks a rule; nothing was written to ${out}. Fix the data and build again\n`,
+      `\nsite build stopped: 1 error in 1 credential listing (as of 2029-11-27); the site never publishes a listing that breaks a rule; nothing was written to ${out}. Fix the data and build again\n`,
     );
     expect(contents(out)).toEqual(before);
     expect(readdirSync(folder())).toEqual(['site']);
@@ -175,11 +175,11 @@ describe('ptfx site build', () => {
       '--base-url',
       BASE,
       '--as-of',
-      '2027-01-15',
+      '2030-01-15',
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'error  clinic.yaml  therapists[0].credentials[4]  CSCS expired on 2026-12-31  [expired]\n',
+      'error  clinic.yaml  therapists[0].credentials[4]  CSCS expired on 2029-12-31  [expired]\n',
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -199,15 +199,15 @@ describe('ptfx site build', () => {
   });
 
   it('judges listings as of today in the clinic’s zone by default', async () => {
-    // 2027-01-01 00:30 UTC is still 2026-12-31 in San Diego: CSCS has not expired there yet.
+    // 2027-01-01 00:30 UTC is still 2029-12-31 in San Diego: CSCS has not expired there yet.
     const out = join(folder(), 'site');
     const result = await build(['clinic.yaml', '--out', out, '--base-url', BASE, '--json'], {
-      now: new Date('2027-01-01T00:30:00Z'),
+      now: new Date('2030-01-01T00:30:00Z'),
     });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).asOf).toBe('2026-12-31');
+    expect(JSON.parse(result.stdout).asOf).toBe('2029-12-31');
     const later = await build(['clinic.yaml', '--out', out, '--base-url', BASE], {
-      now: new Date('2027-01-01T08:30:00Z'),
+      now: new Date('2030-01-01T08:30:00Z'),
     });
     expect(later.code).toBe(1);
     expect(later.stderr).toContain('[expired]');
@@ -224,7 +224,7 @@ describe('ptfx site build', () => {
       '--api-url',
       'https://API.example-pt.com:8443/',
       '--as-of',
-      '2026-11-27',
+      '2029-11-27',
     ]);
     expect(result.code).toBe(0);
     const api = 'https://api.example-pt.com:8443';
@@ -322,7 +322,7 @@ describe('ptfx site build', () => {
       '--base-url',
       BASE,
       '--as-of',
-      '2026-11-27',
+      '2029-11-27',
       '--json',
     ]);
     expect(result.code).toBe(0);
@@ -343,7 +343,7 @@ describe('ptfx site build', () => {
       'warnings',
       'notes',
     ]);
-    expect(report).toMatchObject({ ok: true, out, source: 'clinic.yaml', asOf: '2026-11-27' });
+    expect(report).toMatchObject({ ok: true, out, source: 'clinic.yaml', asOf: '2029-11-27' });
     const onDisk = JSON.parse(readFileSync(join(out, '.ptfx-site.json'), 'utf8'));
     expect(report.files).toEqual(onDisk.files);
     for (const f of report.files) {
@@ -381,7 +381,7 @@ describe('ptfx site build', () => {
         BASE,
         '--json',
         '--as-of',
-        '2026-11-27',
+        '2029-11-27',
       ],
       { clinic: breaksTitleLaw },
     );
