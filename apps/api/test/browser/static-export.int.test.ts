@@ -35,7 +35,7 @@ beforeAll(async () => {
   [browser, host] = await Promise.all([launchChromium(), startStaticHost(out)]);
   api = await startSiteServer({ corsOrigins: [host.url], siteUrl: host.url });
   // No clinic.yaml in the working directory: the CLI builds the embedded sample clinic. Judged as
-  // of a fixed day: the sample's CSCS expires on 2026-12-31, and from then on the build (rightly)
+  // of a fixed day: the sample's CSCS expires on 2029-12-31, and from then on the build (rightly)
   // refuses to publish its listing.
   await promisify(execFile)(
     process.execPath,
