@@ -25,12 +25,37 @@ export const AccessibilitySchema = z
 /** Accessibility and arrival information. */
 export type Accessibility = z.output<typeof AccessibilitySchema>;
 
+/**
+ * Where a location is on the map, in WGS 84 decimal degrees (what schema.org `GeoCoordinates`, FHIR
+ * `Location.position` and map links use). Give at least five decimals (about a metre): Google asks
+ * for that precision for a local business.
+ */
+export const GeoCoordinatesSchema = z
+  .strictObject({
+    latitude: z
+      .number()
+      .min(-90)
+      .max(90)
+      .describe('Latitude in decimal degrees, -90 (south) to 90 (north), e.g. 32.72041'),
+    longitude: z
+      .number()
+      .min(-180)
+      .max(180)
+      .describe('Longitude in decimal degrees, -180 (west) to 180 (east), e.g. -117.16996'),
+  })
+  .describe('Map coordinates (WGS 84 decimal degrees)');
+/** Map coordinates of a location. */
+export type GeoCoordinates = z.output<typeof GeoCoordinatesSchema>;
+
 /** A place where the practice treats patients: address, contact, time zone and hours. */
 export const LocationSchema = z
   .strictObject({
     slug: SlugSchema,
     name: boundedText(120, 'Location name as shown, e.g. "Little Italy"'),
     address: PostalAddressSchema,
+    geo: GeoCoordinatesSchema.optional().describe(
+      'Map coordinates of the entrance; search engines and the FHIR Location.position use them',
+    ),
     contact: ContactChannelsSchema,
     timeZone: TimeZoneSchema,
     hours: OpeningHoursSchema,
