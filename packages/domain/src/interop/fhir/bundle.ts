@@ -1,7 +1,9 @@
 import type { Clinic } from '../../clinic/clinic.js';
 import { expectOptions, expectShape, expectText } from '../../shared/arguments.js';
 import { CLINIC, FHIR_RESOURCE } from '../../shared/shapes.js';
+import { fhirEndpointUnchecked } from './endpoint.js';
 import {
+  type FhirResourcesOptions,
   fhirHealthcareServiceUnchecked,
   fhirLocationUnchecked,
   fhirOrganizationUnchecked,
@@ -17,22 +19,30 @@ export interface FhirBundleOptions {
 }
 
 /**
- * Every FHIR resource of a clinic, in a stable order: Organization, Locations, Practitioners, roles, services.
+ * Every FHIR resource of a clinic, each conforming to its Da Vinci PDex Plan-Net profile, in a
+ * stable order: Organization, Locations, Practitioners, roles, services, and — when
+ * `options.baseUrl` is given — the Endpoint of the FHIR API at that base.
  *
- * @throws {TypeError} when `clinic` is not a parsed clinic
+ * @example
+ * fhirResources(clinic).length; // 12 for the sample
+ * fhirResources(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).at(-1)?.resourceType; // 'Endpoint'
+ * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not `{ baseUrl? }`
+ * with a text `baseUrl`
  */
-export function fhirResources(clinic: Clinic): FhirResource[] {
+export function fhirResources(clinic: Clinic, options?: FhirResourcesOptions): FhirResource[] {
   expectShape('fhirResources', 'clinic', clinic, CLINIC);
-  return resourcesOf(clinic);
+  expectOptions('fhirResources', options, { baseUrl: 'text?' });
+  return resourcesOf(clinic, options?.baseUrl);
 }
 
-function resourcesOf(clinic: Clinic): FhirResource[] {
+function resourcesOf(clinic: Clinic, baseUrl: string | undefined): FhirResource[] {
   return [
-    fhirOrganizationUnchecked(clinic),
+    fhirOrganizationUnchecked(clinic, baseUrl !== undefined),
     ...clinic.locations.map((l) => fhirLocationUnchecked(l, clinic)),
     ...clinic.therapists.map(fhirPractitionerUnchecked),
     ...clinic.therapists.map((t) => fhirPractitionerRoleUnchecked(t, clinic)),
     ...clinic.treatments.map((t) => fhirHealthcareServiceUnchecked(t, clinic)),
+    ...(baseUrl === undefined ? [] : [fhirEndpointUnchecked(clinic, baseUrl)]),
   ];
 }
 
@@ -57,11 +67,11 @@ function fullUrl(baseUrl: string, resource: FhirResource): string {
 }
 
 /**
- * The whole clinic as a FHIR R4 `collection` Bundle: every resource once, with stable ids (the
- * slugs) and absolute `fullUrl`s.
+ * The whole clinic as a FHIR R4 `collection` Bundle: every resource once (the FHIR API's
+ * Endpoint at `baseUrl` included), with stable ids (the slugs) and absolute `fullUrl`s.
  *
  * @example
- * fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).entry.length; // 11 for the sample
+ * fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).entry.length; // 13 for the sample
  * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not `{ baseUrl }`
  * with a text `baseUrl`
  */
@@ -72,7 +82,7 @@ export function fhirBundle(clinic: Clinic, options: FhirBundleOptions): FhirBund
     resourceType: 'Bundle',
     id: `${clinic.organization.slug}-directory`,
     type: 'collection',
-    entry: resourcesOf(clinic).map((resource) => ({
+    entry: resourcesOf(clinic, options.baseUrl).map((resource) => ({
       fullUrl: fullUrl(options.baseUrl, resource),
       resource,
     })),

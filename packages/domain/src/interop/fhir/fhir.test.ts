@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { sampleClinic } from '../../test-support/sample-clinic-value.js';
 import { fhirBundle, fhirResources } from './bundle.js';
 import { credentialCode } from './credential-code.js';
-import { fhirLocation, fhirPractitioner, fhirPractitionerRole } from './resources.js';
+import { fhirEndpoint } from './endpoint.js';
+import {
+  fhirLocation,
+  fhirOrganization,
+  fhirPractitioner,
+  fhirPractitionerRole,
+} from './resources.js';
 import { FHIR_SYSTEMS } from './systems.js';
 
 const clinic = sampleClinic();
@@ -38,6 +44,7 @@ describe('FHIR R4 projection of the sample clinic', () => {
       'https://api.example.com/fhir/r4/HealthcareService/massage',
       'https://api.example.com/fhir/r4/HealthcareService/electrical-stimulation',
       'https://api.example.com/fhir/r4/HealthcareService/education-and-home-exercise',
+      'https://api.example.com/fhir/r4/Endpoint/pt-effect-fhir',
     ]);
     expect(fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4/' })).toEqual(bundle);
   });
@@ -102,11 +109,10 @@ describe('FHIR R4 projection of the sample clinic', () => {
     for (const therapist of clinic.therapists) {
       const role = fhirPractitionerRole(therapist, clinic);
       expect(role.telecom.length).toBeGreaterThan(0);
-      expect(role.code[0]?.coding?.[0]).toEqual({
-        system: FHIR_SYSTEMS.nucc,
-        code: '225100000X',
-        display: 'Physical Therapist',
-      });
+      expect(role.code[0]?.coding).toEqual([
+        { system: FHIR_SYSTEMS.nucc, code: '225100000X', display: 'Physical Therapist' },
+        { system: FHIR_SYSTEMS.planNetProviderRole, code: 'pt', display: 'Physical Therapist' },
+      ]);
     }
   });
 
@@ -132,5 +138,60 @@ describe('FHIR R4 projection of the sample clinic', () => {
       { daysOfWeek: ['fri'], openingTime: '07:00:00', closingTime: '17:00:00' },
     ]);
     expect(fhir.availabilityExceptions).toContain('Closed 2026-11-26 (Thanksgiving)');
+  });
+
+  it('has the FHIR API as an Endpoint only when its base URL is known', () => {
+    const base = 'https://api.example.com/fhir/r4/';
+    expect(fhirResources(clinic).map((r) => r.resourceType)).not.toContain('Endpoint');
+    expect(fhirOrganization(clinic).endpoint).toBeUndefined();
+    expect(fhirOrganization(clinic, { baseUrl: base }).endpoint).toEqual([
+      { reference: 'Endpoint/pt-effect-fhir' },
+    ]);
+    const endpoint = fhirEndpoint(clinic, { baseUrl: base });
+    expect(fhirResources(clinic, { baseUrl: base }).at(-1)).toEqual(endpoint);
+    expect(endpoint).toMatchObject({
+      id: 'pt-effect-fhir',
+      status: 'active',
+      address: 'https://api.example.com/fhir/r4',
+      connectionType: { code: 'hl7-fhir-rest' },
+      payloadMimeType: ['application/fhir+json'],
+      managingOrganization: { reference: 'Organization/pt-effect' },
+    });
+    expect(() => fhirResources(clinic, { baseUrl: 42 } as never)).toThrow(
+      /fhirResources\(options\): options\.baseUrl: expected text/,
+    );
+    expect(() => fhirEndpoint(clinic, {} as never)).toThrow(/fhirEndpoint\(options\)/);
+  });
+
+  it('gives every resource a generated narrative: XHTML, escaped, basic elements only', () => {
+    const hostile = '<script>alert("x")</script> & \'Co\'';
+    const org = { ...clinic.organization, name: hostile, alternateName: '</div><img src=x>' };
+    const resources = fhirResources(
+      { ...clinic, organization: org },
+      { baseUrl: 'https://x.test' },
+    );
+    for (const r of resources) {
+      expect(r.text.status).toBe('generated');
+      expect(r.text.div).toMatch(/^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">.+<\/div>$/);
+      const tags = new Set([...r.text.div.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]));
+      for (const tag of tags)
+        expect(['div', 'p', 'b', 'table', 'tbody', 'tr', 'th', 'td', 'ul', 'li']).toContain(tag);
+      expect(r.text.div).not.toMatch(/<(script|img)/);
+    }
+    const organization = resources[0];
+    expect(organization?.text.div).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;',
+    );
+    expect(organization?.text.div).toContain('&lt;/div&gt;&lt;img src=x&gt;');
+  });
+
+  it('names the Plan-Net profile of every resource and leaves out Location.mode', () => {
+    const resources = fhirResources(clinic, { baseUrl: 'https://x.test' });
+    for (const r of resources) {
+      expect(r.meta.profile).toEqual([
+        `http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-${r.resourceType}`,
+      ]);
+    }
+    expect(resources.find((r) => r.resourceType === 'Location')).not.toHaveProperty('mode');
   });
 });

@@ -5,16 +5,20 @@ import { findCredential } from '../../credentials/catalog-lookup.js';
 import { expiryFromCycle } from '../../credentials/expiry.js';
 import { procedureCodeSystem } from '../../identifiers/procedure-code-system.js';
 import { taxonomyName } from '../../identifiers/taxonomy-names.js';
-import { expectShape } from '../../shared/arguments.js';
+import { expectOptions, expectShape } from '../../shared/arguments.js';
 import { CLINIC, LOCATION, THERAPIST, TREATMENT } from '../../shared/shapes.js';
 import { therapistDisplayName } from '../../therapists/display-name.js';
 import type { Therapist } from '../../therapists/therapist.js';
 import type { Treatment } from '../../treatments/treatment.js';
 import { fhirAddress, fhirTelecomUnchecked } from './contact.js';
 import { credentialCode } from './credential-code.js';
+import { fhirEndpointId } from './endpoint.js';
+import { withNarrative } from './narrative.js';
+import { FHIR_PROFILES } from './profiles.js';
 import { FHIR_SYSTEMS } from './systems.js';
 import type {
   FhirCodeableConcept,
+  FhirCoding,
   FhirHealthcareService,
   FhirLocation,
   FhirOrganization,
@@ -32,10 +36,33 @@ const FHIR_DAY: Readonly<Record<Weekday, 'mon' | 'tue' | 'wed' | 'thu' | 'fri' |
   sunday: 'sun',
 };
 const ROLE_TAXONOMY = { PT: '225100000X', PTA: '225200000X' } as const;
+// Plan-Net binds PractitionerRole.code to its provider roles (required): a PT is `pt`; a PTA is
+// one of the "developmental, rehabilitative and restorative service providers" (NUCC's group).
+const PROVIDER_ROLE: Readonly<Record<Therapist['role'], FhirCoding>> = {
+  PT: { system: FHIR_SYSTEMS.planNetProviderRole, code: 'pt', display: 'Physical Therapist' },
+  PTA: {
+    system: FHIR_SYSTEMS.planNetProviderRole,
+    code: 'drr',
+    display: 'Developmental, Rehabilitative and Restorative Service Providers',
+  },
+  other: {
+    system: FHIR_SYSTEMS.planNetProviderRole,
+    code: 'os',
+    display: 'Other Service Provider',
+  },
+};
+
+const meta = (resourceType: keyof typeof FHIR_PROFILES) => ({
+  profile: [FHIR_PROFILES[resourceType]],
+});
+
+function nuccCoding(code: string): FhirCoding {
+  const display = taxonomyName(code);
+  return { system: FHIR_SYSTEMS.nucc, code, ...(display ? { display } : {}) };
+}
 
 function nucc(code: string): FhirCodeableConcept {
-  const display = taxonomyName(code);
-  return { coding: [{ system: FHIR_SYSTEMS.nucc, code, ...(display ? { display } : {}) }] };
+  return { coding: [nuccCoding(code)] };
 }
 
 function npiIdentifier(npi: string | undefined) {
@@ -44,11 +71,25 @@ function npiIdentifier(npi: string | undefined) {
     : {};
 }
 
+/** The NPI, or (Plan-Net requires an identifier) ptfx's own: the slug. */
+function practitionerIdentifier(therapist: Therapist) {
+  return therapist.npi
+    ? npiIdentifier(therapist.npi)
+    : {
+        identifier: [
+          { use: 'secondary' as const, system: FHIR_SYSTEMS.ptfxTherapist, value: therapist.slug },
+        ],
+      };
+}
+
 /**
- * A therapist as a FHIR R4 Practitioner: the NPI (system `http://hl7.org/fhir/sid/us-npi`), the
- * name with the honorific, each structured credential as a qualification (code, period from the
- * stated or catalog-cycle expiry, issuer, license number and the state it is valid in), and the
- * languages as BCP 47 codes.
+ * A therapist as a FHIR R4 Practitioner (Plan-Net `plannet-Practitioner`): the NPI (system
+ * `http://hl7.org/fhir/sid/us-npi`; without one, ptfx's own identifier, the slug, since Plan-Net
+ * requires an identifier), the name with the honorific, each structured credential as a
+ * qualification (code, period from the stated or catalog-cycle expiry, issuer; a license also its
+ * number and Plan-Net's qualification extension with the state it is valid in and the status
+ * `active`, the only status the profile allows — the period says until when), the languages as
+ * BCP 47 codes, and a generated narrative.
  *
  * @throws {TypeError} when `therapist` is not a parsed therapist
  */
@@ -60,10 +101,11 @@ export function fhirPractitioner(therapist: Therapist): FhirPractitioner {
 /** {@link fhirPractitioner} without the argument check, for callers that have made it. */
 export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitioner {
   const { given, middle, family, suffix } = therapist.name;
-  return {
+  return withNarrative({
     resourceType: 'Practitioner',
     id: therapist.slug,
-    ...npiIdentifier(therapist.npi),
+    meta: meta('Practitioner'),
+    ...practitionerIdentifier(therapist),
     active: true,
     name: [
       {
@@ -91,6 +133,7 @@ export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitione
                 {
                   url: FHIR_SYSTEMS.planNetQualification,
                   extension: [
+                    { url: 'status', valueCode: 'active' },
                     {
                       url: 'whereValid',
                       valueCodeableConcept: {
@@ -118,13 +161,14 @@ export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitione
     communication: therapist.languages.map((code) => ({
       coding: [{ system: FHIR_SYSTEMS.bcp47, code }],
     })),
-  };
+  });
 }
 
 /**
- * A therapist's role at the practice as a FHIR R4 PractitionerRole: NUCC code for PT or PTA,
- * specialties, locations, the services offered, and the contact details of the therapist's
- * locations — so every role has contact information (US Core pd-1).
+ * A therapist's role at the practice as a FHIR R4 PractitionerRole (Plan-Net
+ * `plannet-PractitionerRole`): the NUCC code for PT or PTA with Plan-Net's provider role,
+ * specialties, locations, the services offered, the contact details of the therapist's
+ * locations — so every role has contact information (US Core pd-1) — and a generated narrative.
  *
  * @throws {TypeError} when `therapist` is not a parsed therapist or `clinic` not a parsed clinic
  */
@@ -141,9 +185,10 @@ export function fhirPractitionerRoleUnchecked(
 ): FhirPractitionerRole {
   const locations = clinic.locations.filter((l) => therapist.locations.includes(l.slug));
   const telecom = fhirTelecomUnchecked(locations.flatMap((l) => l.contact));
-  return {
+  return withNarrative({
     resourceType: 'PractitionerRole',
     id: therapist.slug,
+    meta: meta('PractitionerRole'),
     active: true,
     practitioner: {
       reference: `Practitioner/${therapist.slug}`,
@@ -153,10 +198,13 @@ export function fhirPractitionerRoleUnchecked(
       reference: `Organization/${clinic.organization.slug}`,
       display: clinic.organization.name,
     },
-    code:
+    code: [
       therapist.role === 'other'
-        ? [{ text: 'Other clinical staff' }]
-        : [nucc(ROLE_TAXONOMY[therapist.role])],
+        ? { coding: [PROVIDER_ROLE.other], text: 'Other clinical staff' }
+        : {
+            coding: [nuccCoding(ROLE_TAXONOMY[therapist.role]), PROVIDER_ROLE[therapist.role]],
+          },
+    ],
     ...(therapist.specialties.length > 0 ? { specialty: therapist.specialties.map(nucc) } : {}),
     location: locations.map((l) => ({ reference: `Location/${l.slug}`, display: l.name })),
     ...(therapist.treatments.length > 0
@@ -167,34 +215,73 @@ export function fhirPractitionerRoleUnchecked(
         }
       : {}),
     telecom,
-  };
+  });
+}
+
+/** Options of {@link fhirOrganization} and `fhirResources`. */
+export interface FhirResourcesOptions {
+  /**
+   * The FHIR base the resources are served under, e.g. `https://api.example.com/fhir/r4`. When
+   * given, the practice's FHIR API is an Endpoint and the Organization refers to it.
+   */
+  readonly baseUrl?: string;
 }
 
 /**
- * The practice as a FHIR R4 Organization: NPI, NUCC type (261QP2000X), names, contact.
+ * The practice as a FHIR R4 Organization (Plan-Net `plannet-Organization`): NPI, Plan-Net's
+ * organization type (a provider group) and the NUCC type (261QP2000X), names, contact, the
+ * locations' addresses, the FHIR API's Endpoint when `options.baseUrl` is given, and a generated
+ * narrative.
  *
- * @throws {TypeError} when `clinic` is not a parsed clinic
+ * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not
+ * `{ baseUrl? }` with a text `baseUrl`
  */
-export function fhirOrganization(clinic: Clinic): FhirOrganization {
+export function fhirOrganization(clinic: Clinic, options?: FhirResourcesOptions): FhirOrganization {
   expectShape('fhirOrganization', 'clinic', clinic, CLINIC);
-  return fhirOrganizationUnchecked(clinic);
+  expectOptions('fhirOrganization', options, { baseUrl: 'text?' });
+  return fhirOrganizationUnchecked(clinic, options?.baseUrl !== undefined);
 }
 
-/** {@link fhirOrganization} without the argument check, for callers that have made it. */
-export function fhirOrganizationUnchecked(clinic: Clinic): FhirOrganization {
+/**
+ * {@link fhirOrganization} without the argument checks, for callers that have made them.
+ *
+ * @param withEndpoint - whether the practice's FHIR API Endpoint exists (a base URL is known)
+ */
+export function fhirOrganizationUnchecked(clinic: Clinic, withEndpoint = false): FhirOrganization {
   const org = clinic.organization;
-  return {
+  return withNarrative({
     resourceType: 'Organization',
     id: org.slug,
+    meta: meta('Organization'),
     ...npiIdentifier(org.npi),
     active: true,
-    type: org.taxonomy.map(nucc),
+    type: [
+      {
+        coding: [
+          { system: FHIR_SYSTEMS.planNetOrgType, code: 'prvgrp', display: 'Provider Group' },
+        ],
+      },
+      ...org.taxonomy.map(nucc),
+    ],
     name: org.name,
     ...(org.alternateName ? { alias: [org.alternateName] } : {}),
     telecom: fhirTelecomUnchecked(org.contact),
     address: clinic.locations.map((l) => fhirAddress(l.address)),
-  };
+    ...(withEndpoint ? { endpoint: [{ reference: `Endpoint/${fhirEndpointId(clinic)}` }] } : {}),
+  });
 }
+
+// Plan-Net's categories (required binding): a physical-therapy practice's services are rendered
+// in an outpatient clinic.
+const SERVICE_CATEGORY: FhirCodeableConcept = {
+  coding: [
+    {
+      system: FHIR_SYSTEMS.planNetServiceCategory,
+      code: 'outpat',
+      display: 'Clinic or Outpatient Facility',
+    },
+  ],
+};
 
 /** FHIR has no 24:00; the last second of the day stands for the end of it. */
 function fhirTime(time: string): string {
@@ -202,9 +289,10 @@ function fhirTime(time: string): string {
 }
 
 /**
- * A location as a FHIR R4 Location: address, telecom including fax, weekly hours, the dated
- * exceptions as `availabilityExceptions` text, and the IANA zone in the core `timezone`
- * extension (R4 hours carry no zone of their own).
+ * A location as a FHIR R4 Location (Plan-Net `plannet-Location`, which has no `mode`): an
+ * outpatient facility, address, telecom including fax, weekly hours, the dated exceptions as
+ * `availabilityExceptions` text, the IANA zone in the core `timezone` extension (R4 hours carry
+ * no zone of their own), and a generated narrative.
  *
  * @throws {TypeError} when `location` is not a parsed location or `clinic` not a parsed clinic
  */
@@ -222,14 +310,19 @@ export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirL
       ? `Closed ${dates} (${e.reason})`
       : `Open ${e.hours.map((h) => `${h.opens}–${h.closes}`).join(', ')} on ${dates} (${e.reason})`;
   });
-  return {
+  return withNarrative({
     resourceType: 'Location',
     id: location.slug,
+    meta: meta('Location'),
     extension: [{ url: FHIR_SYSTEMS.timezoneExtension, valueCode: location.timeZone }],
     status: 'active',
     name: location.name,
-    mode: 'instance',
-    type: [{ text: 'Physical therapy clinic' }],
+    type: [
+      {
+        coding: [{ system: FHIR_SYSTEMS.v3RoleCode, code: 'OF', display: 'Outpatient facility' }],
+        text: 'Physical therapy clinic',
+      },
+    ],
     telecom: fhirTelecomUnchecked(location.contact),
     address: fhirAddress(location.address),
     managingOrganization: {
@@ -243,12 +336,14 @@ export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirL
         : { openingTime: fhirTime(range.opens), closingTime: fhirTime(range.closes) }),
     })),
     ...(exceptions.length > 0 ? { availabilityExceptions: exceptions.join('; ') } : {}),
-  };
+  });
 }
 
 /**
- * A treatment as a FHIR R4 HealthcareService: its name and summary, its CPT/HCPCS codes as the
- * service type (codes only), physical therapy as specialty, offered at every location.
+ * A treatment as a FHIR R4 HealthcareService (Plan-Net `plannet-HealthcareService`): Plan-Net's
+ * category (clinic or outpatient facility), its name and summary, its CPT/HCPCS codes as the
+ * service type (codes only), physical therapy as specialty, offered at every location, and a
+ * generated narrative.
  *
  * @throws {TypeError} when `treatment` is not a parsed treatment or `clinic` not a parsed clinic
  */
@@ -263,14 +358,16 @@ export function fhirHealthcareServiceUnchecked(
   treatment: Treatment,
   clinic: Clinic,
 ): FhirHealthcareService {
-  return {
+  return withNarrative({
     resourceType: 'HealthcareService',
     id: treatment.slug,
+    meta: meta('HealthcareService'),
     active: true,
     providedBy: {
       reference: `Organization/${clinic.organization.slug}`,
       display: clinic.organization.name,
     },
+    category: [SERVICE_CATEGORY],
     type: [
       {
         text: treatment.name,
@@ -289,5 +386,5 @@ export function fhirHealthcareServiceUnchecked(
     name: treatment.name,
     comment: treatment.summary,
     appointmentRequired: true,
-  };
+  });
 }

@@ -20,6 +20,22 @@ export const FHIR_SYSTEMS = {
   usps: 'https://www.usps.com/',
   /** The core extension that gives a Location its IANA time zone. */
   timezoneExtension: 'http://hl7.org/fhir/StructureDefinition/timezone',
+  /** Plan-Net's provider roles (PractitionerRole.code is bound to them). */
+  planNetProviderRole: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/ProviderRoleCS',
+  /** Plan-Net's organization types. */
+  planNetOrgType: 'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/OrgTypeCS',
+  /** Plan-Net's healthcare service categories (HealthcareService.category is bound to them). */
+  planNetServiceCategory:
+    'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/HealthcareServiceCategoryCS',
+  /** Plan-Net's endpoint payload types. */
+  planNetPayloadType:
+    'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/EndpointPayloadTypeCS',
+  /** HL7 endpoint connection types (`hl7-fhir-rest`). */
+  endpointConnectionType: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type',
+  /** HL7 v3 RoleCode: service delivery location types (`OF`, outpatient facility). */
+  v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  /** ptfx's own identifier of a therapist without an NPI: the slug, unique within its practice. */
+  ptfxTherapist: 'https://ptfx.dev/fhir/sid/therapist',
   /** Plan-Net's qualification extension (whereValid, status). */
   planNetQualification:
     'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification',

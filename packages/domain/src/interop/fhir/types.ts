@@ -55,6 +55,18 @@ export interface FhirExtension {
   readonly valueCodeableConcept?: FhirCodeableConcept;
   readonly extension?: readonly FhirExtension[];
 }
+/** FHIR Meta: the profiles a resource claims to conform to. */
+export interface FhirMeta {
+  readonly profile: readonly string[];
+}
+/**
+ * FHIR Narrative: a human-readable summary of the resource, generated from its data (status
+ * `generated`), as an XHTML `div` in the XHTML namespace with every value escaped.
+ */
+export interface FhirNarrative {
+  readonly status: 'generated';
+  readonly div: string;
+}
 /** FHIR HumanName. */
 export interface FhirHumanName {
   readonly use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
@@ -69,6 +81,8 @@ export interface FhirHumanName {
 export interface FhirPractitioner {
   readonly resourceType: 'Practitioner';
   readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
   readonly identifier?: readonly FhirIdentifier[];
   readonly active: boolean;
   readonly name: readonly FhirHumanName[];
@@ -90,6 +104,8 @@ export interface FhirPractitioner {
 export interface FhirPractitionerRole {
   readonly resourceType: 'PractitionerRole';
   readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
   readonly active: boolean;
   readonly practitioner: FhirReference;
   readonly organization: FhirReference;
@@ -104,6 +120,8 @@ export interface FhirPractitionerRole {
 export interface FhirOrganization {
   readonly resourceType: 'Organization';
   readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
   readonly identifier?: readonly FhirIdentifier[];
   readonly active: boolean;
   readonly type: readonly FhirCodeableConcept[];
@@ -111,18 +129,21 @@ export interface FhirOrganization {
   readonly alias?: readonly string[];
   readonly telecom: readonly FhirContactPoint[];
   readonly address?: readonly FhirAddress[];
+  readonly endpoint?: readonly FhirReference[];
 }
 /** FHIR R4 Location. */
 export interface FhirLocation {
   readonly resourceType: 'Location';
   readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
   readonly extension: readonly FhirExtension[];
   readonly status: 'active' | 'suspended' | 'inactive';
   readonly name: string;
-  readonly mode: 'instance';
   readonly type: readonly FhirCodeableConcept[];
   readonly telecom: readonly FhirContactPoint[];
   readonly address: FhirAddress;
+  readonly position?: { readonly longitude: number; readonly latitude: number };
   readonly managingOrganization: FhirReference;
   readonly hoursOfOperation?: readonly {
     readonly daysOfWeek: readonly ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
@@ -136,8 +157,11 @@ export interface FhirLocation {
 export interface FhirHealthcareService {
   readonly resourceType: 'HealthcareService';
   readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
   readonly active: boolean;
   readonly providedBy: FhirReference;
+  readonly category: readonly FhirCodeableConcept[];
   readonly type: readonly FhirCodeableConcept[];
   readonly specialty: readonly FhirCodeableConcept[];
   readonly location: readonly FhirReference[];
@@ -146,13 +170,28 @@ export interface FhirHealthcareService {
   readonly telecom?: readonly FhirContactPoint[];
   readonly appointmentRequired: boolean;
 }
+/** FHIR R4 Endpoint: the practice's FHIR API, as Plan-Net describes one. */
+export interface FhirEndpoint {
+  readonly resourceType: 'Endpoint';
+  readonly id: string;
+  readonly meta: FhirMeta;
+  readonly text: FhirNarrative;
+  readonly status: 'active';
+  readonly connectionType: FhirCoding;
+  readonly name: string;
+  readonly managingOrganization: FhirReference;
+  readonly payloadType: readonly FhirCodeableConcept[];
+  readonly payloadMimeType: readonly string[];
+  readonly address: string;
+}
 /** The resources ptfx emits. */
 export type FhirResource =
   | FhirPractitioner
   | FhirPractitionerRole
   | FhirOrganization
   | FhirLocation
-  | FhirHealthcareService;
+  | FhirHealthcareService
+  | FhirEndpoint;
 /** FHIR R4 Bundle of ptfx resources. */
 export interface FhirBundle {
   readonly resourceType: 'Bundle';

@@ -1,0 +1,160 @@
+// Plan-Net 1.2.0 conformance of every resource ptfx emits, checked with @medplum/core's validator
+// against the IG's own StructureDefinitions (npm package hl7.fhir.us.davinci-pdex-plan-net), plus
+// the official R4 JSON Schema, every FHIRPath invariant (warnings included), the extensions'
+// definitions and Plan-Net's required value sets. An integration test: loading the definitions
+// takes seconds.
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPlanNet, type PlanNet } from '../../../test/fhir/plan-net-validator.js';
+import type { Clinic } from '../../clinic/clinic.js';
+import { sampleClinic } from '../../test-support/sample-clinic-value.js';
+import { fhirBundle, fhirResources } from './bundle.js';
+import { FHIR_PROFILES } from './profiles.js';
+import { fhirHealthcareService, fhirPractitioner, fhirPractitionerRole } from './resources.js';
+import type { FhirResource } from './types.js';
+
+const BASE = 'https://api.example.com/fhir/r4';
+const PLAN_NET_VS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/ValueSet';
+const clinic = sampleClinic();
+
+// The sample, and a variant that takes the other branches: a PTA without an NPI, staff in an
+// "other" role.
+function variant(): Clinic {
+  const [first, second] = clinic.therapists;
+  if (!first || !second) throw new Error('sample has two therapists');
+  const { npi: _npi, ...withoutNpi } = second;
+  return {
+    ...clinic,
+    therapists: [
+      { ...first, role: 'other' },
+      { ...withoutNpi, role: 'PTA' },
+    ],
+  };
+}
+
+const cases = (c: Clinic, label: string) =>
+  fhirResources(c, { baseUrl: BASE }).map(
+    (r) => [`${label} ${r.resourceType}/${r.id}`, r] as const,
+  );
+const ALL = [...cases(clinic, 'sample'), ...cases(variant(), 'variant')];
+const profileOf = (r: FhirResource) => FHIR_PROFILES[r.resourceType];
+const json = (r: unknown) => JSON.parse(JSON.stringify(r));
+const schema = new JSONSchemaValidator();
+
+let planNet: PlanNet;
+beforeAll(() => {
+  planNet = loadPlanNet();
+});
+
+describe('Plan-Net 1.2.0 conformance', () => {
+  it('emits every resource type Plan-Net profiles, each naming its profile', () => {
+    const types = new Set(ALL.map(([, r]) => r.resourceType));
+    expect([...types].sort()).toEqual(Object.keys(FHIR_PROFILES).sort());
+    for (const [, r] of ALL) expect(r.meta.profile).toEqual([profileOf(r)]);
+    for (const url of Object.values(FHIR_PROFILES)) {
+      expect(planNet.definitions.get(url)?.kind).toBe('resource');
+    }
+  });
+
+  it.each(ALL)('%s conforms to its Plan-Net profile (@medplum/core)', (_name, resource) => {
+    expect(planNet.validate(resource, profileOf(resource))).toEqual([]);
+  });
+
+  it.each(ALL)('%s keeps every invariant of its profile, warnings included', (_, resource) => {
+    expect(planNet.brokenInvariants(resource, profileOf(resource))).toEqual([]);
+  });
+
+  it.each(ALL)('%s carries extensions that conform to their definitions', (_, resource) => {
+    expect(planNet.extensionIssues(resource)).toEqual([]);
+  });
+
+  it.each(ALL)('%s codes from the value sets Plan-Net requires', (_, resource) => {
+    expect(planNet.bindingIssues(resource, profileOf(resource))).toEqual([]);
+  });
+
+  it.each(ALL)('%s validates against the official FHIR R4 JSON Schema', (_, resource) => {
+    const errors = schema.validate(json(resource), true);
+    expect(errors.map((e) => `${e.dataPath ?? ''} ${e.message ?? ''}`)).toEqual([]);
+  });
+
+  it('files every HealthcareService under a Plan-Net category', () => {
+    const categories = planNet.expand(`${PLAN_NET_VS}/HealthcareServiceCategoryVS`);
+    for (const [, r] of ALL) {
+      if (r.resourceType !== 'HealthcareService') continue;
+      const codes = r.category.flatMap((c) => c.coding ?? []).map((c) => `${c.system}|${c.code}`);
+      expect(codes.filter((code) => categories.has(code))).toEqual(codes);
+      expect(codes.length).toBe(1);
+    }
+  });
+
+  it('validates the whole bundle as an R4 Bundle', () => {
+    const bundle = fhirBundle(clinic, { baseUrl: BASE });
+    expect(bundle.entry.at(-1)?.resource).toMatchObject({
+      resourceType: 'Endpoint',
+      id: 'pt-effect-fhir',
+      address: BASE,
+      connectionType: { code: 'hl7-fhir-rest' },
+    });
+    expect(schema.validate(json(bundle), true)).toEqual([]);
+  });
+});
+
+describe('the checks catch what Plan-Net forbids', () => {
+  const [mark] = clinic.therapists;
+  const [treatment] = clinic.treatments;
+  if (!mark || !treatment) throw new Error('sample has a therapist and a treatment');
+
+  it('a HealthcareService without a category', () => {
+    const { category: _category, ...service } = fhirHealthcareService(treatment, clinic);
+    expect(planNet.validate(service, FHIR_PROFILES.HealthcareService)).toEqual([
+      expect.stringContaining('HealthcareService.category'),
+    ]);
+  });
+
+  it('a Location with a mode (0..0 in Plan-Net)', () => {
+    const location = ALL.find(([, r]) => r.resourceType === 'Location')?.[1];
+    expect(planNet.validate({ ...location, mode: 'instance' }, FHIR_PROFILES.Location)).toEqual([
+      expect.stringContaining('Location.mode'),
+    ]);
+  });
+
+  it('a Practitioner without an identifier', () => {
+    const { identifier: _identifier, ...practitioner } = fhirPractitioner(mark);
+    expect(planNet.validate(practitioner, FHIR_PROFILES.Practitioner)).not.toEqual([]);
+  });
+
+  it('a qualification extension without its status', () => {
+    const practitioner = fhirPractitioner(mark);
+    const broken = json(practitioner);
+    for (const q of broken.qualification)
+      for (const e of q.extension ?? [])
+        e.extension = e.extension.filter((x: { url: string }) => x.url !== 'status');
+    expect(planNet.extensionIssues(practitioner)).toEqual([]);
+    expect(planNet.extensionIssues(broken)).toContainEqual(
+      expect.stringMatching(/practitioner-qualification.*status/),
+    );
+  });
+
+  it('a time zone extension that is not one IANA zone', () => {
+    const location = json(ALL.find(([, r]) => r.resourceType === 'Location')?.[1]);
+    location.extension[0].valueCode = 'Mars/Olympus_Mons';
+    expect(planNet.extensionIssues(location)).toEqual([
+      expect.stringContaining('http://hl7.org/fhir/StructureDefinition/timezone'),
+    ]);
+  });
+
+  it('a resource without narrative (dom-6)', () => {
+    const { text: _text, ...role } = fhirPractitionerRole(mark, clinic);
+    expect(planNet.brokenInvariants(role, FHIR_PROFILES.PractitionerRole)).toEqual([
+      expect.stringMatching(/^dom-6 \(warning\)/),
+    ]);
+  });
+
+  it('a PractitionerRole coded with NUCC alone (Plan-Net requires its provider roles)', () => {
+    const role = fhirPractitionerRole(mark, clinic);
+    const nuccOnly = { ...role, code: [{ coding: role.code[0]?.coding?.slice(0, 1) }] };
+    expect(planNet.bindingIssues(nuccOnly, FHIR_PROFILES.PractitionerRole)).toEqual([
+      expect.stringContaining('PractitionerRole.code'),
+    ]);
+  });
+});
