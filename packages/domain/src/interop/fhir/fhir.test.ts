@@ -138,6 +138,9 @@ describe('FHIR R4 projection of the sample clinic', () => {
       { daysOfWeek: ['fri'], openingTime: '07:00:00', closingTime: '17:00:00' },
     ]);
     expect(fhir.availabilityExceptions).toContain('Closed 2026-11-26 (Thanksgiving)');
+    expect(fhir.position).toEqual({ longitude: -117.16938, latitude: 32.72089 });
+    const { geo: _geo, ...withoutGeo } = location;
+    expect(fhirLocation(withoutGeo, clinic)).not.toHaveProperty('position');
   });
 
   it('has the FHIR API as an Endpoint only when its base URL is known', () => {

@@ -18,13 +18,14 @@ const PLAN_NET_VS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/ValueSet';
 const clinic = sampleClinic();
 
 // The sample, and a variant that takes the other branches: a PTA without an NPI, staff in an
-// "other" role.
+// "other" role, locations without coordinates.
 function variant(): Clinic {
   const [first, second] = clinic.therapists;
   if (!first || !second) throw new Error('sample has two therapists');
   const { npi: _npi, ...withoutNpi } = second;
   return {
     ...clinic,
+    locations: clinic.locations.map(({ geo: _geo, ...location }) => location),
     therapists: [
       { ...first, role: 'other' },
       { ...withoutNpi, role: 'PTA' },

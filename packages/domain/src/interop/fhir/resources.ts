@@ -292,7 +292,8 @@ function fhirTime(time: string): string {
  * A location as a FHIR R4 Location (Plan-Net `plannet-Location`, which has no `mode`): an
  * outpatient facility, address, telecom including fax, weekly hours, the dated exceptions as
  * `availabilityExceptions` text, the IANA zone in the core `timezone` extension (R4 hours carry
- * no zone of their own), and a generated narrative.
+ * no zone of their own), the map coordinates as `position` (WGS 84, as FHIR's) when the location
+ * has them, and a generated narrative.
  *
  * @throws {TypeError} when `location` is not a parsed location or `clinic` not a parsed clinic
  */
@@ -325,6 +326,9 @@ export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirL
     ],
     telecom: fhirTelecomUnchecked(location.contact),
     address: fhirAddress(location.address),
+    ...(location.geo
+      ? { position: { longitude: location.geo.longitude, latitude: location.geo.latitude } }
+      : {}),
     managingOrganization: {
       reference: `Organization/${clinic.organization.slug}`,
       display: clinic.organization.name,
