@@ -135,9 +135,11 @@ export function readQuery(
         break;
       }
       case '_elements': {
+        // `Practitioner.name` (R5's qualified form) means `name` in a search of Practitioner.
         elements = value
           .split(',')
           .map((e) => e.trim())
+          .map((e) => (e.startsWith(`${type}.`) ? e.slice(type.length + 1) : e))
           .filter(Boolean);
         applied.push(['_elements', elements.join(',')]);
         break;

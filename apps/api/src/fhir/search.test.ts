@@ -1,3 +1,5 @@
+import { fhirResources } from '@ptfx/domain';
+import { sampleClinic } from '@ptfx/domain/sample';
 import { describe, expect, it } from 'vitest';
 import { type FhirSearchBundle, type FhirSearchResult, fhirSearch } from './search.js';
 import type { FhirSearchType } from './search-params.js';
@@ -138,7 +140,7 @@ function bundle(type: FhirSearchType, query: string, handling: 'strict' | 'lenie
 const ids = (b: FhirSearchBundle, mode = 'match') =>
   (b.entry ?? [])
     .filter((e) => e.search.mode === mode)
-    .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+    .map((e) => `${e.resource.resourceType}/${'id' in e.resource ? e.resource.id : ''}`);
 const matchIds = (type: FhirSearchType, query: string) =>
   ids(bundle(type, query)).map((id) => id.slice(id.indexOf('/') + 1));
 const link = (b: FhirSearchBundle, relation: string) =>
@@ -436,6 +438,12 @@ describe('_summary and _elements', () => {
       'status',
     ]);
   });
+  it('_elements takes the qualified form Practitioner.name too', () => {
+    const r = first(
+      bundle('Practitioner', '_id=eve&_elements=Practitioner.name,Practitioner.active'),
+    );
+    expect(Object.keys(r).sort()).toEqual(['active', 'id', 'meta', 'name', 'resourceType']);
+  });
   it('_elements with _summary is refused', () => {
     expect(search('Practitioner', '_elements=name&_summary=true').status).toBe(400);
   });
@@ -447,7 +455,10 @@ describe('_include and _revinclude', () => {
     expect(ids(b)).toEqual(['PractitionerRole/eve', 'PractitionerRole/evelyn']);
     expect(ids(b, 'include')).toEqual(['Practitioner/eve', 'Practitioner/evelyn']);
     expect(b.total).toBe(2);
-    expect(b.entry?.[2]?.fullUrl).toBe(`${BASE}/Practitioner/eve`);
+    expect(b.entry?.[2]).toMatchObject({
+      fullUrl: `${BASE}/Practitioner/eve`,
+      search: { mode: 'include' },
+    });
   });
   it('includes follow only the current page, each resource once', () => {
     const b = bundle(
@@ -471,6 +482,13 @@ describe('_include and _revinclude', () => {
       'PractitionerRole/eve',
       'PractitionerRole/evelyn',
     ]);
+  });
+  it('an include may name its target type', () => {
+    const b = bundle('PractitionerRole', '_include=PractitionerRole:location:Location');
+    expect(ids(b, 'include')).toEqual(['Location/ann-arbor', 'Location/san-diego']);
+    expect(
+      outcome(bundle('PractitionerRole', '_include=PractitionerRole:location:Organization')),
+    ).toBeDefined();
   });
   it('an include the type does not have is unsupported', () => {
     const b = bundle(
@@ -505,13 +523,26 @@ describe('near (R4 Location positional search)', () => {
   });
   it('each match carries its distance in the location-distance extension', () => {
     const b = bundle('Location', 'near=32.7157|-117.1611|10|km');
-    expect(b.entry?.[0]?.search.extension?.[0]).toMatchObject({
-      url: 'http://hl7.org/fhir/StructureDefinition/location-distance',
-      valueDistance: { unit: 'km', system: 'http://unitsofmeasure.org', code: 'km' },
-    });
-    const km = b.entry?.[0]?.search.extension?.[0]?.valueDistance.value ?? -1;
-    expect(km).toBeGreaterThan(0.5);
-    expect(km).toBeLessThan(1.5);
+    // San Diego's sample position is about 0.97 km from this point (by the haversine formula).
+    expect(b.entry).toMatchObject([
+      {
+        fullUrl: `${BASE}/Location/san-diego`,
+        search: {
+          mode: 'match',
+          extension: [
+            {
+              url: 'http://hl7.org/fhir/StructureDefinition/location-distance',
+              valueDistance: {
+                value: expect.closeTo(0.966, 2),
+                unit: 'km',
+                system: 'http://unitsofmeasure.org',
+                code: 'km',
+              },
+            },
+          ],
+        },
+      },
+    ]);
   });
 });
 
@@ -548,5 +579,75 @@ describe('the result', () => {
   it('returns only resources of the type searched', () => {
     expect(bundle('Endpoint', '').total).toBe(1);
     expect(bundle('HealthcareService', '').total).toBe(1);
+  });
+});
+
+describe('the sample clinic, as the API serves it', () => {
+  const clinic = fhirResources(sampleClinic(), { baseUrl: BASE });
+  const sample = (
+    type: FhirSearchType,
+    query: string,
+    handling: 'strict' | 'lenient' = 'lenient',
+  ) => fhirSearch(clinic, { type, params: [...new URLSearchParams(query)], handling, base: BASE });
+  const ok = (result: FhirSearchResult) => {
+    if (result.status !== 200) throw new Error(JSON.stringify(result));
+    return result.bundle;
+  };
+
+  it('fixes what the issue found: _count, OR, AND, modifiers, strict, self', () => {
+    const page = ok(sample('Practitioner', '_count=1'));
+    expect(ids(page)).toEqual(['Practitioner/mark-shulman']);
+    expect(link(page, 'next')).toBe(`${BASE}/Practitioner?_count=1&_offset=1`);
+    expect(ids(ok(sample('Practitioner', 'name=Shulman,McKay')))).toHaveLength(2);
+    expect(ids(ok(sample('Practitioner', 'name=Shulman&name=McKay')))).toEqual([]);
+    expect(ids(ok(sample('Practitioner', 'name:exact=Shulman')))).toEqual([
+      'Practitioner/mark-shulman',
+    ]);
+    expect(ids(ok(sample('Practitioner', 'name:exact=shulman')))).toEqual([]);
+    expect(ids(ok(sample('Practitioner', 'name:contains=ulma')))).toEqual([
+      'Practitioner/mark-shulman',
+    ]);
+    expect(sample('Practitioner', 'nickname=Doc', 'strict').status).toBe(400);
+    expect(link(ok(sample('Practitioner', 'nickname=Doc')), 'self')).toBe(`${BASE}/Practitioner`);
+    expect(ok(sample('Practitioner', '_summary=count')).total).toBe(2);
+  });
+  it('finds a Practitioner by NPI', () => {
+    expect(
+      ids(ok(sample('Practitioner', 'identifier=http://hl7.org/fhir/sid/us-npi|1748392069'))),
+    ).toEqual(['Practitioner/mark-shulman']);
+  });
+  it('includes every resource a PractitionerRole refers to, each once', () => {
+    const b = ok(sample('PractitionerRole', '_include=PractitionerRole:*'));
+    const references = new Set(
+      (
+        JSON.stringify(b.entry?.filter((e) => e.search.mode === 'match')).match(
+          /"reference":"(Practitioner|Location|Organization|HealthcareService)\/[^"]+"/g,
+        ) ?? []
+      ).map((r) => r.slice('"reference":"'.length, -1)),
+    );
+    expect(references.size).toBeGreaterThan(3);
+    expect(ids(b, 'include').sort()).toEqual([...references].sort());
+  });
+  it('finds services by their category and location, and the Endpoint by id', () => {
+    const services = clinic.filter((r) => r.resourceType === 'HealthcareService');
+    const [service] = services;
+    if (service?.resourceType !== 'HealthcareService') throw new Error('sample has services');
+    const coding = service.category[0]?.coding?.[0];
+    const having = services.filter((s) =>
+      JSON.stringify(s).includes(`"system":"${coding?.system}","code":"${coding?.code}"`),
+    );
+    expect(
+      ids(ok(sample('HealthcareService', `service-category=${coding?.system}|${coding?.code}`))),
+    ).toEqual(having.map((s) => `HealthcareService/${s.id}`));
+    expect(ok(sample('HealthcareService', 'location=Location/san-diego')).total).toBe(
+      services.length,
+    );
+    expect(ids(ok(sample('Endpoint', '_id=pt-effect-fhir')))).toEqual(['Endpoint/pt-effect-fhir']);
+  });
+  it('finds the San Diego location near downtown San Diego, not near Los Angeles', () => {
+    expect(ids(ok(sample('Location', 'near=32.7157|-117.1611|5|km')))).toEqual([
+      'Location/san-diego',
+    ]);
+    expect(ids(ok(sample('Location', 'near=34.0522|-118.2437|50|mi')))).toEqual([]);
   });
 });

@@ -1,18 +1,13 @@
 // FHIR R4 search over an in-memory list of resources: a pure function from the query to a
 // searchset Bundle or an OperationOutcome, for the HTTP routes to send.
 import type { SearchIssue } from './criteria.js';
-import { type IncludeSpec, readQuery, type SearchQuery } from './query.js';
+import { included } from './include.js';
+import { links } from './links.js';
+import { readQuery } from './query.js';
 import type { FhirSearchType } from './search-params.js';
+import { sorted } from './sort.js';
 import { keptElements, subset } from './subset.js';
-import {
-  codesOf,
-  type FhirSearchResource,
-  field,
-  fold,
-  stringsOf,
-  valuesAt,
-  valuesOf,
-} from './values.js';
+import type { FhirSearchResource } from './values.js';
 
 /** Options of {@link fhirSearch}. */
 export interface FhirSearchOptions<R extends FhirSearchResource> {
@@ -28,23 +23,28 @@ export interface FhirSearchOptions<R extends FhirSearchResource> {
   readonly fullUrl?: (base: string, resource: R) => string;
 }
 
-/** One `Bundle.entry` of a searchset. */
-export interface FhirSearchEntry {
-  readonly fullUrl?: string;
-  readonly resource: FhirSearchResource;
-  readonly search: {
-    readonly mode: 'match' | 'include' | 'outcome';
-    readonly extension?: readonly {
-      readonly url: string;
-      readonly valueDistance: {
-        readonly value: number;
-        readonly unit: string;
-        readonly system: string;
-        readonly code: string;
-      };
-    }[];
+/** The `location-distance` extension on a `near` match: how far it is from the point asked for. */
+export interface FhirDistanceExtension {
+  readonly url: 'http://hl7.org/fhir/StructureDefinition/location-distance';
+  readonly valueDistance: {
+    readonly value: number;
+    readonly unit: 'km';
+    readonly system: 'http://unitsofmeasure.org';
+    readonly code: 'km';
   };
 }
+
+/** One `Bundle.entry` of a searchset: a match, an included resource, or the search's outcome. */
+export type FhirSearchEntry =
+  | {
+      readonly fullUrl: string;
+      readonly resource: FhirSearchResource;
+      readonly search: {
+        readonly mode: 'match' | 'include';
+        readonly extension?: readonly FhirDistanceExtension[];
+      };
+    }
+  | { readonly resource: FhirOperationOutcome; readonly search: { readonly mode: 'outcome' } };
 
 /** A FHIR R4 searchset Bundle. */
 export interface FhirSearchBundle {
@@ -55,9 +55,10 @@ export interface FhirSearchBundle {
   readonly entry?: readonly FhirSearchEntry[];
 }
 
-/** A FHIR R4 OperationOutcome. */
-export interface FhirOperationOutcome extends FhirSearchResource {
+/** A FHIR R4 OperationOutcome, with a generated narrative listing its issues. */
+export interface FhirOperationOutcome {
   readonly resourceType: 'OperationOutcome';
+  readonly text: { readonly status: 'generated'; readonly div: string };
   readonly issue: readonly {
     readonly severity: 'fatal' | 'error' | 'warning' | 'information';
     readonly code: 'invalid' | 'not-supported';
@@ -70,8 +71,6 @@ export interface FhirOperationOutcome extends FhirSearchResource {
 export type FhirSearchResult =
   | { readonly status: 200; readonly bundle: FhirSearchBundle }
   | { readonly status: 400; readonly outcome: FhirOperationOutcome };
-
-const DISTANCE_URL = 'http://hl7.org/fhir/StructureDefinition/location-distance';
 
 /**
  * FHIR R4 search (`GET [base]/[type]?…`, `POST [base]/[type]/_search`) over `resources`, per
@@ -123,7 +122,7 @@ export function fhirSearch<R extends FhirSearchResource>(
               mode: 'match',
               extension: [
                 {
-                  url: DISTANCE_URL,
+                  url: 'http://hl7.org/fhir/StructureDefinition/location-distance',
                   valueDistance: {
                     value: Math.round(km * 1000) / 1000,
                     unit: 'km',
@@ -154,142 +153,31 @@ function outcomeOf(
   issues: readonly SearchIssue[],
   unsupportedSeverity: 'error' | 'warning',
 ): FhirOperationOutcome {
+  const issue = issues.map((i) => ({
+    severity: i.kind === 'invalid' ? 'error' : unsupportedSeverity,
+    code: i.kind === 'invalid' ? 'invalid' : 'not-supported',
+    diagnostics:
+      i.kind === 'invalid' || unsupportedSeverity === 'error'
+        ? i.diagnostics
+        : `${i.diagnostics}; ignored`,
+    location: [`http.${i.parameter}`],
+  })) satisfies FhirOperationOutcome['issue'];
+  const items = issue.map((i) => `<li>${escapeXml(i.diagnostics)}</li>`).join('');
   return {
     resourceType: 'OperationOutcome',
-    id: 'search-parameters',
-    issue: issues.map((i) => ({
-      severity: i.kind === 'invalid' ? 'error' : unsupportedSeverity,
-      code: i.kind === 'invalid' ? 'invalid' : 'not-supported',
-      diagnostics:
-        i.kind === 'invalid' || unsupportedSeverity === 'error'
-          ? i.diagnostics
-          : `${i.diagnostics}; ignored`,
-      location: [`http.${i.parameter}`],
-    })),
+    text: {
+      status: 'generated',
+      div: `<div xmlns="http://www.w3.org/1999/xhtml"><ul>${items}</ul></div>`,
+    },
+    issue,
   };
 }
 
-function sorted<R>(matches: R[], query: SearchQuery): R[] {
-  if (query.sort.length === 0) return matches;
-  const keys = matches.map((r) =>
-    query.sort.map(({ param, descending }) => sortKey(r, param.expression, param.type, descending)),
-  );
-  const order = matches.map((_, i) => i);
-  order.sort((a, b) => {
-    for (const [k, { descending }] of query.sort.entries()) {
-      const x = keys[a]?.[k];
-      const y = keys[b]?.[k];
-      if (x === y) continue;
-      if (x === undefined) return 1; // no value: last, either direction
-      if (y === undefined) return -1;
-      return (x < y ? -1 : 1) * (descending ? -1 : 1);
-    }
-    return a - b;
-  });
-  return order.flatMap((i) => matches.slice(i, i + 1));
-}
-
-// A resource's sort key for one parameter: the lowest of its values (the highest, descending);
-// a name sorts by family, then given names.
-function sortKey(
-  r: unknown,
-  expression: string,
-  type: string,
-  descending: boolean,
-): string | undefined {
-  const values = valuesOf(r, expression).flatMap((v): string[] => {
-    if (type !== 'string') return codesOf(v).flatMap((c) => (c.code === undefined ? [] : [c.code]));
-    if (typeof v === 'string') return [fold(v)];
-    const name = [...valuesAt(v, ['family']), ...valuesAt(v, ['given'])].filter(
-      (s): s is string => typeof s === 'string',
-    );
-    const first = name.length > 0 ? name.join(' ') : stringsOf(v)[0];
-    return first === undefined ? [] : [fold(first)];
-  });
-  values.sort();
-  return descending ? values.at(-1) : values[0];
-}
-
-function included<R extends FhirSearchResource>(
-  resources: readonly R[],
-  page: readonly R[],
-  includes: readonly IncludeSpec[],
-  revIncludes: readonly IncludeSpec[],
-  base: string,
-): R[] {
-  if (includes.length === 0 && revIncludes.length === 0) return [];
-  const key = (r: FhirSearchResource) => `${r.resourceType}/${r.id}`;
-  const local = (ref: unknown) => {
-    const reference = field(ref, 'reference');
-    if (typeof reference !== 'string') return undefined;
-    return reference.startsWith(`${base}/`) ? reference.slice(base.length + 1) : reference;
-  };
-  const byKey = new Map(resources.map((r) => [key(r), r]));
-  const shown = new Set(page.map(key));
-  const out: R[] = [];
-  const add = (r: R | undefined) => {
-    if (r && !shown.has(key(r))) {
-      shown.add(key(r));
-      out.push(r);
-    }
-  };
-  for (const r of page)
-    for (const { source, param } of includes)
-      if (r.resourceType === source)
-        for (const ref of valuesOf(r, param.expression)) {
-          const target = local(ref);
-          if (target && param.targets?.some((t) => target.startsWith(`${t}/`)))
-            add(byKey.get(target));
-        }
-  const pageKeys = new Set(page.map(key));
-  for (const { source, param } of revIncludes)
-    for (const r of resources)
-      if (
-        r.resourceType === source &&
-        valuesOf(r, param.expression).some((ref) => pageKeys.has(local(ref) ?? ''))
-      )
-        add(r);
-  return out;
-}
-
-function links(
-  url: string,
-  query: SearchQuery,
-  total: number,
-  countOnly: boolean,
-): { relation: string; url: string }[] {
-  const at = (offset: number, withCount: boolean) =>
-    href(url, [
-      ...query.applied,
-      ...(withCount ? [['_count', String(query.count)] as const] : []),
-      ...(offset > 0 ? [['_offset', String(offset)] as const] : []),
-    ]);
-  const self = { relation: 'self', url: at(query.offset, query.countGiven) };
-  if (countOnly) return [self];
-  const { count, offset } = query;
-  const last = total === 0 ? 0 : Math.floor((total - 1) / count) * count;
-  return [
-    self,
-    { relation: 'first', url: at(0, true) },
-    ...(offset > 0
-      ? [
-          {
-            relation: 'previous',
-            url: at(Math.max(0, Math.min(offset, last + count) - count), true),
-          },
-        ]
-      : []),
-    ...(offset + count < total ? [{ relation: 'next', url: at(offset + count, true) }] : []),
-    { relation: 'last', url: at(last, true) },
-  ];
-}
-
-// Percent-encodes like encodeURIComponent, but leaves `:` `,` `/` readable (they mean the same).
-const encode = (s: string) =>
-  encodeURIComponent(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%2F/gi, '/');
-
-function href(url: string, pairs: readonly (readonly [string, string])[]): string {
-  return pairs.length === 0
-    ? url
-    : `${url}?${pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}`;
-}
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
