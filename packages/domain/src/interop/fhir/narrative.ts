@@ -149,7 +149,7 @@ function rowsOf(resource: FhirResourceWithoutText): readonly [string, Row[]] {
  * the XHTML namespace, every value escaped, so a FHIR client can show it as it is (and `dom-6`,
  * "a resource should have narrative", holds).
  */
-export function fhirNarrative(resource: FhirResourceWithoutText): FhirNarrative {
+function fhirNarrative(resource: FhirResourceWithoutText): FhirNarrative {
   const [title, rows] = rowsOf(resource);
   const body = rows
     .map(([label, values]) => [label, values.filter((v): v is string => !!v)] as const)
