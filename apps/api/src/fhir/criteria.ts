@@ -1,5 +1,5 @@
 // One search parameter of a query (`name:modifier=value`) turned into a test of a resource, per
-// the FHIR R4 search page (§3.1.1.4 string, token, reference; Location `near`).
+// the FHIR R4 search page (search.html#string, #token, #reference; location.html#positional).
 import { type FhirSearchParam, NEAR_DEFAULT_KM, NEAR_UNITS } from './search-params.js';
 import {
   codesOf,
@@ -38,7 +38,7 @@ export function criterionOf(
   value: string,
   base: string,
 ): Criterion | SearchIssue {
-  const parameter = modifier === undefined ? param.name : `${param.name}:${modifier}`;
+  const parameter = modifier === undefined ? param.name : `${param.name}:${modifier.slice(0, 60)}`;
   const invalid = (why: string): SearchIssue => ({
     kind: 'invalid',
     parameter,
@@ -67,7 +67,7 @@ export function criterionOf(
     return {
       kind: 'unsupported',
       parameter,
-      diagnostics: `the "${param.name}" parameter has the modifier "${modifier}", which this server does not support (supported: ${[...param.modifiers, ...(param.targets ?? [])].map((m) => `:${m}`).join(', ') || 'none'})`,
+      diagnostics: `the "${param.name}" parameter has the modifier "${modifier?.slice(0, 60)}", which this server does not support (supported: ${[...param.modifiers, ...(param.targets ?? [])].map((m) => `:${m}`).join(', ') || 'none'})`,
     };
   const make = test;
   const tests = alternatives.map((v) => make(v));

@@ -1,5 +1,5 @@
 // `_include` and `_revinclude`: the resources the page's matches refer to, and those that
-// refer to them (R4 search §3.1.1.5.4), each once and never one already on the page.
+// refer to them (R4 search.html#include), each once and never one already on the page.
 import type { IncludeSpec } from './query.js';
 import { type FhirSearchResource, field, valuesOf } from './values.js';
 

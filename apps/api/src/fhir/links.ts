@@ -1,5 +1,5 @@
 // The searchset's links: `self` shows the parameters applied; `first`, `previous`, `next` and
-// `last` page with `_count` and `_offset` (R4 search §3.1.1.5.7, http §3.1.0.8.2).
+// `last` page with `_count` and `_offset` (R4 search.html#count, http.html#paging).
 import type { SearchQuery } from './query.js';
 
 /** The Bundle links of a page; only `self` when the search asked for a count alone. */
@@ -35,9 +35,13 @@ export function links(
   ];
 }
 
-// Percent-encodes like encodeURIComponent, but leaves `:` `,` `/` readable (they mean the same).
+// Percent-encodes like encodeURIComponent, but leaves `:` `,` `/` readable (they mean the same);
+// a lone surrogate (which no decoded URL holds, but a caller might pass) becomes U+FFFD.
 const encode = (s: string) =>
-  encodeURIComponent(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%2F/gi, '/');
+  encodeURIComponent(s.replace(/\p{Cs}/gu, '\uFFFD'))
+    .replace(/%3A/gi, ':')
+    .replace(/%2C/gi, ',')
+    .replace(/%2F/gi, '/');
 
 function href(url: string, pairs: readonly (readonly [string, string])[]): string {
   return pairs.length === 0

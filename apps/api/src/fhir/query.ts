@@ -77,7 +77,7 @@ export function readQuery(
     }
     if (ONCE.has(name) || name === '_include' || name === '_revinclude') {
       if (modifier !== undefined) {
-        unsupported(written, `the modifier "${modifier}" of ${name} is not supported`);
+        unsupported(written, `the modifier "${modifier.slice(0, 60)}" of ${name} is not supported`);
         continue;
       }
       if (ONCE.has(name) && seen.has(name)) {

@@ -1,8 +1,9 @@
 import { fhirResources } from '@ptfx/domain';
 import { sampleClinic } from '@ptfx/domain/sample';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FhirSearchBundle, type FhirSearchResult, fhirSearch } from './search.js';
-import type { FhirSearchType } from './search-params.js';
+import { FHIR_SEARCH_TYPES, type FhirSearchType } from './search-params.js';
 import { SUBSETTED } from './subset.js';
 
 // Small resources shaped like the domain's, named after the R4 search page's own examples
@@ -650,4 +651,92 @@ describe('the sample clinic, as the API serves it', () => {
     ]);
     expect(ids(ok(sample('Location', 'near=34.0522|-118.2437|50|mi')))).toEqual([]);
   });
+});
+
+describe('any query (property)', () => {
+  const NAMES = [
+    'name',
+    'name:exact',
+    'name:contains',
+    'name:missing',
+    'family',
+    'given',
+    'identifier',
+    'identifier:text',
+    'identifier:not',
+    '_id',
+    'practitioner',
+    'practitioner:Practitioner',
+    'location',
+    'specialty',
+    'address-city',
+    'near',
+    'service-category',
+    '_count',
+    '_offset',
+    '_sort',
+    '_summary',
+    '_elements',
+    '_include',
+    '_revinclude',
+    '_format',
+    'foo',
+    'name:above',
+    'location.name',
+  ];
+  const VALUES = [
+    'eve',
+    'Shulman,McKay',
+    'Shulman\\, McKay',
+    '2345',
+    '|2345',
+    'http://acme.org/patient|2345',
+    'Practitioner/eve',
+    'san-diego',
+    '42.2565|-83.69481|10|km',
+    '',
+    '0',
+    '1',
+    '2',
+    '-family',
+    'name,_id',
+    'true',
+    'count',
+    'name',
+    'PractitionerRole:practitioner',
+    'PractitionerRole:*',
+  ];
+  const param = fc.tuple(
+    fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 12 })),
+    fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 20, unit: 'binary' })),
+  );
+  const query = fc.record({
+    type: fc.constantFrom(...FHIR_SEARCH_TYPES),
+    params: fc.array(param, { maxLength: 6 }),
+  });
+  const run = (type: FhirSearchType, params: [string, string][], handling: 'strict' | 'lenient') =>
+    fhirSearch(RESOURCES, { type, params, handling, base: BASE });
+
+  it('never throws, and its self link, run under strict, finds the same page with nothing ignored', () => {
+    fc.assert(
+      fc.property(query, ({ type, params }) => {
+        const lenient = run(type, params, 'lenient');
+        if (lenient.status === 400) {
+          expect(lenient.outcome.issue.some((i) => i.code === 'invalid')).toBe(true);
+          return;
+        }
+        const self = lenient.bundle.link.find((l) => l.relation === 'self')?.url ?? '';
+        expect(self.startsWith(`${BASE}/${type}`)).toBe(true);
+        const again = run(type, [...new URL(self).searchParams], 'strict');
+        expect(again.status).toBe(200);
+        if (again.status !== 200) return;
+        expect(outcome(again.bundle)).toBeUndefined();
+        expect(again.bundle.total).toBe(lenient.bundle.total);
+        expect(ids(again.bundle)).toEqual(ids(lenient.bundle));
+        expect(ids(again.bundle, 'include')).toEqual(ids(lenient.bundle, 'include'));
+        expect(again.bundle.link).toEqual(lenient.bundle.link);
+      }),
+      { numRuns: 400 },
+    );
+  }, 30_000);
 });

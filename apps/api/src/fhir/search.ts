@@ -160,7 +160,7 @@ function outcomeOf(
       i.kind === 'invalid' || unsupportedSeverity === 'error'
         ? i.diagnostics
         : `${i.diagnostics}; ignored`,
-    location: [`http.${i.parameter}`],
+    location: [`http.${i.parameter.slice(0, 100)}`],
   })) satisfies FhirOperationOutcome['issue'];
   const items = issue.map((i) => `<li>${escapeXml(i.diagnostics)}</li>`).join('');
   return {

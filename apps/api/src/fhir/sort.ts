@@ -1,4 +1,4 @@
-// `_sort`: ordering the matches by one or more sortable parameters (R4 search §3.1.1.5.1).
+// `_sort`: ordering the matches by one or more sortable parameters (R4 search.html#sort).
 import type { SearchQuery } from './query.js';
 import { codesOf, fold, stringsOf, valuesAt, valuesOf } from './values.js';
 

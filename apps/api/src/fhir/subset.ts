@@ -1,5 +1,5 @@
 // `_summary` and `_elements`: returning part of each resource, marked SUBSETTED (R4 search
-// §3.1.1.5.8–9). The summary and mandatory elements are R4's (StructureDefinition `isSummary`
+// search.html#summary, #elements). The summary and mandatory elements are R4's (StructureDefinition `isSummary`
 // and `min` ≥ 1 of the top-level elements).
 import type { FhirSearchType } from './search-params.js';
 import type { FhirSearchResource } from './values.js';

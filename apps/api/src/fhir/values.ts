@@ -1,5 +1,5 @@
 // Reading a resource's values along a search parameter's expression, and splitting search
-// values by FHIR's escaping rules (R4 search §3.1.1.5.6: `\,` `\|` `\$` `\\`).
+// values by FHIR's escaping rules (R4 search.html#escaping: `\,` `\|` `\$` `\\`).
 
 /** The least a resource has for the search: its type and id (the domain's FHIR resources qualify). */
 export interface FhirSearchResource {
