@@ -267,21 +267,35 @@ export function fhirSearchRevIncludes(type: FhirSearchType): string[] {
   );
 }
 
+/** The page size when `_count` is not given. */
+export const FHIR_DEFAULT_COUNT = 20;
+/** The largest page size; a larger `_count` is lowered to it. */
+export const FHIR_MAX_COUNT = 100;
+
 /** The result parameters the search supports (for every type), with what they do. */
 export const FHIR_RESULT_PARAMS: readonly {
   readonly name: string;
   readonly documentation: string;
 }[] = [
-  { name: '_count', documentation: 'Page size, 0 to 100 (default 20); 0 is _summary=count' },
+  {
+    name: '_count',
+    documentation: `Page size, 0 to ${FHIR_MAX_COUNT} (default ${FHIR_DEFAULT_COUNT}; more is lowered to ${FHIR_MAX_COUNT}); 0 is _summary=count`,
+  },
   { name: '_offset', documentation: 'How many matches to skip (the paging links set it)' },
   {
     name: '_sort',
-    documentation: 'Comma-separated sortable parameters, - before one for descending',
+    documentation:
+      'Comma-separated parameters to sort by, - before one for descending: the string and token ones and _id (not references or near)',
   },
-  { name: '_summary', documentation: 'true, false, text, data or count' },
+  {
+    name: '_summary',
+    documentation:
+      'true (the summary elements), false, text, data or count; the matches returned in part are marked SUBSETTED',
+  },
   {
     name: '_elements',
-    documentation: 'Comma-separated top-level elements to return (marked SUBSETTED)',
+    documentation:
+      'Comma-separated top-level elements of the matches to return (id, meta and mandatory elements always), marked SUBSETTED',
   },
   {
     name: '_include',
@@ -292,11 +306,6 @@ export const FHIR_RESULT_PARAMS: readonly {
     documentation: 'Also return the resources that refer to a match (search.mode include)',
   },
 ];
-
-/** The page size when `_count` is not given. */
-export const FHIR_DEFAULT_COUNT = 20;
-/** The largest page size; a larger `_count` is lowered to it. */
-export const FHIR_MAX_COUNT = 100;
 
 /**
  * A resource type's search capabilities in CapabilityStatement form
