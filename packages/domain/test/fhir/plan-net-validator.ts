@@ -153,9 +153,15 @@ function load(): PlanNet {
   const terminology = [
     ...readPackage('CodeSystem-'),
     ...readPackage('ValueSet-'),
-    ...['fhir/r4/v3-codesystems.json', 'fhir/r4/valuesets.json'].flatMap(bundleResources),
+    ...['fhir/r4/v2-tables.json', 'fhir/r4/v3-codesystems.json', 'fhir/r4/valuesets.json'].flatMap(
+      bundleResources,
+    ),
   ];
-  const codeSystems = new Map(terminology.filter(isCodeSystem).map((cs) => [cs.url, cs]));
+  // v2 tables come in several versions under one URL: a code of any of them counts.
+  const codeSystems = new Map<string, readonly Concept[]>();
+  for (const cs of terminology.filter(isCodeSystem)) {
+    codeSystems.set(cs.url, [...(codeSystems.get(cs.url) ?? []), ...(cs.concept ?? [])]);
+  }
   const valueSets = new Map(terminology.filter(isValueSet).map((vs) => [vs.url, vs]));
 
   const profileOf = (url: string) => {
@@ -168,8 +174,8 @@ function load(): PlanNet {
     if (include.valueSet) return include.valueSet.flatMap((url) => [...expand(url)]);
     const system = include.system ?? '';
     if (include.concept) return include.concept.map((c) => `${system}|${c.code}`);
-    const cs = codeSystems.get(system);
-    if (!cs) throw new Error(`cannot expand: no CodeSystem ${system}`);
+    const concepts = codeSystems.get(system);
+    if (!concepts) throw new Error(`cannot expand: no CodeSystem ${system}`);
     const all: string[] = [];
     const walk = (concepts: readonly Concept[] | undefined) => {
       for (const c of concepts ?? []) {
@@ -177,7 +183,7 @@ function load(): PlanNet {
         walk(c.concept);
       }
     };
-    walk(cs.concept);
+    walk(concepts);
     return all;
   };
   const expanded = new Map<string, ReadonlySet<string>>();

@@ -1,5 +1,6 @@
 import { findCredential, findCredentialByName } from '../../credentials/catalog-lookup.js';
 import type { Credential } from '../../credentials/credential.js';
+import { taxonomyName } from '../../identifiers/taxonomy-names.js';
 import { expectShape } from '../../shared/arguments.js';
 import { CREDENTIAL_NAME } from '../../shared/shapes.js';
 import { FHIR_SYSTEMS } from './systems.js';
@@ -7,6 +8,20 @@ import type { FhirCodeableConcept, FhirCoding } from './types.js';
 
 // FaCeT (National Directory) codes for PT credentials; v2-0360 has none of these.
 const FACET = new Set(['PT', 'PTA', 'DPT', 'MPT', 'MSPT', 'LPT', 'RPT', 'ATC', 'LAT', 'AT', 'CWS']);
+// Catalog id → NUCC taxonomy code, for the licenses and ABPTS board certifications that name a
+// NUCC classification or specialization: Plan-Net's qualification codes (an extensible binding)
+// are NUCC's and v2-0360's, so these carry a code from its value set besides the FaCeT one.
+const NUCC: ReadonlyMap<string, string> = new Map([
+  ['PT', '225100000X'],
+  ['PTA', '225200000X'],
+  ['OCS', '2251X0800X'],
+  ['SCS', '2251S0007X'],
+  ['NCS', '2251N0400X'],
+  ['PCS', '2251P0200X'],
+  ['GCS', '2251G0304X'],
+  ['CCS', '2251C2600X'],
+  ['ECS', '2251E1300X'],
+]);
 // Catalog id → HL7 v2-0360 code, where the table has the degree or license.
 const V2_0360: ReadonlyMap<string, string> = new Map([
   ['BA', 'BA'],
@@ -34,7 +49,8 @@ const V2_0360: ReadonlyMap<string, string> = new Map([
  * The FHIR code of a credential for `Practitioner.qualification.code`: HL7 v2-0360 for the
  * academic degrees and licenses it has, the National Directory's FaCeT system for PT, PTA, DPT
  * and their kin, ptfx's own system (catalog ids) for the rest, and text alone for a credential the
- * catalog does not know.
+ * catalog does not know. The PT and PTA licenses and the ABPTS board certifications also carry
+ * their NUCC taxonomy code (`OCS` → `2251X0800X`, Orthopedic), as Plan-Net's value set has them.
  *
  * @example
  * credentialCode({ abbreviation: 'DPT' });
@@ -56,5 +72,19 @@ export function credentialCode(
     : v2
       ? { system: FHIR_SYSTEMS.v20360, code: v2, display }
       : { system: FHIR_SYSTEMS.ptfxCredential, code: entry.id, display };
-  return { coding: [coding], text: credential.abbreviation };
+  const nucc = NUCC.get(entry.id);
+  const nuccDisplay = nucc ? taxonomyName(nucc) : undefined;
+  return {
+    coding: nucc
+      ? [
+          coding,
+          {
+            system: FHIR_SYSTEMS.nucc,
+            code: nucc,
+            ...(nuccDisplay ? { display: nuccDisplay } : {}),
+          },
+        ]
+      : [coding],
+    text: credential.abbreviation,
+  };
 }

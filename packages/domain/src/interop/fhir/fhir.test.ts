@@ -81,7 +81,12 @@ describe('FHIR R4 projection of the sample clinic', () => {
       (practitioner.qualification ?? []).map((q) => [q.code.text, q]),
     );
     expect(byCode.PT).toMatchObject({
-      code: { coding: [{ system: FHIR_SYSTEMS.facet, code: 'PT' }] },
+      code: {
+        coding: [
+          { system: FHIR_SYSTEMS.facet, code: 'PT' },
+          { system: FHIR_SYSTEMS.nucc, code: '225100000X', display: 'Physical Therapist' },
+        ],
+      },
       identifier: [{ value: 'PT 38291' }],
       period: { end: '2030-08-31' },
       issuer: { display: 'Physical Therapy Board of California' },

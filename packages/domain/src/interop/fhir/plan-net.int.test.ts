@@ -9,6 +9,7 @@ import { loadPlanNet, type PlanNet } from '../../../test/fhir/plan-net-validator
 import type { Clinic } from '../../clinic/clinic.js';
 import { sampleClinic } from '../../test-support/sample-clinic-value.js';
 import { fhirBundle, fhirResources } from './bundle.js';
+import { credentialCode } from './credential-code.js';
 import { FHIR_PROFILES } from './profiles.js';
 import { fhirHealthcareService, fhirPractitioner, fhirPractitionerRole } from './resources.js';
 import type { FhirResource } from './types.js';
@@ -86,6 +87,20 @@ describe('Plan-Net 1.2.0 conformance', () => {
       expect(codes.filter((code) => categories.has(code))).toEqual(codes);
       expect(codes.length).toBe(1);
     }
+  });
+
+  it("codes licenses and board certifications from Plan-Net's qualification value set", () => {
+    const qualifications = planNet.expand(
+      `${PLAN_NET_VS}/IndividualSpecialtyAndDegreeLicenseCertificateVS`,
+    );
+    const inValueSet = (abbreviation: string) =>
+      (credentialCode({ abbreviation }).coding ?? []).some((c) =>
+        qualifications.has(`${c.system}|${c.code}`),
+      );
+    const covered = ['PT', 'PTA', 'OCS', 'SCS', 'NCS', 'PCS', 'GCS', 'CCS', 'ECS', 'PhD', 'MS'];
+    expect(covered.filter((a) => !inValueSet(a))).toEqual([]);
+    // No code of the value set means a DPT or a CSCS: neither NUCC nor v2-0360 has one.
+    expect(['DPT', 'CSCS'].filter(inValueSet)).toEqual([]);
   });
 
   it('validates the whole bundle as an R4 Bundle', () => {
