@@ -1,163 +1,149 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { type FhirResource, fhirFullUrl } from '@ptfx/domain';
-import type { Context, Schema } from 'hono';
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { fhirFullUrl } from '@ptfx/domain';
+import type { Context, MiddlewareHandler, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import { fhirSearch } from '../fhir/search.js';
+import { FHIR_SEARCH_TYPES, isFhirSearchType } from '../fhir/search-params.js';
 import { publish } from '../http/fast-path.js';
-import { responseHeaders } from '../http/public-headers.js';
+import { requestHeader } from '../http/node-request.js';
 import { CACHE, json, send } from '../http/representation.js';
+import { capabilityStatement } from './fhir-capability.js';
+import { acceptsFhirJson, formatRefusal, preferredHandling } from './fhir-negotiation.js';
+import {
+  BundleSchema,
+  CapabilityStatementSchema,
+  FHIR_SEARCH_BODY_EXAMPLE,
+  FormatSchema,
+  ResourceSchema,
+  SearchQuerySchema,
+} from './fhir-openapi.js';
+import {
+  FHIR_BASE_PATH,
+  FHIR_JSON,
+  fhirError,
+  fhirOutcome,
+  outcomeResponse,
+} from './fhir-outcome.js';
 import { cachingHeaders, notModified } from './shared.js';
 
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-/** The resource types the FHIR endpoint serves. */
-export const FHIR_TYPES = [
-  'Practitioner',
-  'PractitionerRole',
-  'Organization',
-  'Location',
-  'HealthcareService',
-] as const;
-type FhirType = (typeof FHIR_TYPES)[number];
-const isFhirType = (t: string): t is FhirType => (FHIR_TYPES as readonly string[]).includes(t);
-/** Types with a `name` search parameter in FHIR R4. */
-const NAMED: readonly FhirType[] = [
-  'Practitioner',
-  'Organization',
-  'Location',
-  'HealthcareService',
-];
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
-const fhirContent = {
-  [FHIR_JSON.split(';')[0] ?? 'application/fhir+json']: {
-    schema: z.object({ resourceType: z.string() }).passthrough(),
-  },
-};
+const fhirContent = <T extends z.ZodType>(schema: T) => ({
+  'application/fhir+json': { schema },
+});
 
-/** An OperationOutcome: FHIR's error body. */
-function outcome(
-  c: Context,
-  status: 400 | 404,
-  code: 'not-found' | 'not-supported' | 'invalid',
-  diagnostics: string,
-): Response {
-  return new Response(
-    JSON.stringify({
-      resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code, diagnostics }],
-    }),
-    {
-      status,
-      headers: responseHeaders(c, { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' }),
-    },
-  );
-}
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-function names(r: FhirResource): string[] {
-  switch (r.resourceType) {
-    case 'Practitioner':
-      return r.name.flatMap((n) => [n.text ?? '', n.family ?? '', ...(n.given ?? [])]);
-    case 'Organization':
-      return [r.name, ...(r.alias ?? [])];
-    case 'Location':
-    case 'HealthcareService':
-      return [r.name];
-    case 'PractitionerRole':
-      return [];
-    default: {
-      const unhandled: never = r;
-      throw new Error(`unhandled resource ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
-
-function identifiers(r: FhirResource): { system?: string; value: string }[] {
-  return r.resourceType === 'Practitioner' || r.resourceType === 'Organization'
-    ? [...(r.identifier ?? [])]
-    : [];
-}
-
-/** FHIR string search: any name part starts with the value, ignoring case and accents. */
-function nameMatches(r: FhirResource, value: string): boolean {
-  const wanted = fold(value);
-  return names(r).some(
-    (n) =>
-      fold(n)
-        .split(/\s+/)
-        .some((part) => part.startsWith(wanted)) || fold(n).startsWith(wanted),
-  );
-}
-
-/** FHIR token search: `system|value`, `|value` (no system) or `value` (any system). */
-function identifierMatches(r: FhirResource, token: string): boolean {
-  const bar = token.indexOf('|');
-  const system = bar < 0 ? undefined : token.slice(0, bar);
-  const value = bar < 0 ? token : token.slice(bar + 1);
-  return identifiers(r).some(
-    (i) =>
-      i.value === value &&
-      (system === undefined || (system === '' ? i.system === undefined : i.system === system)),
-  );
-}
-
+const TYPES = FHIR_SEARCH_TYPES.join(', ');
 const typeParam = z
   .string()
   .max(40)
   .openapi({
     param: { name: 'type', in: 'path' },
     example: 'Practitioner',
-    description: FHIR_TYPES.join(', '),
+    enum: [...FHIR_SEARCH_TYPES],
+    description: `The resource type: ${TYPES} (another gets 404)`,
   });
+/** What every FHIR GET can answer besides its success. */
+const GET_ERRORS = {
+  406: outcomeResponse('_format or Accept asks for something other than FHIR JSON (XML, …)'),
+  414: outcomeResponse('The URL is over 4,096 characters'),
+  431: outcomeResponse('The request headers are over 16 KiB'),
+  500: outcomeResponse('Something went wrong on our side'),
+};
+const SEARCH_DESCRIPTION = `FHIR R4 search (https://hl7.org/fhir/R4/search.html) over ${TYPES}: each type's parameters are listed in /fhir/r4/metadata and the API README. Strings match from the start, ignoring case and accents (:exact, :contains); tokens take system|code, |code, system| or code (:text, :not); references Type/id or id; a comma is OR, a repeated parameter AND; :missing=true|false. Pages of 20 (_count up to 100) with next/previous links. Unknown or unsupported parameters are ignored and reported in an OperationOutcome entry; send Prefer: handling=strict for a 400 instead.`;
 
 const metadata = createRoute({
   method: 'get',
   path: '/fhir/r4/metadata',
+  operationId: 'fhirCapabilities',
   summary: 'FHIR CapabilityStatement',
+  description:
+    'What this FHIR server supports: Plan-Net profiles, interactions, search parameters and includes per resource type.',
   tags: ['fhir'],
+  security: [],
+  request: { query: z.object({ _format: FormatSchema }) },
   responses: {
     200: {
-      description: 'What this FHIR endpoint supports',
-      content: fhirContent,
+      description: 'The CapabilityStatement',
+      content: fhirContent(CapabilityStatementSchema),
       headers: cachingHeaders,
     },
     304: notModified,
+    ...GET_ERRORS,
   },
 });
 const search = createRoute({
   method: 'get',
   path: '/fhir/r4/{type}',
-  summary: 'FHIR search: a searchset Bundle (parameters _id, name, identifier)',
+  operationId: 'fhirSearch',
+  summary: 'FHIR search: a searchset Bundle',
+  description: SEARCH_DESCRIPTION,
   tags: ['fhir'],
+  security: [],
   request: {
     params: z.object({ type: typeParam }),
-    query: z.object({
-      _id: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({ description: 'Resource id(s), comma-separated' }),
-      name: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({ description: 'Any name part starts with this (case and accents ignored)' }),
-      identifier: z.string().max(200).optional().openapi({
-        description: 'system|value, |value or value',
-        example: 'http://hl7.org/fhir/sid/us-npi|1748392069',
+    query: SearchQuerySchema,
+    headers: z.object({
+      prefer: z.string().optional().openapi({
+        example: 'handling=strict',
+        description: 'handling=strict: unknown or unsupported parameters get a 400',
       }),
     }),
   },
   responses: {
-    200: { description: 'searchset Bundle', content: fhirContent, headers: cachingHeaders },
+    200: {
+      description: 'The matches, a page at a time',
+      content: fhirContent(BundleSchema),
+      headers: cachingHeaders,
+    },
     304: notModified,
-    404: { description: 'Unsupported resource type (OperationOutcome)', content: fhirContent },
+    400: outcomeResponse('A malformed value, or an unsupported parameter under handling=strict'),
+    404: outcomeResponse('The resource type is not served'),
+    ...GET_ERRORS,
   },
+});
+/**
+ * Typed as any route's responses: every answer of this route has a body, and the handler sends
+ * them itself (an OperationOutcome, a Bundle), not through Hono's typed `c.json`.
+ */
+const SEARCH_POST_RESPONSES: RouteConfig['responses'] = {
+  200: { description: 'The matches, a page at a time', content: fhirContent(BundleSchema) },
+  400: outcomeResponse('A malformed value, or an unsupported parameter under handling=strict'),
+  404: outcomeResponse('The resource type is not served'),
+  413: outcomeResponse('The body is over the configured limit'),
+  415: outcomeResponse('The body is not application/x-www-form-urlencoded'),
+  ...GET_ERRORS,
+};
+const searchPost = createRoute({
+  method: 'post',
+  path: '/fhir/r4/{type}/_search',
+  operationId: 'fhirSearchPost',
+  summary: 'FHIR search with the parameters in a form body',
+  description: `${SEARCH_DESCRIPTION} The body's parameters are added to the query's. Never cached.`,
+  tags: ['fhir'],
+  security: [],
+  request: {
+    params: z.object({ type: typeParam }),
+    query: SearchQuerySchema,
+    headers: search.request.headers,
+    body: {
+      required: false,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: SearchQuerySchema,
+          example: FHIR_SEARCH_BODY_EXAMPLE,
+        },
+      },
+    },
+  },
+  responses: SEARCH_POST_RESPONSES,
 });
 const read = createRoute({
   method: 'get',
   path: '/fhir/r4/{type}/{id}',
+  operationId: 'fhirRead',
   summary: 'FHIR read',
   tags: ['fhir'],
+  security: [],
   request: {
     params: z.object({
       type: typeParam,
@@ -166,100 +152,111 @@ const read = createRoute({
         .max(64)
         .openapi({ param: { name: 'id', in: 'path' }, example: 'mark-shulman' }),
     }),
+    query: z.object({ _format: FormatSchema }),
   },
   responses: {
-    200: { description: 'The resource', content: fhirContent, headers: cachingHeaders },
+    200: {
+      description: 'The resource',
+      content: fhirContent(ResourceSchema),
+      headers: cachingHeaders,
+    },
     304: notModified,
-    404: { description: 'No such resource (OperationOutcome)', content: fhirContent },
+    400: outcomeResponse('The id is over 64 characters'),
+    404: outcomeResponse('No such resource, or the resource type is not served'),
+    ...GET_ERRORS,
   },
 });
 
-function capabilityStatement(deps: ApiDeps, date: string) {
-  return {
-    resourceType: 'CapabilityStatement',
-    status: 'active',
-    date,
-    kind: 'instance',
-    software: { name: 'ptfx' },
-    implementation: { description: 'ptfx clinic directory', url: `${deps.config.baseUrl}/fhir/r4` },
-    fhirVersion: '4.0.1',
-    format: ['application/fhir+json'],
-    rest: [
-      {
-        mode: 'server',
-        resource: FHIR_TYPES.map((type) => ({
-          type,
-          interaction: [{ code: 'read' }, { code: 'search-type' }],
-          searchParam: [
-            { name: '_id', type: 'token' },
-            ...(NAMED.includes(type) ? [{ name: 'name', type: 'string' }] : []),
-            ...(type === 'Practitioner' || type === 'Organization'
-              ? [{ name: 'identifier', type: 'token' }]
-              : []),
-          ],
-        })),
-      },
-    ],
-  };
+/** A published FHIR answer fits a later request only if that request accepts FHIR JSON. */
+const fitsFhir = (header: (name: string) => string | undefined) =>
+  acceptsFhirJson(header('accept'));
+
+/**
+ * `POST [type]/_search` takes a form, or no body at all: anything else is a 415, before the
+ * route's validators look at it.
+ */
+const formOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const contentType = requestHeader(c, 'content-type');
+  const form =
+    contentType === undefined ? (await c.req.text()) === '' : FORM.test(contentType.trim());
+  if (form) return next();
+  return fhirError(
+    c,
+    415,
+    'not-supported',
+    `send the search parameters as application/x-www-form-urlencoded, not "${contentType?.slice(0, 100) ?? 'a body without Content-Type'}"`,
+  );
+};
+
+/** The 406 for a request that wants no FHIR JSON, or undefined when it may have it. */
+function notAcceptable(c: Context, format: string | undefined): Response | undefined {
+  const refusal = formatRefusal(format, requestHeader(c, 'accept'));
+  return refusal === undefined ? undefined : fhirError(c, 406, 'not-supported', refusal);
 }
 
-/** FHIR R4 read, search and metadata under `/fhir/r4`; errors are OperationOutcomes, as FHIR clients expect. */
+function unsupportedType(c: Context, type: string): Response {
+  return fhirError(
+    c,
+    404,
+    'not-supported',
+    `resource type "${type.slice(0, 40)}" is not served here (${TYPES}); see ${FHIR_BASE_PATH}/metadata`,
+  );
+}
+
+/**
+ * FHIR R4 under `/fhir/r4`: the CapabilityStatement, read, and search by GET and by
+ * `POST [type]/_search`, FHIR JSON only (406 otherwise); errors are OperationOutcomes, as FHIR
+ * clients expect (the app's own 404, 405, 413, 414, 415, 431 and 500 too: see fhir-outcome.ts).
+ */
 export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: ApiDeps) {
-  const base = `${deps.config.baseUrl}/fhir/r4`;
+  const base = `${deps.config.baseUrl}${FHIR_BASE_PATH}`;
+
+  const answerSearch = (
+    c: Context<ApiEnv>,
+    type: string,
+    params: [string, string][],
+    method: 'GET' | 'POST',
+  ): Response => {
+    const refused = notAcceptable(c, params.find(([name]) => name === '_format')?.[1]);
+    if (refused) return refused;
+    if (!isFhirSearchType(type)) return unsupportedType(c, type);
+    const result = fhirSearch(c.var.snapshot.fhir, {
+      type,
+      params,
+      handling: preferredHandling(requestHeader(c, 'prefer')),
+      base,
+      fullUrl: fhirFullUrl,
+    });
+    if (result.status === 400) return fhirOutcome(c, 400, result.outcome.issue);
+    if (method === 'POST') return send(c, json(result.bundle, CACHE.none, FHIR_JSON));
+    const rep = json(result.bundle, CACHE.facts, FHIR_JSON);
+    // An answer that reports ignored parameters would be a 400 under handling=strict: not kept.
+    const reported = result.bundle.entry?.some((e) => e.search.mode === 'outcome') ?? false;
+    return reported ? send(c, rep) : publish(c, rep, null, fitsFhir);
+  };
+
   return app
-    .openapi(metadata, (c) =>
-      send(
-        c,
-        json(
-          capabilityStatement(deps, c.var.snapshot.loadedAt.toISOString()),
-          CACHE.facts,
-          FHIR_JSON,
-        ),
-      ),
+    .openapi(metadata, (c) => {
+      const refused = notAcceptable(c, c.req.valid('query')._format);
+      if (refused) return refused;
+      const statement = capabilityStatement(base, c.var.snapshot.loadedAt.toISOString());
+      return publish(c, json(statement, CACHE.facts, FHIR_JSON), null, fitsFhir);
+    })
+    .openapi(search, (c) =>
+      answerSearch(c, c.req.valid('param').type, [...new URL(c.req.url).searchParams], 'GET'),
     )
-    .openapi(search, (c) => {
+    .openapi({ ...searchPost, middleware: [formOnly] }, async (c) => {
       const { type } = c.req.valid('param');
-      if (!isFhirType(type))
-        return outcome(
-          c,
-          404,
-          'not-supported',
-          `resource type "${type.slice(0, 40)}" is not served; see /fhir/r4/metadata`,
-        );
-      const q = c.req.valid('query');
-      const ids = q._id?.split(',').map((s) => s.trim());
-      const matches = c.var.snapshot.fhir.filter(
-        (r) =>
-          r.resourceType === type &&
-          (ids === undefined || ids.includes(r.id)) &&
-          (q.name === undefined || !NAMED.includes(type) || nameMatches(r, q.name)) &&
-          (q.identifier === undefined || identifierMatches(r, q.identifier)),
-      );
-      const self = `${base}/${type}${new URL(c.req.url).search}`;
-      const bundle = {
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: matches.length,
-        link: [{ relation: 'self', url: self }],
-        entry: matches.map((resource) => ({
-          fullUrl: fhirFullUrl(base, resource),
-          resource,
-          search: { mode: 'match' },
-        })),
-      };
-      return send(c, json(bundle, CACHE.facts, FHIR_JSON));
+      const body = new URLSearchParams(await c.req.text());
+      return answerSearch(c, type, [...new URL(c.req.url).searchParams, ...body], 'POST');
     })
     .openapi(read, (c) => {
+      const refused = notAcceptable(c, c.req.valid('query')._format);
+      if (refused) return refused;
       const { type, id } = c.req.valid('param');
-      if (!isFhirType(type))
-        return outcome(
-          c,
-          404,
-          'not-supported',
-          `resource type "${type.slice(0, 40)}" is not served; see /fhir/r4/metadata`,
-        );
+      if (!isFhirSearchType(type)) return unsupportedType(c, type);
       const rep = c.var.snapshot.rep(`fhir:${type}/${id}`);
-      if (!rep) return outcome(c, 404, 'not-found', `no ${type} has the id "${id.slice(0, 64)}"`);
-      return publish(c, rep);
+      if (!rep) return fhirError(c, 404, 'not-found', `no ${type} has the id "${id.slice(0, 64)}"`);
+      return publish(c, rep, null, fitsFhir);
     });
 }

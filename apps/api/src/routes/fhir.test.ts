@@ -1,0 +1,343 @@
+// FHIR over HTTP: search by GET and POST _search with Prefer: handling, FHIR JSON only (406
+// otherwise), the Endpoint, and every error under /fhir/r4 an OperationOutcome.
+import { Hono } from 'hono';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiProblem } from '../http/problem.js';
+import { rateLimitedProblem } from '../http/rate-limit.js';
+import { sampleApp, sampleAppsPerTest } from '../test-support/app.js';
+import { formatRefusal, preferredHandling } from './fhir-negotiation.js';
+import { fhirProblemResponse, isFhirPath } from './fhir-outcome.js';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const t = await sampleApp();
+afterAll(() => t.dispose());
+const open = sampleAppsPerTest();
+
+interface Bundle {
+  resourceType: string;
+  total: number;
+  link: { relation: string; url: string }[];
+  entry?: {
+    fullUrl?: string;
+    resource: Record<string, unknown> & { id?: string };
+    search: { mode: string };
+  }[];
+}
+interface Outcome {
+  resourceType: string;
+  issue: { severity: string; code: string; diagnostics?: string; location?: string[] }[];
+}
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  t.app.request(path, { headers });
+const postSearch = (path: string, body: string, headers: Record<string, string> = {}) =>
+  t.app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+const ids = (b: Bundle, mode = 'match') =>
+  (b.entry ?? []).filter((e) => e.search.mode === mode).map((e) => e.resource.id);
+const link = (b: Bundle, relation: string) => b.link.find((l) => l.relation === relation)?.url;
+
+/** Checks a response is an OperationOutcome error with `status`, sent as FHIR JSON, never kept. */
+async function expectOutcome(res: Response, status: number, code: string): Promise<Outcome> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const body = (await res.json()) as Outcome;
+  expect(body.resourceType).toBe('OperationOutcome');
+  expect(body.issue.length).toBeGreaterThan(0);
+  expect(body.issue[0]?.code).toBe(code);
+  return body;
+}
+
+describe('FHIR search over HTTP', () => {
+  it('searches by GET: OR within a value, AND across repetitions, paging with links', async () => {
+    const or = (await (await get('/fhir/r4/Practitioner?name=Shulman,McKay')).json()) as Bundle;
+    expect(ids(or).sort()).toEqual(['allison-mckay', 'mark-shulman']);
+    const and = (await (await get('/fhir/r4/Practitioner?name=mark&name=shul')).json()) as Bundle;
+    expect(ids(and)).toEqual(['mark-shulman']);
+    const none = (await (await get('/fhir/r4/Practitioner?name=mark&name=mckay')).json()) as Bundle;
+    expect(none.total).toBe(0);
+
+    const res = await get('/fhir/r4/Practitioner?_count=1');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+    expect(res.headers.get('etag')).toMatch(/^"/);
+    const page = (await res.json()) as Bundle;
+    expect(page).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 2 });
+    expect(page.entry).toHaveLength(1);
+    const next = link(page, 'next');
+    expect(next).toBe('http://api.test/fhir/r4/Practitioner?_count=1&_offset=1');
+    const second = (await (
+      await get(new URL(next ?? '').pathname + new URL(next ?? '').search)
+    ).json()) as Bundle;
+    expect(second.entry).toHaveLength(1);
+    expect(ids(second)).not.toEqual(ids(page));
+    expect(link(second, 'previous')).toBe('http://api.test/fhir/r4/Practitioner?_count=1');
+  });
+
+  it('searches by POST _search: the form body added to the query, never cached', async () => {
+    const res = await postSearch('/fhir/r4/Practitioner/_search?_count=5', 'family=shul');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const bundle = (await res.json()) as Bundle;
+    expect(ids(bundle)).toEqual(['mark-shulman']);
+    // The self link is the GET that would give the same answer.
+    expect(link(bundle, 'self')).toBe('http://api.test/fhir/r4/Practitioner?family=shul&_count=5');
+    // A repeated name across query and body is AND, as in one query.
+    const both = (await (
+      await postSearch('/fhir/r4/Practitioner/_search?given=allison', 'family=shul')
+    ).json()) as Bundle;
+    expect(both.total).toBe(0);
+    // Includes, as a directory client asks for them.
+    const roles = (await (
+      await postSearch(
+        '/fhir/r4/PractitionerRole/_search',
+        'practitioner=Practitioner/mark-shulman&_include=PractitionerRole:practitioner',
+      )
+    ).json()) as Bundle;
+    expect(ids(roles).length).toBeGreaterThan(0);
+    expect(ids(roles, 'include')).toContain('mark-shulman');
+    // No body at all: every resource of the type.
+    const all = await t.app.request('/fhir/r4/Location/_search', { method: 'POST' });
+    expect(all.status).toBe(200);
+    expect(((await all.json()) as Bundle).total).toBeGreaterThan(0);
+  });
+
+  it('ignores and reports an unsupported parameter by default, and refuses it with Prefer: handling=strict', async () => {
+    const lenient = (await (
+      await get('/fhir/r4/Practitioner?name=mck&birthdate=1970')
+    ).json()) as Bundle;
+    expect(ids(lenient)).toEqual(['allison-mckay']);
+    // `self` shows what was applied, not the ignored parameter.
+    expect(link(lenient, 'self')).toBe('http://api.test/fhir/r4/Practitioner?name=mck');
+    const reported = lenient.entry?.find((e) => e.search.mode === 'outcome')?.resource;
+    expect(reported).toMatchObject({ resourceType: 'OperationOutcome' });
+    expect(JSON.stringify(reported)).toContain('birthdate');
+
+    const strict = await get('/fhir/r4/Practitioner?name=mck&birthdate=1970', {
+      Prefer: 'return=representation, handling=strict',
+    });
+    const outcome = await expectOutcome(strict, 400, 'not-supported');
+    expect(JSON.stringify(outcome)).toContain('birthdate');
+    const post = await postSearch('/fhir/r4/Practitioner/_search', 'name:above=x', {
+      Prefer: 'handling=strict',
+    });
+    await expectOutcome(post, 400, 'not-supported');
+    // A value it cannot read is a 400 either way.
+    await expectOutcome(await get('/fhir/r4/Practitioner?_count=many'), 400, 'invalid');
+  });
+
+  it('reads and finds the practice’s FHIR API as an Endpoint the Organization refers to', async () => {
+    const search = (await (await get('/fhir/r4/Endpoint')).json()) as Bundle;
+    expect(search.total).toBe(1);
+    const endpoint = search.entry?.[0]?.resource;
+    const id = endpoint?.id ?? '';
+    expect(id).toMatch(/-fhir$/);
+    expect(endpoint).toMatchObject({
+      resourceType: 'Endpoint',
+      status: 'active',
+      address: 'http://api.test/fhir/r4',
+      connectionType: { code: 'hl7-fhir-rest' },
+    });
+    const read = await get(`/fhir/r4/Endpoint/${id}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(endpoint);
+    const byId = (await (await get(`/fhir/r4/Endpoint?_id=${id}`)).json()) as Bundle;
+    expect(ids(byId)).toEqual([id]);
+    const org = (await (await get('/fhir/r4/Organization')).json()) as Bundle;
+    expect(JSON.stringify(org.entry?.[0]?.resource.endpoint)).toContain(`Endpoint/${id}`);
+  });
+});
+
+describe('FHIR content negotiation', () => {
+  it.each([
+    ['/fhir/r4/Practitioner?_format=xml', {}],
+    ['/fhir/r4/Practitioner?_format=application/fhir%2Bxml', {}],
+    ['/fhir/r4/Practitioner?_format=text/turtle', {}],
+    ['/fhir/r4/Practitioner', { Accept: 'application/fhir+xml' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/xml, text/xml;q=0.9' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/fhir+json;q=0' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/fhir+json; fhirVersion=3.0' }],
+    ['/fhir/r4/Practitioner/mark-shulman?_format=xml', {}],
+    ['/fhir/r4/Practitioner/mark-shulman', { Accept: 'application/fhir+xml' }],
+    ['/fhir/r4/metadata?_format=xml', {}],
+    ['/fhir/r4/metadata', { Accept: 'text/html' }],
+  ])('%s %j: 406 OperationOutcome', async (path, headers) => {
+    const outcome = await expectOutcome(await get(path, headers), 406, 'not-supported');
+    expect(outcome.issue[0]?.diagnostics).toMatch(/FHIR R4 JSON|application\/fhir\+json/);
+  });
+
+  it.each([
+    ['/fhir/r4/Practitioner', {}],
+    ['/fhir/r4/Practitioner?_format=json', {}],
+    ['/fhir/r4/Practitioner?_format=application/fhir%2Bjson', {}],
+    ['/fhir/r4/Practitioner?_format=application/fhir+json', {}],
+    ['/fhir/r4/Practitioner?_format=application/json', {}],
+    ['/fhir/r4/Practitioner?_format=json', { Accept: 'application/fhir+xml' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/fhir+xml, application/fhir+json;q=0.5' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/fhir+json; fhirVersion=4.0' }],
+    ['/fhir/r4/Practitioner', { Accept: 'application/json' }],
+    ['/fhir/r4/Practitioner', { Accept: '*/*' }],
+    ['/fhir/r4/Practitioner/mark-shulman', { Accept: 'application/fhir+json' }],
+    ['/fhir/r4/metadata', { Accept: 'application/*' }],
+  ])('%s %j: FHIR JSON', async (path, headers) => {
+    const res = await get(path, headers);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+  });
+
+  it('takes _format from a POST _search body too', async () => {
+    const res = await postSearch('/fhir/r4/Practitioner/_search', 'name=mck&_format=xml');
+    await expectOutcome(res, 406, 'not-supported');
+  });
+
+  it('reads _format and Accept as R4 says', () => {
+    expect(formatRefusal('JSON', undefined)).toBeUndefined();
+    expect(formatRefusal('application/fhir json', undefined)).toBeUndefined(); // a `+` decoded
+    expect(formatRefusal('json', 'application/fhir+xml')).toBeUndefined();
+    expect(formatRefusal('xml', 'application/fhir+json')).toMatch(/^_format "xml" is not served/);
+    expect(formatRefusal(undefined, '')).toBeUndefined();
+    expect(formatRefusal(undefined, 'text/html, application/xhtml+xml, */*;q=0.8')).toBeUndefined();
+    expect(formatRefusal(undefined, 'application/fhir+json;fhirVersion=4.0.1')).toBeUndefined();
+    expect(formatRefusal(undefined, 'application/fhir+json;fhirVersion=5.0')).toMatch(/^Accept/);
+  });
+
+  it('reads the handling preference of a Prefer header (RFC 7240)', () => {
+    expect(preferredHandling(undefined)).toBe('lenient');
+    expect(preferredHandling('handling=strict')).toBe('strict');
+    expect(preferredHandling('return=minimal, Handling="STRICT"')).toBe('strict');
+    expect(preferredHandling('handling=lenient, handling=strict')).toBe('lenient');
+    expect(preferredHandling('handling=sloppy')).toBe('lenient');
+    expect(preferredHandling('respond-async')).toBe('lenient');
+  });
+});
+
+describe('FHIR errors', () => {
+  it('answers unknown types, ids and paths with a 404 OperationOutcome', async () => {
+    await expectOutcome(await get('/fhir/r4/Patient'), 404, 'not-supported');
+    await expectOutcome(await get('/fhir/r4/Patient/x'), 404, 'not-supported');
+    await expectOutcome(await postSearch('/fhir/r4/Patient/_search', ''), 404, 'not-supported');
+    const missing = await expectOutcome(
+      await get('/fhir/r4/Practitioner/nobody'),
+      404,
+      'not-found',
+    );
+    expect(missing.issue[0]?.diagnostics).toBe('no Practitioner has the id "nobody"');
+    for (const path of ['/fhir/r4', '/fhir/r4/', '/fhir/r4/Practitioner/mark-shulman/_history']) {
+      await expectOutcome(await get(path), 404, 'not-found');
+    }
+    // HEAD: the status and headers, no body.
+    const head = await t.app.request('/fhir/r4/Practitioner/nobody', { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect(head.headers.get('content-type')).toBe(FHIR_JSON);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers another method with a 405 OperationOutcome and Allow', async () => {
+    const put = await t.app.request('/fhir/r4/Practitioner/mark-shulman', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: '{"resourceType":"Practitioner"}',
+    });
+    await expectOutcome(put, 405, 'not-supported');
+    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const del = await t.app.request('/fhir/r4/Practitioner/_search', { method: 'DELETE' });
+    await expectOutcome(del, 405, 'not-supported');
+    expect(del.headers.get('allow')).toBe('POST, GET, HEAD, OPTIONS');
+  });
+
+  it('answers a POST _search body that is not a form with 415, and one over the limit with 413', async () => {
+    const asJson = await t.app.request('/fhir/r4/Practitioner/_search', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"mck"}',
+    });
+    const outcome = await expectOutcome(asJson, 415, 'not-supported');
+    expect(outcome.issue[0]?.diagnostics).toContain('application/x-www-form-urlencoded');
+    const asText = await t.app.request('/fhir/r4/Practitioner/_search', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'name=mck',
+    });
+    await expectOutcome(asText, 415, 'not-supported');
+
+    const small = await open({ bodyLimit: 64 });
+    const big = await small.app.request('/fhir/r4/Practitioner/_search', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `name=${'a'.repeat(100)}`,
+    });
+    await expectOutcome(big, 413, 'too-long');
+  });
+
+  it('answers an oversized URL or header block with 414 and 431 OperationOutcomes', async () => {
+    await expectOutcome(
+      await get(`/fhir/r4/Practitioner?name=${'a'.repeat(5000)}`),
+      414,
+      'too-long',
+    );
+    await expectOutcome(
+      await get('/fhir/r4/Practitioner', { 'X-Padding': 'x'.repeat(17 * 1024) }),
+      431,
+      'too-long',
+    );
+  });
+
+  it('answers a fault of ours with a 500 OperationOutcome that shows nothing of it', async () => {
+    const broken = await open();
+    Object.defineProperty(broken.source.current(), 'fhir', {
+      get() {
+        throw new Error('at /srv/ptfx/secret.ts: boom');
+      },
+    });
+    const res = await broken.app.request('/fhir/r4/Practitioner?name=mck');
+    const outcome = await expectOutcome(res, 500, 'exception');
+    expect(outcome.issue[0]?.severity).toBe('fatal');
+    expect(JSON.stringify(outcome)).not.toMatch(/secret|boom|srv/);
+    expect(broken.logs.some((l) => l.event === 'error')).toBe(true);
+  });
+
+  it('renders any API problem (a 429 with its headers too) as an OperationOutcome', async () => {
+    const app = new Hono();
+    app.get('/fhir/r4/x', (c) =>
+      fhirProblemResponse(
+        c,
+        rateLimitedProblem(
+          { policy: 'fhir', windowMs: 60_000 },
+          { allowed: false, limit: 10, remaining: 0, resetMs: 30_000, retryAfterMs: 2_500 },
+        ),
+      ),
+    );
+    app.get('/fhir/r4/y', (c) =>
+      fhirProblemResponse(
+        c,
+        new ApiProblem('invalid-request', '2 problems in the query', [
+          { path: 'query._count', message: 'not a number' },
+          { path: 'query._offset', message: 'negative' },
+        ]),
+      ),
+    );
+    const limited = await app.request('/fhir/r4/x');
+    const outcome = await expectOutcome(limited, 429, 'throttled');
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect(outcome.issue[0]?.diagnostics).toContain('try again in 3 seconds');
+    const invalid = await expectOutcome(await app.request('/fhir/r4/y'), 400, 'invalid');
+    expect(invalid.issue.map((i) => i.diagnostics)).toEqual([
+      'query._count: not a number',
+      'query._offset: negative',
+    ]);
+  });
+
+  it('leaves problem+json to the rest of the API', async () => {
+    expect(isFhirPath('/fhir/r4')).toBe(true);
+    expect(isFhirPath('/fhir/r4/Practitioner')).toBe(true);
+    expect(isFhirPath('/fhir/r4x')).toBe(false);
+    expect(isFhirPath('/fhir')).toBe(false);
+    const res = await get('/v1/nothing');
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  });
+});
