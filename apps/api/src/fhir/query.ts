@@ -40,7 +40,9 @@ export interface SearchQuery {
 
 // Parameters the HTTP layer handles; kept in the links, not read here.
 const PASS_THROUGH = new Set(['_format']);
-const ONCE = new Set(['_count', '_offset', '_sort', '_summary', '_elements']);
+const ONCE = new Set(['_count', '_offset', '_sort', '_summary', '_elements', '_total']);
+// `_total`: the total is always exact, which every value allows.
+const TOTALS = ['none', 'estimate', 'accurate'];
 
 /** Reads `params` for a search of `type` under the FHIR base `base`. */
 export function readQuery(
@@ -132,6 +134,12 @@ export function readQuery(
           summary = mode;
           applied.push(['_summary', value]);
         }
+        break;
+      }
+      case '_total': {
+        if (TOTALS.includes(value)) applied.push(['_total', value]);
+        else
+          invalid('_total', `_total=${value.slice(0, 40)}: expected one of ${TOTALS.join(', ')}`);
         break;
       }
       case '_elements': {

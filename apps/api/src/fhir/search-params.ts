@@ -298,6 +298,10 @@ export const FHIR_RESULT_PARAMS: readonly {
       'Comma-separated top-level elements of the matches to return (id, meta and mandatory elements always), marked SUBSETTED',
   },
   {
+    name: '_total',
+    documentation: 'none, estimate or accurate: Bundle.total is always the exact number of matches',
+  },
+  {
     name: '_include',
     documentation: 'Also return the resources a match refers to (search.mode include)',
   },

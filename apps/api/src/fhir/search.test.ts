@@ -294,6 +294,13 @@ describe('paging (_count, _offset) and links', () => {
       expect(b.link.map((l) => l.relation)).toEqual(['self']);
     }
   });
+  it('_total=none|estimate|accurate is accepted (the total is always exact); another value is a 400', () => {
+    const b = bundle('Practitioner', 'name=shulman&_total=accurate');
+    expect(b.total).toBe(2);
+    expect(link(b, 'self')).toBe(`${BASE}/Practitioner?name=shulman&_total=accurate`);
+    expect(search('Practitioner', '_total=none', 'strict').status).toBe(200);
+    expect(search('Practitioner', '_total=some').status).toBe(400);
+  });
   it('an offset past the end is an empty page that links back', () => {
     const b = bundle('Practitioner', '_count=2&_offset=10');
     expect(ids(b)).toEqual([]);
@@ -680,6 +687,7 @@ describe('any query (property)', () => {
     '_include',
     '_revinclude',
     '_format',
+    '_total',
     'foo',
     'name:above',
     'location.name',
@@ -705,6 +713,7 @@ describe('any query (property)', () => {
     'name',
     'PractitionerRole:practitioner',
     'PractitionerRole:*',
+    'accurate',
   ];
   const param = fc.tuple(
     fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 12 })),
