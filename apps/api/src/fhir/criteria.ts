@@ -50,14 +50,14 @@ export function criterionOf(
     const missing = value === 'true';
     return { matches: (r) => (valuesOf(r, param.expression).length === 0) === missing };
   }
-  if (param.type === 'special') return nearCriterion(param, alternatives, invalid);
   const allowed =
     modifier === undefined ||
     param.modifiers.includes(modifier) ||
     (param.targets ?? []).some((t) => t === modifier);
+  if (param.type === 'special' && allowed) return nearCriterion(param, alternatives, invalid);
   let test: ((v: string) => Test) | undefined;
   let negate = false;
-  if (!allowed) test = undefined;
+  if (!allowed || param.type === 'special') test = undefined;
   else if (param.type === 'string') test = stringTest(modifier);
   else if (param.type === 'token') {
     negate = modifier === 'not';
@@ -157,15 +157,14 @@ function nearCriterion(
 ): Criterion | SearchIssue {
   const points: { lat: number; lon: number; km: number }[] = [];
   for (const alternative of alternatives) {
-    const [lat = '', lon = '', distance, units] = alternative.split('|');
+    const parts = alternative.split('|').map((p) => p.slice(0, 40));
+    const [lat = '', lon = '', distance, units] = parts;
+    const shape = 'expected [latitude]|[longitude]|[distance]|[units]';
+    if (parts.length > 4) return invalid(`${parts.length} parts separated by |; ${shape}`);
     if (!DECIMAL.test(lat) || Math.abs(Number(lat)) > 90)
-      return invalid(
-        `latitude "${lat}" is not a number from -90 to 90 (expected [latitude]|[longitude]|[distance]|[units])`,
-      );
+      return invalid(`latitude "${lat}" is not a number from -90 to 90 (${shape})`);
     if (!DECIMAL.test(lon) || Math.abs(Number(lon)) > 180)
-      return invalid(
-        `longitude "${lon}" is not a number from -180 to 180 (expected [latitude]|[longitude]|[distance]|[units])`,
-      );
+      return invalid(`longitude "${lon}" is not a number from -180 to 180 (${shape})`);
     if (
       distance !== undefined &&
       distance !== '' &&

@@ -522,6 +522,15 @@ describe('near (R4 Location positional search)', () => {
     expect(matchIds('Location', 'near=42.2565|-83.69481|3|mi')).toEqual(['ann-arbor']);
     expect(matchIds('Location', 'near=42.2565|-83.69481|3|[mi_i]')).toEqual(['ann-arbor']);
     expect(search('Location', 'near=42.2565|-83.69481|3|furlong').status).toBe(400);
+    expect(search('Location', 'near=42.2565|-83.69481|3|km|extra').status).toBe(400);
+    expect(search('Location', 'near=91|0').status).toBe(400);
+    expect(search('Location', 'near=0|181').status).toBe(400);
+  });
+  it('near takes no modifiers', () => {
+    expect(search('Location', 'near:missing=true', 'strict').status).toBe(400);
+    expect(outcome(bundle('Location', 'near:above=42.2565|-83.69481'))).toMatchObject({
+      issue: [{ code: 'not-supported', location: ['http.near:above'] }],
+    });
   });
   it('a comma gives several points (OR); locations without a position never match', () => {
     expect(matchIds('Location', 'near=42.2565|-83.69481|10,32.7157|-117.1611|10')).toEqual([
