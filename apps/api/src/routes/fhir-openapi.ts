@@ -64,12 +64,14 @@ const searchValue = z.union([z.string(), z.array(z.string())]);
 
 /**
  * The description of a parameter name: what it matches for each type that has it (the first
- * clause of its documentation), its FHIR type and its modifiers.
+ * clause of its documentation; all of it for `near`), its FHIR type and its modifiers.
  */
 function describe(name: string, params: readonly (readonly [string, FhirSearchParam])[]): string {
   const what = new Map<string, string[]>();
   for (const [type, p] of params) {
-    const clause = p.documentation.split(': ')[0] ?? p.documentation;
+    // A special parameter's whole documentation: it is where its value's format is.
+    const clause =
+      p.type === 'special' ? p.documentation : (p.documentation.split(': ')[0] ?? p.documentation);
     what.set(clause, [...(what.get(clause) ?? []), type]);
   }
   const parts = [...what].map(([clause, types]) => `${types.join(', ')}: ${clause}`);

@@ -153,6 +153,28 @@ describe('FHIR search over HTTP', () => {
   });
 });
 
+describe('FHIR from a browser on another origin', () => {
+  it('may send Prefer (a CORS preflight allows it) and read the answer', async () => {
+    const preflight = await t.app.request('/fhir/r4/Practitioner', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://directory.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'prefer',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    expect(allowed.split(',')).toContain('prefer');
+    const res = await get('/fhir/r4/Practitioner?name=mck', {
+      Origin: 'https://directory.example',
+      Prefer: 'handling=strict',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
 describe('FHIR content negotiation', () => {
   it.each([
     ['/fhir/r4/Practitioner?_format=xml', {}],

@@ -68,6 +68,7 @@ const metadata = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
+    400: outcomeResponse('_format repeats'),
     ...GET_ERRORS,
   },
 });
@@ -161,7 +162,9 @@ const read = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
-    400: outcomeResponse('The id is over 64 characters'),
+    400: outcomeResponse(
+      'The type or id is too long (over 40 or 64 characters), or _format repeats',
+    ),
     404: outcomeResponse('No such resource, or the resource type is not served'),
     ...GET_ERRORS,
   },
