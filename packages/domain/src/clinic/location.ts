@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PostalAddressSchema } from '../contact/address.js';
 import { ContactChannelsSchema } from '../contact/contact-channel.js';
+import { ImageSchema } from '../content/image.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 import { AcceptedCoverageSchema } from './coverage.js';
 import { OpeningHoursSchema } from './opening-hours.js';
@@ -57,6 +58,11 @@ export const LocationSchema = z
       'Map coordinates of the entrance; search engines and the FHIR Location.position use them',
     ),
     contact: ContactChannelsSchema,
+    images: z
+      .array(ImageSchema)
+      .max(10)
+      .default([])
+      .describe('Photos of the location (the entrance, the building), with text alternatives'),
     timeZone: TimeZoneSchema,
     hours: OpeningHoursSchema,
     accessibility: AccessibilitySchema.optional(),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ContactChannelsSchema } from '../contact/contact-channel.js';
 import { WebsiteUrlSchema } from '../contact/website.js';
+import { ImageSchema } from '../content/image.js';
 import { NpiSchema } from '../identifiers/npi.js';
 import { TaxonomyCodeSchema } from '../identifiers/taxonomy.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';
@@ -15,6 +16,22 @@ export const OrganizationSchema = z
     description: boundedText(2000, 'What the practice does, in its own words').optional(),
     website: WebsiteUrlSchema.optional(),
     logo: WebsiteUrlSchema.optional().describe('https:// address of the logo image'),
+    images: z
+      .array(ImageSchema)
+      .max(20)
+      .default([])
+      .describe(
+        'Photos of the practice (the team, the treatment floor), each with its text alternative',
+      ),
+    priceRange: z
+      .string()
+      .trim()
+      .min(1)
+      .max(99)
+      .optional()
+      .describe(
+        'Relative price level as search engines show it, e.g. "$$" or "$120–$180 per visit" (under 100 characters)',
+      ),
     contact: ContactChannelsSchema,
     npi: NpiSchema.optional().describe('Organization (type 2) NPI of the practice'),
     taxonomy: z

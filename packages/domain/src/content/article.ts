@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { boundedText, IsoDateSchema, reportIssue, SlugSchema } from '../shared/schema.js';
+import { ImageSchema } from './image.js';
 
 /** A section of an article: an optional heading, paragraphs, and images by their alt text. */
 export const ArticleSectionSchema = z
@@ -31,6 +32,13 @@ export const ArticleSchema = z
     ),
     published: IsoDateSchema.describe('Publication date, YYYY-MM-DD'),
     updated: IsoDateSchema.optional().describe('Date of the last substantive update, YYYY-MM-DD'),
+    images: z
+      .array(ImageSchema)
+      .max(10)
+      .default([])
+      .describe(
+        'Images that represent the article in search results and link previews; search engines prefer one each in 16:9, 4:3 and 1:1',
+      ),
     sections: z.array(ArticleSectionSchema).min(1).max(50).describe('The body, in order'),
     displayedReadTime: z
       .number()

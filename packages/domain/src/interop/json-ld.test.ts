@@ -126,6 +126,255 @@ describe('schema.org JSON-LD of the sample clinic', () => {
   });
 });
 
+/**
+ * What Google's structured-data documentation lists as required or recommended for the types the
+ * practice, its therapists and its articles are published as, read from the pages cited on each
+ * row (November 2026). `emitted` must be on the sample's node (the sample fills every field the
+ * model has for them, as marked sample values); `absent` lists what Google names but ptfx does
+ * not write, each with the reason, and must not be on the node. A dotted name is a property of
+ * the property's value (`geo.latitude`); on a list, of every item.
+ */
+interface GoogleRow {
+  readonly page: string;
+  readonly what: string;
+  readonly node: () => Node | undefined;
+  readonly required: readonly string[];
+  readonly recommended: readonly string[];
+  readonly absent: Readonly<Record<string, string>>;
+}
+
+const NOT_CARRIED = 'the model has no field for it';
+const GOOGLE: readonly GoogleRow[] = [
+  {
+    page: 'https://developers.google.com/search/docs/appearance/structured-data/local-business',
+    what: 'LocalBusiness (the practice: Physiotherapy, a LocalBusiness, and MedicalClinic)',
+    node: () => byType('Physiotherapy')[0],
+    required: ['name', 'address'],
+    recommended: [
+      'geo',
+      'geo.latitude',
+      'geo.longitude',
+      'openingHoursSpecification',
+      'priceRange',
+      'telephone',
+      'url',
+    ],
+    absent: {
+      department: 'written only for a practice with several locations (see the test below)',
+      aggregateRating:
+        'Google does not show review snippets for a LocalBusiness that publishes reviews of itself',
+      review:
+        'Google does not show review snippets for a LocalBusiness that publishes reviews of itself',
+      menu: 'for food establishments',
+      servesCuisine: 'for food establishments',
+    },
+  },
+  {
+    page: 'https://developers.google.com/search/docs/appearance/structured-data/organization',
+    what: 'Organization (the practice)',
+    node: () => byType('Physiotherapy')[0],
+    required: [],
+    recommended: [
+      'name',
+      'alternateName',
+      'description',
+      'url',
+      'logo',
+      'sameAs',
+      'telephone',
+      'address',
+      'image',
+    ],
+    absent: {
+      legalName: 'carried (organization.legalName); the sample page gives no legal name',
+      email: 'carried (an email contact channel); the sample page gives no email address',
+      contactPoint: 'telephone, faxNumber and email are written on the node itself',
+      foundingDate: NOT_CARRIED,
+      numberOfEmployees: 'the therapists are listed as employee instead',
+      taxID: NOT_CARRIED,
+      vatID: NOT_CARRIED,
+      duns: NOT_CARRIED,
+      naics: NOT_CARRIED,
+      leiCode: NOT_CARRIED,
+      iso6523Code: NOT_CARRIED,
+      globalLocationNumber: NOT_CARRIED,
+    },
+  },
+  {
+    page: 'https://developers.google.com/search/docs/appearance/structured-data/article',
+    what: 'Article (each article, as BlogPosting)',
+    node: () => byType('BlogPosting')[0],
+    required: [],
+    recommended: [
+      'author',
+      'author.name',
+      'author.url',
+      'dateModified',
+      'datePublished',
+      'headline',
+      'image',
+      'image.url',
+    ],
+    absent: {},
+  },
+  {
+    page: 'https://developers.google.com/search/docs/appearance/structured-data/profile-page',
+    what: 'ProfilePage mainEntity (each therapist, as Person; the site puts it on the therapist’s page)',
+    node: () => byType('Person')[0],
+    required: ['name'],
+    recommended: ['description', 'identifier', 'image', 'url'],
+    absent: {
+      alternateName: 'a therapist has no other name in the model',
+      sameAs: 'a therapist has no profiles elsewhere in the model (therapists/therapist.ts)',
+      interactionStatistic: 'for forums and social networks',
+      agentInteractionStatistic: 'for forums and social networks',
+    },
+  },
+];
+
+/** The values at a dotted path: every item of a list along the way. */
+function valuesAt(value: JsonLdValue | undefined, path: readonly string[]): JsonLdValue[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
+  const [head, ...rest] = path;
+  if (head === undefined) return [value];
+  return isNode(value) ? valuesAt(value[head], rest) : [];
+}
+const present = (v: JsonLdValue) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+describe.each(GOOGLE)('Google’s $what', (row) => {
+  it(`has the required and recommended properties of ${row.page}`, () => {
+    const node = row.node();
+    expect(node, 'the node').toBeDefined();
+    const missing = [...row.required, ...row.recommended].filter((path) => {
+      const values = valuesAt(node, path.split('.'));
+      return values.length === 0 || !values.every(present);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('writes none of what it lists as absent', () => {
+    const node = row.node() ?? {};
+    expect(Object.keys(row.absent).filter((key) => key in node)).toEqual([]);
+  });
+});
+
+describe('schema.org JSON-LD of the new fields', () => {
+  it('writes coordinates, images, price range and profiles from the data, the base as url', () => {
+    const [practice] = byType('Physiotherapy');
+    expect(practice).toMatchObject({
+      url: 'https://ptfx.example/',
+      priceRange: '$$',
+      geo: { '@type': 'GeoCoordinates', latitude: 32.72089, longitude: -117.16938 },
+      sameAs: [
+        'https://www.facebook.example/pteffect',
+        'https://www.yelp.example/biz/the-physical-therapy-effect-san-diego',
+      ],
+    });
+    // The practice's photos, then its only location's (the practice node is that place).
+    expect(practice?.image).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: 'https://www.pteffect.example/images/treatment-floor.jpg',
+        width: 1600,
+        height: 1067,
+      },
+      {
+        '@type': 'ImageObject',
+        url: 'https://www.pteffect.example/images/kettner-entrance.jpg',
+        width: 1200,
+        height: 800,
+      },
+    ]);
+  });
+
+  it('writes the article’s author as a Person with name and page, and its page', () => {
+    const [posting] = byType('BlogPosting');
+    const page = 'https://ptfx.example/articles/how-can-physical-therapy-help-to-reduce-back-pain/';
+    expect(posting).toMatchObject({
+      url: page,
+      mainEntityOfPage: page,
+      datePublished: '2022-10-24',
+      dateModified: '2024-03-18',
+      author: {
+        '@type': 'Person',
+        '@id': 'https://ptfx.example/therapists/mark-shulman/#person',
+        name: 'Dr. Mark Shulman',
+        url: 'https://ptfx.example/therapists/mark-shulman/',
+      },
+    });
+    expect(Array.isArray(posting?.image) && posting.image.length).toBe(3);
+  });
+
+  it('names the practice as author of an unsigned article, and its publication day as modified', () => {
+    const unsigned = {
+      ...clinic,
+      articles: clinic.articles.map(({ author: _author, updated: _updated, ...a }) => a),
+    };
+    const [posting] = (
+      clinicJsonLd(unsigned, { baseUrl: 'https://ptfx.example' })['@graph'] as Node[]
+    ).filter((n) => n['@type'] === 'BlogPosting');
+    expect(posting?.author).toEqual({
+      '@type': ['Physiotherapy', 'MedicalClinic'],
+      '@id': 'https://ptfx.example/#practice',
+      name: 'The Physical Therapy Effect',
+      url: 'https://ptfx.example/',
+    });
+    expect(posting?.dateModified).toBe('2022-10-24');
+  });
+
+  it('writes page addresses only under an absolute base, and nothing for absent fields', () => {
+    const bare = {
+      ...clinic,
+      organization: {
+        ...clinic.organization,
+        images: [],
+        priceRange: undefined,
+        sameAs: [],
+      },
+      locations: clinic.locations.map((l) => ({ ...l, geo: undefined, images: [] })),
+      therapists: clinic.therapists.map((t) => ({ ...t, photo: undefined })),
+      articles: clinic.articles.map((a) => ({ ...a, images: [] })),
+    };
+    const nodes = clinicJsonLd(bare)['@graph'] as Node[];
+    const text = JSON.stringify(nodes);
+    for (const key of [
+      '"url"',
+      '"mainEntityOfPage"',
+      '"image"',
+      '"geo"',
+      '"priceRange"',
+      '"sameAs"',
+    ])
+      expect(text).not.toContain(key);
+    expect(nodes[0]?.['@id']).toBe('/#practice');
+  });
+
+  it('gives each location of a practice with several its own department with geo and images', () => {
+    const [first] = clinic.locations;
+    if (!first) throw new Error('the sample has a location');
+    const second = {
+      ...first,
+      slug: 'la-jolla',
+      name: 'La Jolla',
+      geo: { latitude: 32.84728, longitude: -117.27424 },
+      images: [],
+    };
+    const two = { ...clinic, locations: [first, second] };
+    const [practice] = (
+      clinicJsonLd(two, { baseUrl: 'https://ptfx.example' })['@graph'] as Node[]
+    ).filter((n) => n['@id'] === 'https://ptfx.example/#practice');
+    expect(practice?.geo).toBeUndefined();
+    expect(practice?.image).toHaveLength(1); // the practice's own photo only
+    const departments = practice?.department as Node[];
+    expect(departments.map((d) => d.geo)).toEqual([
+      { '@type': 'GeoCoordinates', latitude: 32.72089, longitude: -117.16938 },
+      { '@type': 'GeoCoordinates', latitude: 32.84728, longitude: -117.27424 },
+    ]);
+    expect(departments.map((d) => Array.isArray(d.image) && d.image.length)).toEqual([1, false]);
+  });
+});
+
 describe('serializeJsonLdForHtml', () => {
   const RAW_UNSAFE = /[<>&\u2028\u2029]/;
 

@@ -3,6 +3,7 @@ import type { Location } from '../clinic/location.js';
 import type { OpeningHours, Weekday } from '../clinic/opening-hours.js';
 import { usStateName } from '../contact/address-format.js';
 import { findContactChannel } from '../contact/find-contact-channel.js';
+import type { Image } from '../content/image.js';
 import { articleReadTime, articleWordCount } from '../content/read-time.js';
 import type { CatalogEntry } from '../credentials/catalog-entry.js';
 import { findCredential } from '../credentials/catalog-lookup.js';
@@ -80,12 +81,36 @@ function postalAddress(location: Location): JsonLdNode {
   };
 }
 
+/** An image as a schema.org `ImageObject`: its address, and its size when the data gives it. */
+function imageObject(image: Image): JsonLdNode {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    ...(image.width ? { width: image.width } : {}),
+    ...(image.height ? { height: image.height } : {}),
+  };
+}
+
+/** `image` when there are images, else nothing. */
+function imageProperty(images: readonly Image[]): JsonLdNode {
+  return images.length > 0 ? { image: images.map(imageObject) } : {};
+}
+
 function placeProperties(location: Location): JsonLdNode {
   const phone = findContactChannel(location.contact, 'phone', 'appointments');
   const fax = findContactChannel(location.contact, 'fax', 'referrals');
   const email = findContactChannel(location.contact, 'email');
   return {
     address: postalAddress(location),
+    ...(location.geo
+      ? {
+          geo: {
+            '@type': 'GeoCoordinates',
+            latitude: location.geo.latitude,
+            longitude: location.geo.longitude,
+          },
+        }
+      : {}),
     ...(phone ? { telephone: phone.value } : {}),
     ...(fax ? { faxNumber: fax.value } : {}),
     ...(email ? { email: email.value } : {}),
@@ -156,6 +181,7 @@ function personNode(therapist: Therapist, ids: Ids, clinic: Clinic): JsonLdNode 
   return {
     '@type': 'Person',
     '@id': ids.person(therapist.slug),
+    ...(ids.personPage ? { url: ids.personPage(therapist.slug) } : {}),
     name: therapistDisplayName(therapist),
     givenName: therapist.name.given,
     familyName: therapist.name.family,
@@ -186,14 +212,23 @@ interface Ids {
   readonly place: (slug: string) => string;
   readonly person: (slug: string) => string;
   readonly article: (slug: string) => string;
+  /** The site's home page, a therapist's page and an article's page: only with an absolute base. */
+  readonly home?: string;
+  readonly personPage?: (slug: string) => string;
+  readonly articlePage?: (slug: string) => string;
 }
 
 /**
  * The clinic as schema.org JSON-LD: the practice as `Physiotherapy` (typed `MedicalClinic` too,
- * whose properties schema.org gives medical organizations; telephone, faxNumber,
- * address, opening hours and dated exceptions, new patients, services, specialty), each location
- * as its own `Physiotherapy` department when there are several, each therapist as a `Person`
- * with `hasCredential`, and each article as a `BlogPosting` with `timeRequired`. Put it in a page
+ * whose properties schema.org gives medical organizations; url, logo, images, sameAs, telephone,
+ * faxNumber, address, geo coordinates, price range, opening hours and dated exceptions, new
+ * patients, services, specialty), each location as its own `Physiotherapy` department when there
+ * are several, each therapist as a `Person` with `hasCredential`, and each article as a
+ * `BlogPosting` with its images, `dateModified` (the publication date when never updated),
+ * `timeRequired` and its author written out (the therapist as a `Person` with name and url, else
+ * the practice). It carries what Google's structured-data pages list as required or recommended
+ * for a local business, an article and its author, where the data has it. Page addresses (`url`,
+ * `mainEntityOfPage`) are written only when the base is an absolute http(s) URL. Put it in a page
  * with {@link serializeJsonLdForHtml}.
  *
  * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` holds a key other than
@@ -209,6 +244,14 @@ export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}):
     place: (slug) => `${base}/locations/${slug}#place`,
     person: (slug) => `${base}/therapists/${slug}/#person`,
     article: (slug) => `${base}/articles/${slug}/#article`,
+    // A page address is only useful absolute (Google wants fully-qualified URLs).
+    ...(/^https?:\/\/[^/]/i.test(base)
+      ? {
+          home: `${base}/`,
+          personPage: (slug: string) => `${base}/therapists/${slug}/`,
+          articlePage: (slug: string) => `${base}/articles/${slug}/`,
+        }
+      : {}),
   };
   const [only] = clinic.locations.length === 1 ? clinic.locations : [];
   const orgPhone = findContactChannel(org.contact, 'phone', 'appointments');
@@ -236,8 +279,10 @@ export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}):
     ...(org.alternateName ? { alternateName: org.alternateName } : {}),
     ...(org.legalName ? { legalName: org.legalName } : {}),
     ...(org.description ? { description: org.description } : {}),
-    ...(org.website ? { url: org.website } : {}),
+    ...(org.website || ids.home ? { url: org.website ?? ids.home } : {}),
     ...(org.logo ? { logo: org.logo } : {}),
+    ...imageProperty([...org.images, ...(only?.images ?? [])]),
+    ...(org.priceRange ? { priceRange: org.priceRange } : {}),
     ...(org.sameAs.length > 0 ? { sameAs: org.sameAs } : {}),
     ...(org.npi
       ? { identifier: { '@type': 'PropertyValue', propertyID: 'NPI', value: org.npi } }
@@ -258,6 +303,7 @@ export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}):
             '@id': ids.place(l.slug),
             name: `${org.name} — ${l.name}`,
             parentOrganization: { '@id': ids.practice },
+            ...imageProperty(l.images),
             ...placeProperties(l),
           })),
         }),
@@ -266,16 +312,39 @@ export function clinicJsonLd(clinic: Clinic, options: ClinicJsonLdOptions = {}):
   const people = clinic.therapists.map((t) =>
     personNode(t, only ? { ...ids, place: () => ids.practice } : ids, clinic),
   );
+  // The author is written out, not only referenced: an article's page carries the BlogPosting
+  // without the author's own node, and search engines read author.name and author.url there.
+  const practiceAuthor: JsonLdNode = {
+    '@type': practice['@type'] ?? 'Organization',
+    '@id': ids.practice,
+    name: org.name,
+    ...(practice.url ? { url: practice.url } : {}),
+  };
+  const authorOf = (slug: string | undefined): JsonLdNode => {
+    const therapist = slug ? clinic.therapists.find((t) => t.slug === slug) : undefined;
+    if (!therapist) return practiceAuthor;
+    return {
+      '@type': 'Person',
+      '@id': ids.person(therapist.slug),
+      name: therapistDisplayName(therapist),
+      ...(ids.personPage ? { url: ids.personPage(therapist.slug) } : {}),
+    };
+  };
   const articles = clinic.articles.map((a) => ({
     '@type': 'BlogPosting',
     '@id': ids.article(a.slug),
+    ...(ids.articlePage
+      ? { url: ids.articlePage(a.slug), mainEntityOfPage: ids.articlePage(a.slug) }
+      : {}),
     headline: a.title,
     ...(a.subtitle ? { alternativeHeadline: a.subtitle } : {}),
+    ...imageProperty(a.images),
     datePublished: a.published,
-    ...(a.updated ? { dateModified: a.updated } : {}),
+    // Never changed since publication: modified on the day it was published.
+    dateModified: a.updated ?? a.published,
     timeRequired: `PT${articleReadTime(a)}M`,
     wordCount: articleWordCount(a),
-    author: a.author ? { '@id': ids.person(a.author) } : { '@id': ids.practice },
+    author: authorOf(a.author),
     publisher: { '@id': ids.practice },
     articleBody: a.sections
       .flatMap((s) => [...(s.heading ? [s.heading] : []), ...s.paragraphs])
