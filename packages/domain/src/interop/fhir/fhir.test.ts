@@ -127,6 +127,23 @@ describe('FHIR R4 projection of the sample clinic', () => {
     const fhir = fhirLocation(location, clinic);
     expect(fhir.extension).toEqual([
       { url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: 'America/Los_Angeles' },
+      {
+        url: FHIR_SYSTEMS.planNetNewPatients,
+        extension: [
+          {
+            url: 'acceptingPatients',
+            valueCodeableConcept: {
+              coding: [
+                {
+                  system: FHIR_SYSTEMS.planNetAcceptingPatients,
+                  code: 'newpt',
+                  display: 'Accepting',
+                },
+              ],
+            },
+          },
+        ],
+      },
     ]);
     expect(fhir.telecom).toContainEqual({
       system: 'fax',

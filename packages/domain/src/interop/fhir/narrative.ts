@@ -1,6 +1,7 @@
 import type {
   FhirCodeableConcept,
   FhirContactPoint,
+  FhirExtension,
   FhirNarrative,
   FhirReference,
   FhirResource,
@@ -52,6 +53,12 @@ const npi = (identifiers: readonly { system?: string; value: string }[] | undefi
     i.system === 'http://hl7.org/fhir/sid/us-npi' ? `NPI ${i.value}` : i.value,
   );
 
+const newPatients = (extensions: readonly FhirExtension[] | undefined): string[] =>
+  (extensions ?? [])
+    .flatMap((e) => e.extension ?? [])
+    .filter((e) => e.url === 'acceptingPatients')
+    .map((e) => concept(e.valueCodeableConcept ?? {}));
+
 function rowsOf(resource: FhirResourceWithoutText): readonly [string, Row[]] {
   switch (resource.resourceType) {
     case 'Organization':
@@ -81,6 +88,7 @@ function rowsOf(resource: FhirResourceWithoutText): readonly [string, Row[]] {
           ],
           ['Exceptions', [resource.availabilityExceptions]],
           ['Time zone', resource.extension.map((e) => e.valueCode)],
+          ['New patients', newPatients(resource.extension)],
           [
             'Position',
             resource.position

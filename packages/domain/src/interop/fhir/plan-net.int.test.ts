@@ -19,14 +19,17 @@ const PLAN_NET_VS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/ValueSet';
 const clinic = sampleClinic();
 
 // The sample, and a variant that takes the other branches: a PTA without an NPI, staff in an
-// "other" role, locations without coordinates.
+// "other" role, locations without coordinates that take no new patients.
 function variant(): Clinic {
   const [first, second] = clinic.therapists;
   if (!first || !second) throw new Error('sample has two therapists');
   const { npi: _npi, ...withoutNpi } = second;
   return {
     ...clinic,
-    locations: clinic.locations.map(({ geo: _geo, ...location }) => location),
+    locations: clinic.locations.map(({ geo: _geo, ...location }) => ({
+      ...location,
+      acceptingNewPatients: false,
+    })),
     therapists: [
       { ...first, role: 'other' },
       { ...withoutNpi, role: 'PTA' },
@@ -163,6 +166,20 @@ describe('the checks catch what Plan-Net forbids', () => {
     const { text: _text, ...role } = fhirPractitionerRole(mark, clinic);
     expect(planNet.brokenInvariants(role, FHIR_PROFILES.PractitionerRole)).toEqual([
       expect.stringMatching(/^dom-6 \(warning\)/),
+    ]);
+  });
+
+  it('(a limit of @medplum/core 5.2, why a PractitionerRole carries no newpatients extension)', () => {
+    // It reads the sub-slices of the qualification extension Plan-Net defines inline on
+    // PractitionerRole.extension as slices of PractitionerRole.extension itself, so any extension
+    // there lacks "code" and "status". When this starts to pass, move newpatients to the roles.
+    const location = ALL.find(([, r]) => r.resourceType === 'Location')?.[1];
+    const newPatients = location?.resourceType === 'Location' ? location.extension[1] : undefined;
+    expect(newPatients?.url).toContain('newpatients');
+    const role = { ...fhirPractitionerRole(mark, clinic), extension: [newPatients] };
+    expect(planNet.validate(role, FHIR_PROFILES.PractitionerRole)).toEqual([
+      expect.stringContaining("slice 'code'"),
+      expect.stringContaining("slice 'status'"),
     ]);
   });
 

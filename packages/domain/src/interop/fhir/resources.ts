@@ -19,6 +19,7 @@ import { FHIR_SYSTEMS } from './systems.js';
 import type {
   FhirCodeableConcept,
   FhirCoding,
+  FhirExtension,
   FhirHealthcareService,
   FhirLocation,
   FhirOrganization,
@@ -51,6 +52,33 @@ const PROVIDER_ROLE: Readonly<Record<Therapist['role'], FhirCoding>> = {
     display: 'Other Service Provider',
   },
 };
+
+/** Plan-Net's `newpatients` extension: accepting new patients, or not. */
+function newPatients(accepting: boolean): FhirExtension {
+  return {
+    url: FHIR_SYSTEMS.planNetNewPatients,
+    extension: [
+      {
+        url: 'acceptingPatients',
+        valueCodeableConcept: {
+          coding: [
+            accepting
+              ? {
+                  system: FHIR_SYSTEMS.planNetAcceptingPatients,
+                  code: 'newpt',
+                  display: 'Accepting',
+                }
+              : {
+                  system: FHIR_SYSTEMS.planNetAcceptingPatients,
+                  code: 'nopt',
+                  display: 'Not Accepting',
+                },
+          ],
+        },
+      },
+    ],
+  };
+}
 
 const meta = (resourceType: keyof typeof FHIR_PROFILES) => ({
   profile: [FHIR_PROFILES[resourceType]],
@@ -169,6 +197,8 @@ export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitione
  * `plannet-PractitionerRole`): the NUCC code for PT or PTA with Plan-Net's provider role,
  * specialties, locations, the services offered, the contact details of the therapist's
  * locations — so every role has contact information (US Core pd-1) — and a generated narrative.
+ * Whether new patients are accepted is on the Locations: @medplum/core 5.2 refuses any extension
+ * on a PractitionerRole against Plan-Net's profile (see plan-net.int.test.ts).
  *
  * @throws {TypeError} when `therapist` is not a parsed therapist or `clinic` not a parsed clinic
  */
@@ -291,7 +321,8 @@ function fhirTime(time: string): string {
 /**
  * A location as a FHIR R4 Location (Plan-Net `plannet-Location`, which has no `mode`): an
  * outpatient facility, address, telecom including fax, weekly hours, the dated exceptions as
- * `availabilityExceptions` text, the IANA zone in the core `timezone` extension (R4 hours carry
+ * `availabilityExceptions` text, whether it accepts new patients (Plan-Net's `newpatients`
+ * extension), the IANA zone in the core `timezone` extension (R4 hours carry
  * no zone of their own), the map coordinates as `position` (WGS 84, as FHIR's) when the location
  * has them, and a generated narrative.
  *
@@ -315,7 +346,10 @@ export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirL
     resourceType: 'Location',
     id: location.slug,
     meta: meta('Location'),
-    extension: [{ url: FHIR_SYSTEMS.timezoneExtension, valueCode: location.timeZone }],
+    extension: [
+      { url: FHIR_SYSTEMS.timezoneExtension, valueCode: location.timeZone },
+      newPatients(location.acceptingNewPatients),
+    ],
     status: 'active',
     name: location.name,
     type: [

@@ -36,6 +36,12 @@ export const FHIR_SYSTEMS = {
   v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   /** ptfx's own identifier of a therapist without an NPI: the slug, unique within its practice. */
   ptfxTherapist: 'https://ptfx.dev/fhir/sid/therapist',
+  /** Plan-Net's extension saying whether new patients are accepted. */
+  planNetNewPatients:
+    'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients',
+  /** Plan-Net's codes for accepting patients. */
+  planNetAcceptingPatients:
+    'http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS',
   /** Plan-Net's qualification extension (whereValid, status). */
   planNetQualification:
     'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/practitioner-qualification',
