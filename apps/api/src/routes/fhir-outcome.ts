@@ -75,6 +75,10 @@ const ISSUE_TYPE: Readonly<Record<ProblemType, FhirIssueType>> = {
 export const OperationOutcomeSchema = z
   .object({
     resourceType: z.literal('OperationOutcome'),
+    text: z
+      .object({ status: z.literal('generated'), div: z.string() })
+      .optional()
+      .describe('The issues as XHTML, for people'),
     issue: z
       .array(
         z.object({
@@ -93,6 +97,10 @@ export const OperationOutcomeSchema = z
     description: 'FHIR R4 OperationOutcome: how every error under /fhir/r4 is answered',
     example: {
       resourceType: 'OperationOutcome',
+      text: {
+        status: 'generated',
+        div: '<div xmlns="http://www.w3.org/1999/xhtml"><ul><li>no Practitioner has the id &quot;nobody&quot;</li></ul></div>',
+      },
       issue: [
         {
           severity: 'error',
@@ -111,6 +119,31 @@ export function outcomeResponse(description: string) {
   };
 }
 
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
+
+/**
+ * An OperationOutcome with a generated narrative listing its issues (escaped XHTML), so that a
+ * FHIR validator's dom-6 (a resource should have a narrative) is quiet for errors too.
+ */
+export function operationOutcome(issues: readonly FhirIssue[]) {
+  const items = issues.map((i) => `<li>${escapeXml(i.diagnostics)}</li>`).join('');
+  return {
+    resourceType: 'OperationOutcome' as const,
+    text: {
+      status: 'generated' as const,
+      div: `<div xmlns="http://www.w3.org/1999/xhtml"><ul>${items}</ul></div>`,
+    },
+    issue: issues,
+  };
+}
+
 /**
  * An OperationOutcome error answer with `status`, `application/fhir+json`, never stored, with
  * `extra` headers (Allow, Retry-After) over the request's base headers; HEAD gets no body.
@@ -121,7 +154,7 @@ export function fhirOutcome(
   issues: readonly FhirIssue[],
   extra: Readonly<Record<string, string>> = {},
 ): Response {
-  const body = JSON.stringify({ resourceType: 'OperationOutcome', issue: issues });
+  const body = JSON.stringify(operationOutcome(issues));
   const headers = responseHeaders(c, {
     'Content-Type': FHIR_JSON,
     'Cache-Control': 'no-store',

@@ -25,6 +25,7 @@ interface Bundle {
 }
 interface Outcome {
   resourceType: string;
+  text?: { status: string; div: string };
   issue: { severity: string; code: string; diagnostics?: string; location?: string[] }[];
 }
 
@@ -49,6 +50,7 @@ async function expectOutcome(res: Response, status: number, code: string): Promi
   expect(body.resourceType).toBe('OperationOutcome');
   expect(body.issue.length).toBeGreaterThan(0);
   expect(body.issue[0]?.code).toBe(code);
+  expect(body.text?.status).toBe('generated');
   return body;
 }
 
@@ -249,6 +251,12 @@ describe('FHIR errors', () => {
       'not-found',
     );
     expect(missing.issue[0]?.diagnostics).toBe('no Practitioner has the id "nobody"');
+    // With a narrative, escaped, as every resource should have (dom-6).
+    const odd = await expectOutcome(await get('/fhir/r4/Practitioner/%3Cb%3E&x'), 404, 'not-found');
+    expect(odd.text).toEqual({
+      status: 'generated',
+      div: '<div xmlns="http://www.w3.org/1999/xhtml"><ul><li>no Practitioner has the id &quot;&lt;b&gt;&amp;x&quot;</li></ul></div>',
+    });
     for (const path of ['/fhir/r4', '/fhir/r4/', '/fhir/r4/Practitioner/mark-shulman/_history']) {
       await expectOutcome(await get(path), 404, 'not-found');
     }
