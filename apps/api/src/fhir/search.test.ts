@@ -3,8 +3,9 @@ import { sampleClinic } from '@ptfx/domain/sample';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FhirSearchBundle, type FhirSearchResult, fhirSearch } from './search.js';
-import { FHIR_SEARCH_TYPES, type FhirSearchType } from './search-params.js';
+import { FHIR_SEARCH_PARAMS, FHIR_SEARCH_TYPES, type FhirSearchType } from './search-params.js';
 import { SUBSETTED } from './subset.js';
+import { field, valuesAt, valuesOf } from './values.js';
 
 // Small resources shaped like the domain's, named after the R4 search page's own examples
 // (https://hl7.org/fhir/R4/search.html): Eve, Evelyn and Severine for strings, the acme.org
@@ -428,7 +429,9 @@ describe('_summary and _elements', () => {
     ]);
   });
   it('_summary=false returns whole resources, untagged', () => {
-    expect(first(bundle('Practitioner', '_id=eve&_summary=false'))).toEqual(RESOURCES[4]);
+    expect(first(bundle('Practitioner', '_id=eve&_summary=false'))).toEqual(
+      RESOURCES.find((r) => r.resourceType === 'Practitioner' && r.id === 'eve'),
+    );
   });
   it('_elements=name returns the name (and id, meta, the mandatory elements), SUBSETTED', () => {
     const r = first(bundle('Practitioner', '_id=eve&_elements=name'));
@@ -586,7 +589,7 @@ describe('the result', () => {
         entry: [
           {
             fullUrl: `${BASE}/Organization/acme#custom`,
-            resource: RESOURCES[0],
+            resource: RESOURCES.find((r) => r.resourceType === 'Organization'),
             search: { mode: 'match' },
           },
         ],
@@ -667,7 +670,45 @@ describe('the sample clinic, as the API serves it', () => {
     ]);
     expect(ids(ok(sample('Location', 'near=34.0522|-118.2437|50|mi')))).toEqual([]);
   });
+  it('every parameter in the table finds a sample resource by a value taken from it', () => {
+    const searches: string[] = [];
+    for (const type of FHIR_SEARCH_TYPES)
+      for (const param of FHIR_SEARCH_PARAMS[type]) {
+        const resource = clinic.find(
+          (r) => r.resourceType === type && valuesOf(r, param.expression).length > 0,
+        );
+        const value = valuesOf(resource, param.expression)[0];
+        const query = queryFor(param.type, value);
+        const result = ok(sample(type, `${param.name}=${encodeURIComponent(query)}`, 'strict'));
+        expect(ids(result), `${type}?${param.name}=${query}`).toContain(`${type}/${resource?.id}`);
+        searches.push(`${type}?${param.name}`);
+      }
+    expect(searches).toHaveLength(
+      FHIR_SEARCH_TYPES.reduce((n, t) => n + FHIR_SEARCH_PARAMS[t].length, 0),
+    );
+  });
 });
+
+// A search value that should find the resource `value` was taken from.
+function queryFor(type: string, value: unknown): string {
+  const text = (v: unknown, key: string) => {
+    const f = field(v, key);
+    return typeof f === 'string' || typeof f === 'number' ? String(f) : '';
+  };
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' ? value : text(value, 'family') || text(value, 'city');
+    case 'token': {
+      if (typeof value === 'string') return value;
+      const coding = valuesAt(value, ['coding'])[0] ?? value;
+      return `${text(coding, 'system')}|${text(coding, 'code') || text(coding, 'value')}`;
+    }
+    case 'reference':
+      return text(value, 'reference');
+    default:
+      return `${text(value, 'latitude')}|${text(value, 'longitude')}|1|km`;
+  }
+}
 
 describe('any query (property)', () => {
   const NAMES = [
