@@ -3,7 +3,12 @@ import { fhirFullUrl } from '@ptfx/domain';
 import type { Context, MiddlewareHandler, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { fhirSearch } from '../fhir/search.js';
-import { FHIR_SEARCH_TYPES, isFhirSearchType } from '../fhir/search-params.js';
+import {
+  FHIR_DEFAULT_COUNT,
+  FHIR_MAX_COUNT,
+  FHIR_SEARCH_TYPES,
+  isFhirSearchType,
+} from '../fhir/search-params.js';
 import { publish } from '../http/fast-path.js';
 import { requestHeader } from '../http/node-request.js';
 import { CACHE, json, send } from '../http/representation.js';
@@ -49,7 +54,7 @@ const GET_ERRORS = {
   431: outcomeResponse('The request headers are over 16 KiB'),
   500: outcomeResponse('Something went wrong on our side'),
 };
-const SEARCH_DESCRIPTION = `FHIR R4 search (https://hl7.org/fhir/R4/search.html) over ${TYPES}: each type's parameters are listed in /fhir/r4/metadata and the API README. Strings match from the start, ignoring case and accents (:exact, :contains); tokens take system|code, |code, system| or code (:text, :not); references Type/id or id; a comma is OR, a repeated parameter AND; :missing=true|false. Pages of 20 (_count up to 100) with next/previous links. Unknown or unsupported parameters are ignored and reported in an OperationOutcome entry; send Prefer: handling=strict for a 400 instead.`;
+const SEARCH_DESCRIPTION = `FHIR R4 search (https://hl7.org/fhir/R4/search.html) over ${TYPES}: each type's parameters are listed in /fhir/r4/metadata and the API README. Strings match from the start, ignoring case and accents (:exact, :contains); tokens take system|code, |code, system| or code (:text, :not); references Type/id or id; a comma is OR, a repeated parameter AND; :missing=true|false. Pages of ${FHIR_DEFAULT_COUNT} (_count up to ${FHIR_MAX_COUNT}) with next/previous links. Unknown or unsupported parameters are ignored and reported in an OperationOutcome entry; send Prefer: handling=strict for a 400 instead.`;
 
 const metadata = createRoute({
   method: 'get',
@@ -197,6 +202,7 @@ function notAcceptable(c: Context, format: string | undefined): Response | undef
   return refusal === undefined ? undefined : fhirError(c, 406, 'not-supported', refusal);
 }
 
+/** The 404 for a resource type this server does not serve. */
 function unsupportedType(c: Context, type: string): Response {
   return fhirError(
     c,
