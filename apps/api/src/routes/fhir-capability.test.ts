@@ -27,6 +27,7 @@ const t = await sampleApp();
 afterAll(() => t.dispose());
 const metadata = await t.app.request('/fhir/r4/metadata');
 const statement = (await metadata.json()) as {
+  text: { status: string; div: string };
   fhirVersion: string;
   format: string[];
   rest: { mode: string; documentation: string; resource: StatementResource[] }[];
@@ -118,6 +119,10 @@ describe('the CapabilityStatement', () => {
       );
       expect(r.interaction.map((i) => i.code).sort()).toEqual(['read', 'search-type']);
     }
+    // A narrative for people (dom-6), naming every type.
+    expect(statement.text.status).toBe('generated');
+    expect(statement.text.div).toMatch(/^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">/);
+    for (const type of FHIR_SEARCH_TYPES) expect(statement.text.div).toContain(`<b>${type}</b>`);
     // FHIR JSON has no empty arrays: a type nothing includes has no list.
     expect(JSON.stringify(statement)).not.toContain('[]');
   });

@@ -6,6 +6,7 @@ import {
   FHIR_SEARCH_TYPES,
   fhirCapabilitySearch,
 } from '../fhir/search-params.js';
+import { escapeXml } from './fhir-outcome.js';
 
 /** The instructions every search takes besides its type's parameters, as the statement says them. */
 function restDocumentation(): string {
@@ -18,6 +19,18 @@ function restDocumentation(): string {
   ].join('\n\n');
 }
 
+/** The statement for people: each type, its profile and its search parameters (dom-6). */
+function narrative(): { status: 'generated'; div: string } {
+  const items = FHIR_SEARCH_TYPES.map((type) => {
+    const params = fhirCapabilitySearch(type).searchParam.map((p) => p.name);
+    return `<li><b>${escapeXml(type)}</b> (${escapeXml(FHIR_PROFILES[type])}): read; search by ${params.map(escapeXml).join(', ')}</li>`;
+  });
+  return {
+    status: 'generated',
+    div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>ptfx FHIR R4 provider directory (Da Vinci PDex Plan-Net 1.2.0), JSON only.</p><ul>${items.join('')}</ul></div>`,
+  };
+}
+
 /**
  * The server's CapabilityStatement (R4): for each resource type, its Plan-Net profile, the
  * interactions (read, search-type), and exactly the search parameters, includes and reverse
@@ -26,6 +39,7 @@ function restDocumentation(): string {
 export function capabilityStatement(base: string, date: string) {
   return {
     resourceType: 'CapabilityStatement',
+    text: narrative(),
     url: `${base}/metadata`,
     name: 'PtfxFhirServer',
     title: 'ptfx FHIR R4 provider directory',

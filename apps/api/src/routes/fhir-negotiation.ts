@@ -55,7 +55,8 @@ export function formatRefusal(
   format: string | undefined,
   accept: string | undefined,
 ): string | undefined {
-  if (format !== undefined) {
+  // An empty parameter is no parameter (R4 search): `_format=` leaves it to Accept.
+  if (format !== undefined && format.trim() !== '') {
     const range = parseMediaRange(format);
     // `_format` is a form value: a `+` arriving as a space (application/fhir json) is still JSON.
     const type = range.type.replace(' ', '+');

@@ -126,7 +126,8 @@ const XML_ESCAPES: Readonly<Record<string, string>> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
+/** Text made safe inside XHTML (a narrative's `div`). */
+export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
 
 /**
  * An OperationOutcome with a generated narrative listing its issues (escaped XHTML), so that a

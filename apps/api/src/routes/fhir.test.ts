@@ -1,11 +1,12 @@
 // FHIR over HTTP: search by GET and POST _search with Prefer: handling, FHIR JSON only (406
 // otherwise), the Endpoint, and every error under /fhir/r4 an OperationOutcome.
+import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiProblem } from '../http/problem.js';
 import { rateLimitedProblem } from '../http/rate-limit.js';
 import { sampleApp, sampleAppsPerTest } from '../test-support/app.js';
-import { formatRefusal, preferredHandling } from './fhir-negotiation.js';
+import { acceptsFhirJson, formatRefusal, preferredHandling } from './fhir-negotiation.js';
 import { fhirProblemResponse, isFhirPath } from './fhir-outcome.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -225,9 +226,65 @@ describe('FHIR content negotiation', () => {
     expect(formatRefusal('json', 'application/fhir+xml')).toBeUndefined();
     expect(formatRefusal('xml', 'application/fhir+json')).toMatch(/^_format "xml" is not served/);
     expect(formatRefusal(undefined, '')).toBeUndefined();
+    expect(formatRefusal('', 'application/fhir+json')).toBeUndefined();
+    expect(formatRefusal(' ', 'application/fhir+xml')).toMatch(/^Accept/);
     expect(formatRefusal(undefined, 'text/html, application/xhtml+xml, */*;q=0.8')).toBeUndefined();
     expect(formatRefusal(undefined, 'application/fhir+json;fhirVersion=4.0.1')).toBeUndefined();
     expect(formatRefusal(undefined, 'application/fhir+json;fhirVersion=5.0')).toMatch(/^Accept/);
+  });
+
+  it('judges any Accept by its ranges alone: order does not matter, FHIR JSON makes it acceptable', () => {
+    const range = fc
+      .tuple(
+        fc.constantFrom(
+          'application/fhir+json',
+          'application/json',
+          'application/fhir+xml',
+          'application/xml',
+          'text/html',
+          'text/turtle',
+          'application/*',
+          '*/*',
+          'image/png',
+        ),
+        fc.option(fc.constantFrom('q=0', 'q=0.5', 'q=1', 'fhirVersion=4.0', 'fhirVersion=3.0')),
+      )
+      .map(([type, param]) => (param === null ? type : `${type};${param}`));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 6 }), (ranges) => {
+        const accept = ranges.join(', ');
+        const reversed = [...ranges].reverse().join(', ');
+        expect(acceptsFhirJson(reversed)).toBe(acceptsFhirJson(accept));
+        expect(acceptsFhirJson(`${accept}, application/fhir+json`)).toBe(true);
+        const noJson = ranges.filter((r) => !/json|\*/.test(r));
+        expect(acceptsFhirJson(noJson.join(', '))).toBe(noJson.length === 0);
+        // _format decides over any Accept.
+        expect(formatRefusal('json', accept)).toBeUndefined();
+        expect(formatRefusal('xml', accept)).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers any Accept and _format with FHIR JSON: a 200 Bundle or a 406 OperationOutcome', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(fc.string({ maxLength: 60 })),
+        fc.option(fc.constantFrom('json', 'xml', 'application/fhir+json', 'ttl', 'html', '')),
+        async (accept, format) => {
+          const query = format === null ? '' : `?_format=${encodeURIComponent(format)}`;
+          const res = await get(
+            `/fhir/r4/Location${query}`,
+            accept === null ? {} : { Accept: accept },
+          );
+          expect([200, 406]).toContain(res.status);
+          expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+          const body = (await res.json()) as { resourceType: string };
+          expect(body.resourceType).toBe(res.status === 200 ? 'Bundle' : 'OperationOutcome');
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it('reads the handling preference of a Prefer header (RFC 7240)', () => {
