@@ -315,7 +315,10 @@ describe('FHIR errors', () => {
       div: '<div xmlns="http://www.w3.org/1999/xhtml"><ul><li>no Practitioner has the id &quot;&lt;b&gt;&amp;x&quot;</li></ul></div>',
     });
     for (const path of ['/fhir/r4', '/fhir/r4/', '/fhir/r4/Practitioner/mark-shulman/_history']) {
-      await expectOutcome(await get(path), 404, 'not-found');
+      const outcome = await expectOutcome(await get(path), 404, 'not-found');
+      expect(outcome.issue[0]?.diagnostics).toBe(
+        `nothing is at ${path}; see /fhir/r4/metadata for what the FHIR server serves`,
+      );
     }
     // HEAD: the status and headers, no body.
     const head = await t.app.request('/fhir/r4/Practitioner/nobody', { method: 'HEAD' });
