@@ -42,6 +42,35 @@ describe('schema.org JSON-LD of the sample clinic', () => {
     expect(problems).toEqual([]);
   });
 
+  it('expands with the jsonld library in safe mode: no term, value or id is dropped', async () => {
+    const { default: jsonld } = await import('jsonld');
+    // No network in tests: schema.org's context is served as its vocabulary, so every term
+    // expands to a schema.org IRI, and safe mode throws on anything expansion would drop.
+    const documentLoader = async (url: string) => {
+      if (url.replace(/\/$/, '') !== 'https://schema.org')
+        throw new Error(`the test serves only the schema.org context, not ${url}`);
+      const document = { '@context': { '@vocab': 'https://schema.org/' } };
+      return { contextUrl: null, documentUrl: url, document };
+    };
+    const expanded = await jsonld.expand(doc, { documentLoader, safe: true });
+    const count = (value: unknown): number =>
+      Array.isArray(value)
+        ? value.reduce((n: number, v) => n + count(v), 0)
+        : typeof value === 'object' && value !== null
+          ? Object.entries(value).reduce(
+              (n, [k, v]) => n + (k.startsWith('@') ? 0 : 1) + count(v),
+              0,
+            )
+          : 0;
+    // Every property of every node comes through (expansion only renames them).
+    expect(count(expanded)).toBe(count(doc['@graph']));
+    // The check bites: a keyword-like key that expansion would drop is refused.
+    const broken = { ...doc, '@graph': [{ '@id': 'https://ptfx.example/#x', '@bad': 1 }] };
+    await expect(jsonld.expand(broken, { documentLoader, safe: true })).rejects.toMatchObject({
+      details: { event: { code: 'invalid property' } },
+    });
+  }, 30_000);
+
   it('has the vocabulary check catch a wrong property', () => {
     expect(schemaOrgProperties('Physiotherapy')?.has('faxNumber')).toBe(true);
     expect(schemaOrgProperties('Physiotherapy')?.has('isAcceptingNewPatients')).toBe(false);
@@ -222,7 +251,7 @@ const GOOGLE: readonly GoogleRow[] = [
     what: 'ProfilePage mainEntity (each therapist, as Person; the site puts it on the therapist’s page)',
     node: () => byType('Person')[0],
     required: ['name'],
-    recommended: ['description', 'identifier', 'image', 'url'],
+    recommended: ['description', 'identifier', 'image'],
     absent: {
       alternateName: 'a therapist has no other name in the model',
       sameAs: 'a therapist has no profiles elsewhere in the model (therapists/therapist.ts)',
