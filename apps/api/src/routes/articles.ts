@@ -4,7 +4,15 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
-import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
+import {
+  cachingHeaders,
+  invalidPathParam,
+  jsonBody,
+  notModified,
+  problem,
+  REQUEST_ERRORS,
+  slugParams,
+} from './shared.js';
 
 const ArticleSummarySchema = z
   .object({
@@ -20,21 +28,26 @@ const ArticleSummarySchema = z
 const listArticles = createRoute({
   method: 'get',
   path: '/v1/articles',
+  operationId: 'listArticles',
   summary: 'Every article, with its computed read time',
   tags: ['content'],
+  security: [],
   responses: {
     200: {
       ...jsonBody(z.object({ data: z.array(ArticleSummarySchema) }), 'The articles'),
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getArticle = createRoute({
   method: 'get',
   path: '/v1/articles/{slug}',
+  operationId: 'getArticle',
   summary: 'One article, with its read time and word count',
   tags: ['content'],
+  security: [],
   request: { params: slugParams('how-can-physical-therapy-help-to-reduce-back-pain') },
   responses: {
     200: {
@@ -45,7 +58,9 @@ const getArticle = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
+    400: invalidPathParam,
     404: problem('No such article'),
+    ...REQUEST_ERRORS,
   },
 });
 

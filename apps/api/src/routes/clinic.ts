@@ -3,7 +3,7 @@ import { BookingPathSchema, LocationSchema, OrganizationSchema, ProgramSchema } 
 import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { sendStored } from '../http/fast-path.js';
-import { cachingHeaders, jsonBody, notModified } from './shared.js';
+import { cachingHeaders, jsonBody, notModified, REQUEST_ERRORS } from './shared.js';
 
 const ClinicViewSchema = z
   .object({
@@ -17,19 +17,24 @@ const ClinicViewSchema = z
 const getClinic = createRoute({
   method: 'get',
   path: '/v1/clinic',
+  operationId: 'getClinic',
   summary: 'The practice, its locations, contact details, programs and booking path',
   tags: ['clinic'],
+  security: [],
   responses: {
     200: { ...jsonBody(ClinicViewSchema, 'The practice'), headers: cachingHeaders },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getJsonLd = createRoute({
   method: 'get',
   path: '/v1/clinic.jsonld',
+  operationId: 'getClinicJsonLd',
   summary:
     'The practice as schema.org JSON-LD, safe to paste into <script type="application/ld+json">',
   tags: ['projections'],
+  security: [],
   responses: {
     200: {
       description: 'schema.org JSON-LD',
@@ -37,13 +42,16 @@ const getJsonLd = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getVcf = createRoute({
   method: 'get',
   path: '/v1/clinic.vcf',
+  operationId: 'getClinicVCard',
   summary: 'The practice as a vCard 4.0',
   tags: ['projections'],
+  security: [],
   responses: {
     200: {
       description: 'vCard 4.0 (RFC 6350)',
@@ -51,6 +59,7 @@ const getVcf = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 

@@ -3,7 +3,14 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { publish, sendStored } from '../http/fast-path.js';
 import { ApiProblem } from '../http/problem.js';
-import { cachingHeaders, jsonBody, notModified, problem } from './shared.js';
+import {
+  cachingHeaders,
+  invalidPathParam,
+  jsonBody,
+  notModified,
+  problem,
+  REQUEST_ERRORS,
+} from './shared.js';
 
 const CatalogEntrySchema = z
   .object({
@@ -47,21 +54,26 @@ const CatalogEntrySchema = z
 const listCredentials = createRoute({
   method: 'get',
   path: '/v1/credentials',
+  operationId: 'listCredentials',
   summary: 'The credential catalog',
   tags: ['credentials'],
+  security: [],
   responses: {
     200: {
       ...jsonBody(z.object({ data: z.array(CatalogEntrySchema) }), 'Every credential ptfx knows'),
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getCredential = createRoute({
   method: 'get',
   path: '/v1/credentials/{abbreviation}',
+  operationId: 'getCredential',
   summary: 'One credential, by abbreviation as written (DPT, P.T., Cert MDT) or catalog id',
   tags: ['credentials'],
+  security: [],
   request: {
     params: z.object({
       abbreviation: z
@@ -73,7 +85,9 @@ const getCredential = createRoute({
   responses: {
     200: { ...jsonBody(CatalogEntrySchema, 'The credential'), headers: cachingHeaders },
     304: notModified,
+    400: invalidPathParam,
     404: problem('Not in the catalog'),
+    ...REQUEST_ERRORS,
   },
 });
 

@@ -4,7 +4,7 @@ import { StoreUnavailableError } from '@ptfx/intake';
 import type { Context, Schema } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { responseHeaders } from '../http/public-headers.js';
-import { jsonBody } from './shared.js';
+import { jsonBody, REQUEST_ERRORS } from './shared.js';
 
 const HealthSchema = z
   .object({ status: z.enum(['pass', 'fail']).describe('pass when healthy') })
@@ -13,15 +13,22 @@ const HealthSchema = z
 const healthz = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getLiveness',
   summary: 'Liveness: the process answers (no I/O)',
   tags: ['health'],
-  responses: { 200: jsonBody(HealthSchema, 'Alive', 'application/health+json') },
+  security: [],
+  responses: {
+    200: jsonBody(HealthSchema, 'Alive', 'application/health+json'),
+    ...REQUEST_ERRORS,
+  },
 });
 const readyz = createRoute({
   method: 'get',
   path: '/readyz',
+  operationId: 'getReadiness',
   summary: 'Readiness: false while starting or draining, or when the store does not answer',
   tags: ['health'],
+  security: [],
   responses: {
     200: jsonBody(HealthSchema, 'Ready for traffic', 'application/health+json'),
     503: jsonBody(
@@ -29,6 +36,7 @@ const readyz = createRoute({
       'Starting, draining, or the store is unreachable',
       'application/health+json',
     ),
+    ...REQUEST_ERRORS,
   },
 });
 

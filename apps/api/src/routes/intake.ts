@@ -7,7 +7,7 @@ import { responseHeaders } from '../http/public-headers.js';
 import { rateLimitHeaders } from '../http/rate-limit.js';
 import { formBranch } from '../intake/form.js';
 import { createSubmit, IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE } from '../intake/submit.js';
-import { jsonBody, problem } from './shared.js';
+import { jsonBody, problem, REQUEST_ERRORS } from './shared.js';
 
 const ReceiptSchema = z
   .object({
@@ -51,10 +51,12 @@ function problemOrPage(description: string) {
 const create = createRoute({
   method: 'post',
   path: '/v1/consultation-requests',
+  operationId: 'createConsultationRequest',
   summary: 'Ask for a consultation (the website’s booking form)',
   description:
     'Stores the request for the clinic’s staff and answers with its id. Send an Idempotency-Key (a UUID) so that a retry after a lost answer stores nothing twice. Rate limited per client address. The site’s booking form without JavaScript posts the same fields as application/x-www-form-urlencoded (dotted names): it gets 303 to the site’s thank-you page, or the booking page again with its problems (422 when the fields are not valid).',
   tags: ['intake'],
+  security: [],
   request: {
     headers: z.object({
       'idempotency-key': z
@@ -109,6 +111,10 @@ const create = createRoute({
     ),
     429: problemOrPage('Too many requests from this address; see Retry-After'),
     503: problemOrPage('Requests cannot be stored right now; see Retry-After'),
+    // As REQUEST_ERRORS, but the form posted without JavaScript gets them as its page too.
+    414: problemOrPage(REQUEST_ERRORS[414].description),
+    431: problemOrPage(REQUEST_ERRORS[431].description),
+    500: problemOrPage(REQUEST_ERRORS[500].description),
   },
 });
 

@@ -17,7 +17,7 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { CACHE, json, send } from '../http/representation.js';
 import { validationHook } from '../http/validation.js';
-import { IssueSchema, jsonBody, problem } from './shared.js';
+import { bodyErrors, IssueSchema, jsonBody, REQUEST_ERRORS } from './shared.js';
 
 /** Most listings one batch request may hold. */
 export const MAX_BATCH = 1000;
@@ -88,9 +88,11 @@ const BatchSchema = z.array(LintRequestSchema).min(1).max(MAX_BATCH);
 const lint = createRoute({
   method: 'post',
   path: '/v1/credential-listings/lint',
+  operationId: 'lintCredentialListings',
   summary:
     'Lint a credential listing (or a batch of up to 1,000) against APTA order and state title rules',
   tags: ['credentials'],
+  security: [],
   request: {
     body: {
       required: true,
@@ -150,9 +152,8 @@ const lint = createRoute({
       ]),
       'The lint of the listing, or of each listing with a summary',
     ),
-    400: problem('The body does not match the schema'),
-    413: problem('The body is over the size limit'),
-    415: problem('The body is not JSON'),
+    ...bodyErrors('The body is not JSON or does not match the schema; each problem names its path'),
+    ...REQUEST_ERRORS,
   },
 });
 

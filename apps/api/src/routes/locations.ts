@@ -5,7 +5,15 @@ import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
 import { CACHE, json, send } from '../http/representation.js';
-import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
+import {
+  cachingHeaders,
+  invalidPathParam,
+  jsonBody,
+  notModified,
+  problem,
+  REQUEST_ERRORS,
+  slugParams,
+} from './shared.js';
 
 const IntervalSchema = z
   .object({
@@ -39,34 +47,43 @@ const HoursSchema = z
 const listLocations = createRoute({
   method: 'get',
   path: '/v1/locations',
+  operationId: 'listLocations',
   summary: 'Every location',
   tags: ['locations'],
+  security: [],
   responses: {
     200: {
       ...jsonBody(z.object({ data: z.array(LocationSchema) }), 'The locations'),
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getLocation = createRoute({
   method: 'get',
   path: '/v1/locations/{slug}',
+  operationId: 'getLocation',
   summary: 'One location',
   tags: ['locations'],
+  security: [],
   request: { params: slugParams('san-diego') },
   responses: {
     200: { ...jsonBody(LocationSchema, 'The location'), headers: cachingHeaders },
     304: notModified,
+    400: invalidPathParam,
     404: problem('No such location'),
+    ...REQUEST_ERRORS,
   },
 });
 const getHours = createRoute({
   method: 'get',
   path: '/v1/locations/{slug}/hours',
+  operationId: 'getLocationHours',
   summary:
     'Open or not at an instant, today’s hours and the next opening, in the location’s time zone',
   tags: ['locations'],
+  security: [],
   request: {
     params: slugParams('san-diego'),
     query: z.object({
@@ -88,8 +105,9 @@ const getHours = createRoute({
   responses: {
     200: { ...jsonBody(HoursSchema, 'The opening status'), headers: cachingHeaders },
     304: notModified,
-    400: problem('at is not an ISO 8601 instant'),
+    400: problem('at is not an ISO 8601 instant, or the slug is too long'),
     404: problem('No such location'),
+    ...REQUEST_ERRORS,
   },
 });
 
@@ -116,8 +134,10 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/v1/locations/{slug}.vcf',
+    operationId: 'getLocationVCard',
     summary: 'One location as a vCard 4.0',
     tags: ['projections'],
+    security: [],
     request: { params: slugParams('san-diego') },
     responses: {
       200: {
@@ -126,6 +146,7 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
       },
       304: notModified,
       404: problem('No such location'),
+      ...REQUEST_ERRORS,
     },
   });
   return app

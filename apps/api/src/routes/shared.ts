@@ -24,6 +24,34 @@ export function problem(description: string) {
   return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
 
+/**
+ * What any operation can be answered with besides its own statuses, whatever its route (app.ts:
+ * the URL and header limits checked before routing, an unexpected error). Spread into every
+ * operation's responses, so that a generated client knows these answers and their body.
+ */
+export const REQUEST_ERRORS = {
+  414: problem('The URL is over the length limit (4,096 characters)'),
+  431: problem('The request headers are over the size limit (16 KiB)'),
+  500: problem('Something went wrong on our side; the request id identifies it in our logs'),
+};
+
+/**
+ * What an operation that reads a body can also be answered with (app.ts, http/body.ts): 413 over
+ * the size limit, 415 for a media type other than JSON; `invalid` says when it answers 400.
+ */
+export function bodyErrors(invalid: string) {
+  return {
+    400: problem(invalid),
+    413: problem('The body is over the size limit'),
+    415: problem('The body is not JSON (send Content-Type: application/json)'),
+  };
+}
+
+/** The 400 of an operation whose path parameter has a bound (a slug over 64 characters). */
+export const invalidPathParam = problem(
+  'A path parameter is not valid (too long); the problem names it',
+);
+
 /** A `{slug}` path parameter, with an example that exists in the sample clinic. */
 export function slugParams(example: string) {
   return z.object({

@@ -10,8 +10,11 @@ import type { ApiDeps, ApiEnv } from '../app-types.js';
 import { ApiProblem } from '../http/problem.js';
 import { responseHeaders } from '../http/public-headers.js';
 import {
+  bodyErrors,
+  invalidPathParam,
   jsonBody,
   problem,
+  REQUEST_ERRORS,
   STAFF_SECURITY,
   staffGuardResponses,
   staffPageLimit,
@@ -79,13 +82,17 @@ const idParams = z.object({
     }),
 });
 
-const unauthorizedResponses = staffGuardResponses(
-  'Staff access is not configured, the store is unavailable, or a request is sealed under a data key this server does not have (data-key-unavailable)',
-);
+const unauthorizedResponses = {
+  ...staffGuardResponses(
+    'Staff access is not configured, the store is unavailable, or a request is sealed under a data key this server does not have (data-key-unavailable)',
+  ),
+  ...REQUEST_ERRORS,
+};
 
 const list = createRoute({
   method: 'get',
   path: '/v1/staff/consultation-requests',
+  operationId: 'listConsultationRequests',
   summary: 'List consultation requests, newest first (staff)',
   tags: ['staff'],
   security,
@@ -118,12 +125,14 @@ const list = createRoute({
 const read = createRoute({
   method: 'get',
   path: '/v1/staff/consultation-requests/{id}',
+  operationId: 'getConsultationRequest',
   summary: 'Read one consultation request (staff)',
   tags: ['staff'],
   security,
   request: { params: idParams },
   responses: {
     200: jsonBody(StoredRequestSchema, 'The request'),
+    400: invalidPathParam,
     404: problem('No request has this id'),
     ...unauthorizedResponses,
   },
@@ -132,6 +141,7 @@ const read = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/staff/consultation-requests/{id}',
+  operationId: 'updateConsultationRequest',
   summary: 'Change a request’s status, with a note (staff)',
   tags: ['staff'],
   security,
@@ -149,9 +159,10 @@ const update = createRoute({
   },
   responses: {
     200: jsonBody(StoredRequestSchema, 'The request with its new status'),
-    400: problem('The body does not match the schema'),
+    ...bodyErrors(
+      'The body is not JSON or does not match the schema, or the id is too long; each problem names its path',
+    ),
     404: problem('No request has this id'),
-    415: problem('The body is not JSON'),
     ...unauthorizedResponses,
   },
 });
@@ -159,12 +170,14 @@ const update = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/v1/staff/consultation-requests/{id}',
+  operationId: 'deleteConsultationRequest',
   summary: 'Delete a request for good (staff)',
   tags: ['staff'],
   security,
   request: { params: idParams },
   responses: {
     204: { description: 'Deleted' },
+    400: invalidPathParam,
     404: problem('No request has this id'),
     ...unauthorizedResponses,
   },
@@ -173,6 +186,7 @@ const remove = createRoute({
 const audit = createRoute({
   method: 'get',
   path: '/v1/staff/audit',
+  operationId: 'listAuditRecords',
   summary: 'The audit log, newest first (staff; read-only)',
   tags: ['staff'],
   security,

@@ -9,9 +9,11 @@ import { acceptsNewPatients, therapistSummary } from '../snapshot.js';
 import {
   cachingHeaders,
   IssueSchema,
+  invalidPathParam,
   jsonBody,
   notModified,
   problem,
+  REQUEST_ERRORS,
   slugParams,
 } from './shared.js';
 
@@ -61,8 +63,10 @@ const boolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 const listTherapists = createRoute({
   method: 'get',
   path: '/v1/therapists',
+  operationId: 'listTherapists',
   summary: 'Therapists, filtered and paginated',
   tags: ['therapists'],
+  security: [],
   request: {
     query: z.object({
       location: z.string().max(64).optional().openapi({
@@ -120,19 +124,24 @@ const listTherapists = createRoute({
     },
     304: notModified,
     400: problem('A filter or the page is not valid'),
+    ...REQUEST_ERRORS,
   },
 });
 
 const getTherapist = createRoute({
   method: 'get',
   path: '/v1/therapists/{slug}',
+  operationId: 'getTherapist',
   summary: 'One therapist: structured credentials, the listing as displayed, and its lint',
   tags: ['therapists'],
+  security: [],
   request: { params: slugParams('mark-shulman') },
   responses: {
     200: { ...jsonBody(TherapistDetailSchema, 'The therapist'), headers: cachingHeaders },
     304: notModified,
+    400: invalidPathParam,
     404: problem('No such therapist'),
+    ...REQUEST_ERRORS,
   },
 });
 

@@ -4,43 +4,62 @@ import type { Schema } from 'hono';
 import type { ApiEnv } from '../app-types.js';
 import { publish, sendStored } from '../http/fast-path.js';
 import { notFound } from '../http/problem.js';
-import { cachingHeaders, jsonBody, notModified, problem, slugParams } from './shared.js';
+import {
+  cachingHeaders,
+  invalidPathParam,
+  jsonBody,
+  notModified,
+  problem,
+  REQUEST_ERRORS,
+  slugParams,
+} from './shared.js';
 
 const listTreatments = createRoute({
   method: 'get',
   path: '/v1/treatments',
+  operationId: 'listTreatments',
   summary: 'Every treatment the practice offers',
   tags: ['care'],
+  security: [],
   responses: {
     200: {
       ...jsonBody(z.object({ data: z.array(TreatmentSchema) }), 'The treatments'),
       headers: cachingHeaders,
     },
     304: notModified,
+    ...REQUEST_ERRORS,
   },
 });
 const getTreatment = createRoute({
   method: 'get',
   path: '/v1/treatments/{slug}',
+  operationId: 'getTreatment',
   summary: 'One treatment',
   tags: ['care'],
+  security: [],
   request: { params: slugParams('massage') },
   responses: {
     200: { ...jsonBody(TreatmentSchema, 'The treatment'), headers: cachingHeaders },
     304: notModified,
+    400: invalidPathParam,
     404: problem('No such treatment'),
+    ...REQUEST_ERRORS,
   },
 });
 const getCondition = createRoute({
   method: 'get',
   path: '/v1/conditions/{slug}',
+  operationId: 'getCondition',
   summary: 'One condition, with its facts, treatments and articles',
   tags: ['care'],
+  security: [],
   request: { params: slugParams('back-pain') },
   responses: {
     200: { ...jsonBody(ConditionSchema, 'The condition'), headers: cachingHeaders },
     304: notModified,
+    400: invalidPathParam,
     404: problem('No such condition'),
+    ...REQUEST_ERRORS,
   },
 });
 

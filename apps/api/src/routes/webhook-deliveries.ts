@@ -7,6 +7,7 @@ import { responseHeaders } from '../http/public-headers.js';
 import {
   jsonBody,
   problem,
+  REQUEST_ERRORS,
   STAFF_SECURITY,
   staffGuardResponses,
   staffPageLimit,
@@ -55,13 +56,24 @@ const idParams = z.object({
     }),
 });
 
-const staffResponses = staffGuardResponses(
-  'Staff access is not configured, or the store is unavailable',
-);
+const staffResponses = {
+  ...staffGuardResponses('Staff access is not configured, or the store is unavailable'),
+  ...REQUEST_ERRORS,
+};
+
+/**
+ * A re-drive takes no body; one sent anyway is read under the size limit and must say it is JSON
+ * (app.ts), though it is then ignored.
+ */
+const ignoredBodyErrors = {
+  413: problem('A body was sent, over the size limit (a re-drive takes none)'),
+  415: problem('A body was sent that is not JSON (a re-drive takes none: send nothing)'),
+};
 
 const list = createRoute({
   method: 'get',
   path: WEBHOOK_DELIVERIES_PATH,
+  operationId: 'listWebhookDeliveries',
   summary: 'Webhook deliveries (the outbox), newest first: dead letters to re-drive (staff)',
   tags: ['staff'],
   security,
@@ -95,13 +107,16 @@ const list = createRoute({
 const redriveOne = createRoute({
   method: 'post',
   path: `${WEBHOOK_DELIVERIES_PATH}/{id}/redrive`,
+  operationId: 'redriveWebhookDelivery',
   summary: 'Send a dead delivery again: pending, due now, attempts reset (staff; no body)',
   tags: ['staff'],
   security,
   request: { params: idParams },
   responses: {
     200: jsonBody(RedriveResultSchema, 'Pending again'),
+    400: problem('The id is not valid (too long)'),
     404: problem('No dead delivery has this id'),
+    ...ignoredBodyErrors,
     ...staffResponses,
   },
 });
@@ -109,11 +124,13 @@ const redriveOne = createRoute({
 const redriveAll = createRoute({
   method: 'post',
   path: `${WEBHOOK_DELIVERIES_PATH}/redrive`,
+  operationId: 'redriveWebhookDeliveries',
   summary: 'Send every dead delivery again (staff; no body)',
   tags: ['staff'],
   security,
   responses: {
     200: jsonBody(RedriveResultSchema, 'How many are pending again'),
+    ...ignoredBodyErrors,
     ...staffResponses,
   },
 });
