@@ -38,7 +38,7 @@ export interface DocsAsset {
 /** The page and the two scripts it loads. */
 export interface ReferencePage {
   readonly html: string;
-  /** Scalar's bundle, then the configuration that starts it (with {@link ARIA_REPAIRS_SCRIPT}). */
+  /** Scalar's bundle, and the configuration that starts it (with {@link ARIA_REPAIRS_SCRIPT}). */
   readonly assets: readonly [DocsAsset, DocsAsset];
 }
 
@@ -85,8 +85,9 @@ const hashName = (stem: string, text: string) =>
   `${stem}.${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}.js`;
 
 /**
- * The reference page for an API titled `title`: the HTML and its two scripts (Scalar's bundle,
- * then the configuration that mounts it on `#reference`; not `#api-reference`, which
+ * The reference page for an API titled `title`: the HTML and its two scripts. The configuration
+ * runs first (zod's setting must be there before Scalar's bundle runs), then the bundle; once the
+ * document is parsed, the configuration mounts Scalar on `#reference` (not `#api-reference`, which
  * the bundle's own HTML API would mount a second, unconfigured reference on).
  */
 export function referencePage(
@@ -96,10 +97,16 @@ export function referencePage(
   const config =
     `// ${info.title}: the API reference, rendered by Scalar ${bundle.version} from ${OPENAPI_PATH}.\n` +
     `'use strict';\n` +
+    // The zod inside Scalar tries Function('') to see whether it may compile validators, which
+    // the policy refuses (no 'unsafe-eval'); with jitless in its global configuration (which it
+    // creates on first use unless it is there), it does not try.
+    `(window.__zod_globalConfig = window.__zod_globalConfig || {}).jitless = true;\n` +
     ARIA_REPAIRS_SCRIPT +
-    `window.Scalar.createApiReference('#reference', Object.assign(${JSON.stringify(SCALAR_CONFIGURATION)}, {\n` +
-    `  servers: [{ url: window.location.origin, description: 'This server' }],\n` +
-    `}));\n`;
+    `document.addEventListener('DOMContentLoaded', function () {\n` +
+    `  window.Scalar.createApiReference('#reference', Object.assign(${JSON.stringify(SCALAR_CONFIGURATION)}, {\n` +
+    `    servers: [{ url: window.location.origin, description: 'This server' }],\n` +
+    `  }));\n` +
+    `});\n`;
   const scalar: DocsAsset = {
     name: hashName(`scalar-${bundle.version}`, bundle.script),
     text: bundle.script,
@@ -118,8 +125,8 @@ export function referencePage(
 <body>
 <noscript><p>This reference needs JavaScript. The API is described by its OpenAPI document: <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</p></noscript>
 <div id="reference"></div>
-<script src="${DOCS_ASSET_PREFIX}${scalar.name}"></script>
 <script src="${DOCS_ASSET_PREFIX}${configAsset.name}"></script>
+<script src="${DOCS_ASSET_PREFIX}${scalar.name}"></script>
 </body>
 </html>
 `;

@@ -39,17 +39,29 @@ afterAll(async () => {
 async function open(
   hash = '',
   options: { colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ context: BrowserContext; page: Page; requests: string[]; problems: string[] }> {
+): Promise<{
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  problems: string[];
+  issues: string[];
+}> {
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
   const { lines } = watchProblems(context);
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
+  // What Chromium's DevTools list under Issues: a CSP violation that the page's own code catches
+  // (an eval probe) is there, not in the console.
+  const issues: string[] = [];
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Audits.issueAdded', ({ issue }) => issues.push(JSON.stringify(issue)));
+  await cdp.send('Audits.enable');
   await page.goto(`${server.url}/docs${hash}`);
   // Scalar has rendered the document it fetched from /openapi.json.
   await page.locator('main.references-rendered').waitFor({ timeout: 60_000 });
   await page.locator('button.show-api-client-button').first().waitFor({ timeout: 60_000 });
-  return { context, page, requests, problems: lines };
+  return { context, page, requests, problems: lines, issues };
 }
 
 /** The "Test Request" button of one operation (its hidden text is `(get /v1/clinic)`). */
@@ -66,7 +78,7 @@ describe('the API reference page (/docs)', () => {
     async () => {
       const res = await fetch(`${server.url}/docs`);
       expect(res.headers.get('content-security-policy')).toBe(DOCS_CSP);
-      const { context, page, requests, problems } = await open();
+      const { context, page, requests, problems, issues } = await open();
       try {
         await expect(page.title()).resolves.toBe('ptfx API — API reference');
         expect((await page.locator('h1').first().textContent())?.trim()).toBe('ptfx API');
@@ -96,8 +108,10 @@ describe('the API reference page (/docs)', () => {
         expect(
           requests.filter((url) => /\/docs\/config\.[0-9a-f]{16}\.js$/.test(url)),
         ).toHaveLength(1);
-        // A CSP violation is a console error: none, nor any failed request or uncaught exception.
+        // A CSP violation is a console error or a DevTools issue: none, nor any failed request,
+        // uncaught exception or other issue.
         expect(problems).toEqual([]);
+        expect(issues).toEqual([]);
       } finally {
         await context.close();
       }
@@ -144,7 +158,7 @@ describe('the API reference page (/docs)', () => {
   it(
     '"try it" sends a GET and a POST to the origin that served the page and shows the answers',
     async () => {
-      const { context, page, problems } = await open('#tag/clinic/GET/v1/clinic');
+      const { context, page, problems, issues } = await open('#tag/clinic/GET/v1/clinic');
       try {
         await testRequestButton(page, 'get', '/v1/clinic').click();
         const dialog = page.getByRole('dialog');
@@ -174,6 +188,7 @@ describe('the API reference page (/docs)', () => {
         expect(lint.length).toBeGreaterThan(2);
         await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toContain('200 OK');
         expect(problems).toEqual([]);
+        expect(issues).toEqual([]);
         // The console with an answer, to axe: Scalar puts the console (a dialog with its own
         // <main>) inside the reference's <main>, which nothing outside Scalar can undo; that is
         // axe's best-practice rule landmark-no-duplicate-main, not a WCAG criterion. Anything
