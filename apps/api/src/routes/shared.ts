@@ -122,7 +122,9 @@ export const staffPageLimit = z.coerce
 /** The answers every staff route can give before it runs: 401, 429 and 503 (`unavailable` says when). */
 export function staffGuardResponses(unavailable: string) {
   return {
-    401: problem('No valid staff token: send "Authorization: Bearer <token>"'),
+    // Code spans: OpenAPI descriptions are CommonMark, where a bare <token> is an HTML tag that a
+    // reference page drops.
+    401: problem('No valid staff token: send `Authorization: Bearer <token>`'),
     429: problem('Too many wrong tokens from this address'),
     503: problem(unavailable),
   };
