@@ -1,3 +1,3 @@
 import { ptfxVitestConfig } from '@ptfx/vitest-config';
 
-export default ptfxVitestConfig();
+export default ptfxVitestConfig({ integration: true });

@@ -265,7 +265,7 @@ describe('HTTP behaviour', () => {
       },
     });
     expect(preflight.headers.get('access-control-allow-headers')).toBe(
-      'Accept,Accept-Encoding,Content-Type,Idempotency-Key,If-None-Match,X-Request-Id',
+      'Accept,Accept-Encoding,Content-Type,Idempotency-Key,If-None-Match,Prefer,X-Request-Id',
     );
   });
 
@@ -275,13 +275,15 @@ describe('HTTP behaviour', () => {
     expect(res.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
-  it('lets the docs page have its style and nothing else', async () => {
+  it('gives the docs page its own policy: its scripts from this origin, nothing remote', async () => {
     const res = await get('/docs');
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
-    expect(await res.text()).toContain('/v1/credential-listings/lint');
+    expect(await res.text()).toMatch(
+      /<script src="\/docs\/scalar-[\d.]+\.[0-9a-f]{16}\.js"><\/script>/,
+    );
   });
 
   it('logs one line per request, never a body', async () => {

@@ -15,6 +15,7 @@ import { clinicRoutes } from './routes/clinic.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { docsRoutes } from './routes/docs.js';
 import { fhirRoutes } from './routes/fhir.js';
+import { fhirProblemResponse, isFhirPath, isFhirSearchPost } from './routes/fhir-outcome.js';
 import { healthRoutes } from './routes/health.js';
 import { intakeRoutes } from './routes/intake.js';
 import { lintRoutes } from './routes/lint.js';
@@ -37,6 +38,8 @@ const ALLOWED_HEADERS = [
   'Content-Type',
   'Idempotency-Key',
   'If-None-Match',
+  // FHIR search's `Prefer: handling=strict|lenient`, from a browser on another origin.
+  'Prefer',
   'X-Request-Id',
 ];
 const EXPOSED_HEADERS = [
@@ -158,10 +161,15 @@ function dataKeyProblem(c: Context<ApiEnv>, error: DataKeyError, deps: ApiDeps):
   );
 }
 
-/** An error as problem+json; for the booking form posted without JavaScript, as its page. */
+/** A problem as problem+json; under /fhir/r4 as the OperationOutcome FHIR clients expect. */
+function answerProblem(c: Context<ApiEnv>, problem: ApiProblem): Response {
+  return isFhirPath(c.req.path) ? fhirProblemResponse(c, problem) : problemResponse(c, problem);
+}
+
+/** An error as problem+json (see answerProblem); for the booking form posted without JavaScript, as its page. */
 function mapError(c: Context<ApiEnv>, error: unknown, deps: ApiDeps): Response {
   const problem = problemOf(c, error, deps);
-  return isFormPost(c) ? formProblemPage(c, deps, problem) : problemResponse(c, problem);
+  return isFormPost(c) ? formProblemPage(c, deps, problem) : answerProblem(c, problem);
 }
 
 /**
@@ -223,7 +231,13 @@ export function createApp(deps: ApiDeps) {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here;
       // the booking form's media type on the intake route alone (intake/form.ts reads it).
       const type = requestHeader(c, 'content-type') ?? '';
-      if (!JSON_CONTENT_TYPE.test(type) && !isFormPost(c) && !isBodylessAction(c)) {
+      // FHIR's POST _search takes a form; its route checks the media type itself.
+      if (
+        !JSON_CONTENT_TYPE.test(type) &&
+        !isFormPost(c) &&
+        !isBodylessAction(c) &&
+        !isFhirSearchPost(c)
+      ) {
         throw new ApiProblem(
           'unsupported-media-type',
           `send the body as application/json, not "${type.slice(0, 100) || 'nothing'}"`,
@@ -266,7 +280,7 @@ export function createApp(deps: ApiDeps) {
       const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(
         ', ',
       );
-      return problemResponse(
+      return answerProblem(
         c,
         new ApiProblem(
           'method-not-allowed',
@@ -278,11 +292,11 @@ export function createApp(deps: ApiDeps) {
     }
     return (
       siteNotFound(c, deps) ??
-      problemResponse(
+      answerProblem(
         c,
         new ApiProblem(
           'not-found',
-          `nothing is at ${c.req.path.slice(0, 200)}; see /openapi.json for the routes`,
+          `nothing is at ${c.req.path.slice(0, 200)}; see ${isFhirPath(c.req.path) ? '/fhir/r4/metadata for what the FHIR server serves' : '/openapi.json for the routes'}`,
         ),
       )
     );

@@ -67,6 +67,11 @@ export interface PublishedAnswer {
   /** The clinic date the answer was computed for, when it depends on the date; else null. */
   readonly day: IsoDate | null;
   /**
+   * Whether the answer fits a request, given its headers, when it depends on one (a FHIR answer
+   * on Accept, which may ask for XML and get 406); absent, it fits every request.
+   */
+  readonly fits?: (header: (name: string) => string | undefined) => boolean;
+  /**
    * Header lists by variant (status, coding, allowed origin), built on first use: names and
    * values in turn, and where the request id's value goes.
    */
@@ -186,7 +191,8 @@ export class ClinicSnapshot {
       new Representation(organizationVCard(clinic), 'text/vcard; charset=utf-8', CACHE.facts),
     );
 
-    this.fhir = fhirResources(clinic);
+    // The FHIR API's base (routes/fhir.ts), so that the practice's Endpoint is among them.
+    this.fhir = fhirResources(clinic, { baseUrl: `${baseUrl}/fhir/r4` });
     for (const r of this.fhir)
       put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
   }

@@ -88,16 +88,16 @@ describe('ptfx validate', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchInlineSnapshot(`
-      "warning  clinic.yaml:84:24  therapists[0].credentialListing  no PT: the regulatory designation is the one mandatory credential  [missing-designation]
-      warning  clinic.yaml:84:24  therapists[0].credentialListing  DPT is a degree and stands where PT belongs; a degree does not show licensure  [degree-as-designation]
-      info  clinic.yaml:84:58  therapists[0].credentialListing  FAAOMPT is outside APTA's five categories; spell it out ("Fellow of the American Academy of Orthopaedic Manual Physical Therapists") or leave it out  [outside-apta-categories]
-      info  clinic.yaml:84:67  therapists[0].credentialListing  COMT is outside APTA's five categories; spell it out ("Certified Orthopaedic Manual Therapist") or leave it out  [outside-apta-categories]
-      warning  clinic.yaml:84:67  therapists[0].credentialListing  COMT is ambiguous: several bodies issue a COMT; the abbreviation alone does not say which; name the issuer in the structured credentials  [ambiguous-credential]
-      info  clinic.yaml:84:73  therapists[0].credentialListing  CSCS is outside APTA's five categories; spell it out ("Certified Strength and Conditioning Specialist") or leave it out  [outside-apta-categories]
+      "warning  clinic.yaml:102:24  therapists[0].credentialListing  no PT: the regulatory designation is the one mandatory credential  [missing-designation]
+      warning  clinic.yaml:102:24  therapists[0].credentialListing  DPT is a degree and stands where PT belongs; a degree does not show licensure  [degree-as-designation]
+      info  clinic.yaml:102:58  therapists[0].credentialListing  FAAOMPT is outside APTA's five categories; spell it out ("Fellow of the American Academy of Orthopaedic Manual Physical Therapists") or leave it out  [outside-apta-categories]
+      info  clinic.yaml:102:67  therapists[0].credentialListing  COMT is outside APTA's five categories; spell it out ("Certified Orthopaedic Manual Therapist") or leave it out  [outside-apta-categories]
+      warning  clinic.yaml:102:67  therapists[0].credentialListing  COMT is ambiguous: several bodies issue a COMT; the abbreviation alone does not say which; name the issuer in the structured credentials  [ambiguous-credential]
+      info  clinic.yaml:102:73  therapists[0].credentialListing  CSCS is outside APTA's five categories; spell it out ("Certified Strength and Conditioning Specialist") or leave it out  [outside-apta-categories]
       warning  clinic.yaml  therapists[0].credentials[4]  CSCS expires on 2029-12-31, in 34 days  [expiring]
-      warning  clinic.yaml:119:24  therapists[1].credentialListing  no PT: the regulatory designation is the one mandatory credential  [missing-designation]
-      warning  clinic.yaml:119:24  therapists[1].credentialListing  DPT is a degree and stands where PT belongs; a degree does not show licensure  [degree-as-designation]
-      info  clinic.yaml:119:58  therapists[1].credentialListing  PRPC is outside APTA's five categories; spell it out ("Pelvic Rehabilitation Practitioner Certification") or leave it out  [outside-apta-categories]
+      warning  clinic.yaml:141:24  therapists[1].credentialListing  no PT: the regulatory designation is the one mandatory credential  [missing-designation]
+      warning  clinic.yaml:141:24  therapists[1].credentialListing  DPT is a degree and stands where PT belongs; a degree does not show licensure  [degree-as-designation]
+      info  clinic.yaml:141:58  therapists[1].credentialListing  PRPC is outside APTA's five categories; spell it out ("Pelvic Rehabilitation Practitioner Certification") or leave it out  [outside-apta-categories]
 
       clinic.yaml: 10 issues (4 outside-apta-categories, 2 degree-as-designation, 2 missing-designation, 1 ambiguous-credential, 1 expiring)
       "
@@ -129,9 +129,9 @@ describe('ptfx validate', () => {
     const result = await run(['validate', 'clinic.yaml'], { files: { 'clinic.yaml': broken } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      'clinic.yaml:33:14  locations[0].address.state  unknown state "Ca"; did you mean "CA"?  [unknown-state]',
+      'clinic.yaml:45:14  locations[0].address.state  unknown state "Ca"; did you mean "CA"?  [unknown-state]',
     );
-    expect(result.stdout).toContain('clinic.yaml:34:19  locations[0].address.postalCode');
+    expect(result.stdout).toContain('clinic.yaml:46:19  locations[0].address.postalCode');
   });
 
   it('reads stdin and writes JSON', async () => {
@@ -384,7 +384,7 @@ describe('ptfx export', () => {
     });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      'clinic.yaml:102:10  therapists[0].npi  NPI "1748392068" fails the CMS check digit',
+      'clinic.yaml:120:10  therapists[0].npi  NPI "1748392068" fails the CMS check digit',
     );
   });
 });

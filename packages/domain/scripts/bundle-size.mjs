@@ -28,6 +28,10 @@ const KIB = 1024;
  * the README are generated from it) and the state title laws carry their citations. The
  * projections name credentials from the same catalog. Measured after the change: the linter
  * about 33 KiB, fhirBundle and clinicJsonLd about 19 KiB.
+ *
+ * Issue 15 raised fhirBundle's on purpose: Plan-Net conformance gives every resource a generated
+ * narrative (the XHTML writer and its escaping), the Endpoint, and Plan-Net's codes and profile
+ * URLs. Measured after the change: 20.3 KiB with esbuild, 21.6 KiB with Vite.
  */
 export const BUDGETS = [
   { names: ['isValidNpi'], budget: 2 * KIB },
@@ -40,7 +44,7 @@ export const BUDGETS = [
   { names: ['lintCredentialListing'], budget: 38 * KIB },
   { names: ['lintCredentialListing'], from: '@ptfx/domain/credentials', budget: 38 * KIB },
   { names: ['lintTherapistListing'], budget: 38 * KIB },
-  { names: ['fhirBundle'], budget: 21 * KIB },
+  { names: ['fhirBundle'], budget: 23 * KIB },
   { names: ['clinicJsonLd'], budget: 21 * KIB },
   { names: ['locationVCard'], budget: 12 * KIB },
   { names: ['parseClinicData'], budget: 88 * KIB },

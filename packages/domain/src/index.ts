@@ -36,6 +36,8 @@ export {
 export {
   type Accessibility,
   AccessibilitySchema,
+  type GeoCoordinates,
+  GeoCoordinatesSchema,
   type Location,
   LocationSchema,
 } from './clinic/location.js';
@@ -123,6 +125,7 @@ export {
   type ArticleSection,
   ArticleSectionSchema,
 } from './content/article.js';
+export { type Image, ImageSchema } from './content/image.js';
 export {
   articleReadTime,
   articleWordCount,
@@ -270,7 +273,10 @@ export {
 } from './interop/fhir/bundle.js';
 export { fhirAddress, fhirContactPoint, fhirTelecom } from './interop/fhir/contact.js';
 export { credentialCode } from './interop/fhir/credential-code.js';
+export { fhirEndpoint } from './interop/fhir/endpoint.js';
+export { FHIR_PROFILES } from './interop/fhir/profiles.js';
 export {
+  type FhirResourcesOptions,
   fhirHealthcareService,
   fhirLocation,
   fhirOrganization,
@@ -284,11 +290,14 @@ export type {
   FhirCodeableConcept,
   FhirCoding,
   FhirContactPoint,
+  FhirEndpoint,
   FhirExtension,
   FhirHealthcareService,
   FhirHumanName,
   FhirIdentifier,
   FhirLocation,
+  FhirMeta,
+  FhirNarrative,
   FhirOrganization,
   FhirPeriod,
   FhirPractitioner,

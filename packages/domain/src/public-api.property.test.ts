@@ -246,6 +246,11 @@ const CONTRACTS: Readonly<Record<string, Contract>> = {
   isHoneypotFilled: { kind: 'typed-error', valid: () => [request()] },
   requestContent: { kind: 'typed-error', returns: isObject, valid: () => [request()] },
   // interop
+  fhirEndpoint: {
+    kind: 'typed-error',
+    returns: isObject,
+    valid: () => [clinic(), { baseUrl: 'https://api.example.com/fhir/r4' }],
+  },
   fhirBundle: {
     kind: 'typed-error',
     returns: isObject,

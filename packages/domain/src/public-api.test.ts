@@ -34,6 +34,9 @@ describe('the public API', () => {
 
   it('re-exports every export of every module, except the internal helpers named here', () => {
     const internal = new Set([
+      'withNarrative',
+      'FhirResourceWithoutText',
+      'fhirEndpointId',
       'boundedText',
       'describeValue',
       'findJsonSyntaxError',

@@ -240,7 +240,7 @@ describe('crawler files, favicon and CSP', () => {
     expect(locs.sort()).toEqual(indexable.map((p) => `${BASE_URL}${p.path}`).sort());
     expect(locs).not.toContain(`${BASE_URL}/booking/thank-you/`);
     expect(xml).toContain(
-      `<url><loc>${BASE_URL}/articles/how-can-physical-therapy-help-to-reduce-back-pain/</loc><lastmod>2022-10-24</lastmod></url>`,
+      `<url><loc>${BASE_URL}/articles/how-can-physical-therapy-help-to-reduce-back-pain/</loc><lastmod>2024-03-18</lastmod></url>`,
     );
     expect(site.page('/sitemap.xml')?.contentType).toBe('application/xml; charset=utf-8');
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IsoDate } from '@ptfx/domain';
 import type { Context } from 'hono';
 import type { ApiDeps, ApiEnv } from '../app-types.js';
+import type { PublishedAnswer } from '../snapshot.js';
 import { headerValue, incomingOf } from './node-request.js';
 import { baseHeaderParts, type PublicHeadersOptions } from './public-headers.js';
 import {
@@ -25,6 +26,7 @@ export function publish(
   c: Context<ApiEnv>,
   rep: Representation,
   day: IsoDate | null = null,
+  fits?: PublishedAnswer['fits'],
 ): Response {
   const target = incomingOf(c)?.url;
   const published = c.var.snapshot?.published;
@@ -39,6 +41,7 @@ export function publish(
       route: c.req.routePath,
       path: c.req.path,
       day,
+      ...(fits ? { fits } : {}),
       headerLists: new Map(),
     });
   }
@@ -86,6 +89,8 @@ export function createFastPath(
     if (entry === undefined) return false;
     const started = performance.now();
     if (entry.day !== null && entry.day !== snapshot.today(deps.clock())) return false;
+    if (entry.fits !== undefined && !entry.fits((name) => headerValue(req.headers[name])))
+      return false;
     let headerBytes = 0;
     for (const part of req.rawHeaders) headerBytes += part.length + 2;
     if (headerBytes > limits.maxHeaderBytes) return false;

@@ -13,6 +13,7 @@ import { publish } from '../http/fast-path.js';
 import { ApiProblem } from '../http/problem.js';
 import { CACHE, json, Representation as Rep, type Representation } from '../http/representation.js';
 import { documentFormBody } from '../intake/form-openapi.js';
+import { API_CONTACT, API_LICENSE, API_TAGS } from './api-document.js';
 import { cachingHeaders, notModified, problem } from './shared.js';
 
 export { DOCS_CSP } from '../docs/reference-page.js';
@@ -87,8 +88,9 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     };
     const doc = app.getOpenAPI31Document({
       openapi: '3.1.0',
-      info,
+      info: { ...info, contact: API_CONTACT, license: API_LICENSE },
       servers: [{ url: deps.config.baseUrl }],
+      tags: API_TAGS,
     });
     documentFormBody(doc);
     const page: ReferencePage = referencePage(readScalarBundle(), info);

@@ -117,7 +117,7 @@ describe('every projection of the sample clinic agrees with the model', () => {
     const SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     const note = String(vcard.getFirstPropertyValue('note')).replace(/^Hours: /, '');
     const vcardHours = weeklyTriples(
-      note.split('; ').map((part) => {
+      note.split(', ').map((part) => {
         const match = /^(.*) (\d\d:\d\d)-(\d\d:\d\d)$/.exec(part);
         return {
           days: (match?.[1] ?? '').split(' ').map((d) => DAYS[SHORT.indexOf(d)] ?? d),

@@ -251,10 +251,9 @@ const GOOGLE: readonly GoogleRow[] = [
     what: 'ProfilePage mainEntity (each therapist, as Person; the site puts it on the therapist’s page)',
     node: () => byType('Person')[0],
     required: ['name'],
-    recommended: ['description', 'identifier', 'image'],
+    recommended: ['description', 'identifier', 'image', 'sameAs'],
     absent: {
       alternateName: 'a therapist has no other name in the model',
-      sameAs: 'a therapist has no profiles elsewhere in the model (therapists/therapist.ts)',
       interactionStatistic: 'for forums and social networks',
       agentInteractionStatistic: 'for forums and social networks',
     },
@@ -362,7 +361,7 @@ describe('schema.org JSON-LD of the new fields', () => {
         sameAs: [],
       },
       locations: clinic.locations.map((l) => ({ ...l, geo: undefined, images: [] })),
-      therapists: clinic.therapists.map((t) => ({ ...t, photo: undefined })),
+      therapists: clinic.therapists.map((t) => ({ ...t, photo: undefined, sameAs: [] })),
       articles: clinic.articles.map((a) => ({ ...a, images: [] })),
     };
     const nodes = clinicJsonLd(bare)['@graph'] as Node[];

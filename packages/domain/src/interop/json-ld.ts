@@ -195,6 +195,7 @@ function personNode(therapist: Therapist, ids: Ids, clinic: Clinic): JsonLdNode 
           : 'Clinical staff',
     ...(therapist.bio ? { description: therapist.bio } : {}),
     ...(therapist.photo ? { image: therapist.photo.url } : {}),
+    ...(therapist.sameAs.length > 0 ? { sameAs: therapist.sameAs } : {}),
     ...(therapist.npi
       ? { identifier: { '@type': 'PropertyValue', propertyID: 'NPI', value: therapist.npi } }
       : {}),

@@ -156,11 +156,14 @@ export const POSTAL_ADDRESS: ArgumentShape = {
   hint: 'parse it with parseClinicData or PostalAddressSchema first',
 };
 
+const IMAGES: Shape = ['list', { url: 'text', alt: 'text', width: 'number?', height: 'number?' }];
 const LOCATION_SHAPE: Shape = {
   slug: 'text',
   name: 'text',
   address: ADDRESS,
+  geo: ['optional', { latitude: 'number', longitude: 'number' }],
   contact: ['list', CHANNEL],
+  images: IMAGES,
   timeZone: TIME_ZONE,
   hours: OPENING_HOURS,
   acceptingNewPatients: 'boolean',
@@ -253,6 +256,7 @@ const THERAPIST_SHAPE: Shape = {
   languages: ['list', 'text'],
   bio: 'text?',
   photo: ['optional', { url: 'text', alt: 'text' }],
+  sameAs: ['list', 'text'],
   locations: ['list', 'text'],
   treatments: ['list', 'text'],
 };
@@ -305,6 +309,8 @@ export const CLINIC: ArgumentShape = {
       description: 'text?',
       website: 'text?',
       logo: 'text?',
+      images: IMAGES,
+      priceRange: 'text?',
       contact: ['list', CHANNEL],
       npi: 'text?',
       taxonomy: ['list', 'text'],
@@ -326,6 +332,7 @@ export const CLINIC: ArgumentShape = {
         author: 'text?',
         published: ISO_DATE,
         updated: OPTIONAL_ISO_DATE,
+        images: IMAGES,
         sections: SECTIONS,
         displayedReadTime: 'number?',
         conditions: ['list', 'text'],

@@ -70,6 +70,11 @@ export const TherapistSchema = z
       })
       .optional()
       .describe('Portrait'),
+    sameAs: z
+      .array(WebsiteUrlSchema)
+      .max(20)
+      .default([])
+      .describe('Profiles of the therapist elsewhere (professional directories, social media)'),
     locations: z
       .array(SlugSchema)
       .min(1)

@@ -126,7 +126,7 @@ describe('ptfx site build', () => {
       .filter((l) => l.startsWith('error  '));
     expect(lines.length).toBeGreaterThan(0);
     expect(result.stderr).toContain(
-      'error  clinic.yaml:33:14  locations[0].address.state  unknown state "Ca"; did you mean "CA"?  [unknown-state]\n',
+      'error  clinic.yaml:45:14  locations[0].address.state  unknown state "Ca"; did you mean "CA"?  [unknown-state]\n',
     );
     for (const line of lines) expect(result.stderr).toContain(`${line}\n`);
     expect(result.stderr).toMatch(
@@ -152,7 +152,7 @@ describe('ptfx site build', () => {
     expect(result.stdout).toBe('');
     expect(
       result.stderr,
-    ).toContain(`error  clinic.yaml:84:24  therapists[0].credentialListing  in California "Dr." needs the doctoral degree written out right after the name, e.g. "Doctor of Physical Therapy"  [title-requires-spelled-out-degree]
+    ).toContain(`error  clinic.yaml:102:24  therapists[0].credentialListing  in California "Dr." needs the doctoral degree written out right after the name, e.g. "Doctor of Physical Therapy"  [title-requires-spelled-out-degree]
   therapist mark-shulman, the listing as the site would show it, under CA title law:
     Dr. Mark Shulman, DPT, FAAOMPT, COMT, CSCS
     ^^^
@@ -365,7 +365,7 @@ describe('ptfx site build', () => {
       code: 'missing-designation',
       severity: 'warning',
       path: ['therapists', 0, 'credentialListing'],
-      position: { line: 84, column: 24 },
+      position: { line: 102, column: 24 },
       therapist: 'mark-shulman',
       listing: 'Dr. Mark Shulman, Doctor of Physical Therapy (DPT), FAAOMPT, COMT, CSCS',
       jurisdiction: 'CA',
