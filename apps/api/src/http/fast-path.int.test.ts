@@ -1,62 +1,28 @@
 // The fast path answers a published target exactly as the router does: same status, headers
 // and bytes, for every header that changes an answer; and it steps aside whenever it cannot.
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from '../app.js';
 import type { LogLine } from '../app-types.js';
-import { ClinicSource, loadClinic } from '../clinic-source.js';
-import { tempSqliteStore } from '../test-support/app.js';
-import { createFastPath } from './fast-path.js';
-import { StaffDirectory } from './staff-auth.js';
+import type { ClinicSource } from '../clinic-source.js';
+import { sampleServer } from '../test-support/app.js';
 
 let now = new Date('2026-11-25T18:00:00Z');
-let fastHits = 0;
-const logs: LogLine[] = [];
-let server: Server;
+let server: Awaited<ReturnType<typeof sampleServer>>;
+let logs: LogLine[] = [];
 let base = '';
 let source: ClinicSource;
-const temp = await tempSqliteStore();
+const fastHits = () => server.fastHits();
 
 beforeAll(async () => {
-  const loaded = await loadClinic({ kind: 'sample' }, 'http://api.test', now);
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  source = new ClinicSource(loaded.snapshot, { kind: 'sample' }, 'http://api.test');
-  const logger = { info: (l: LogLine) => logs.push(l), error: (l: LogLine) => logs.push(l) };
-  const clock = () => now;
-  const config = {
-    corsOrigins: ['https://www.pteffect.com'] as const,
-    bodyLimit: 1024 * 1024,
-    baseUrl: 'http://api.test',
-    trustedProxies: [],
+  server = await sampleServer({
+    clock: () => now,
+    corsOrigins: ['https://www.pteffect.com'],
+    staff: 'none',
     intakeRateLimit: { limit: 100, windowMs: 60_000 },
-  };
-  const app = createApp({
-    source,
-    clock,
-    logger,
-    readiness: { isReady: () => true },
-    config,
-    store: temp.store,
-    staff: new StaffDirectory([]),
   });
-  const fast = createFastPath({ source, clock, logger }, publicHeaderOptions(config), {
-    maxUrlLength: MAX_URL_LENGTH,
-    maxHeaderBytes: MAX_HEADER_BYTES,
-  });
-  const hono = getRequestListener(app.fetch);
-  server = createServer((req, res) => {
-    if (fast(req, res)) fastHits += 1;
-    else void hono(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, source, logs } = server);
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await temp.dispose();
-});
+afterAll(() => server.dispose());
 
 interface Raw {
   status: number;
@@ -121,13 +87,13 @@ describe('the fast path', () => {
     for (const target of [...TARGETS, ...siteTargets, '/?utm_source=newsletter']) {
       for (const [name, headers, method] of variants) {
         source.current().published.clear();
-        const hitsBefore = fastHits;
+        const hitsBefore = fastHits();
         // With nothing published, the router answers, and publishes the target…
         const first = await get(target, headers, method);
-        expect(fastHits, `${target} (${name})`).toBe(hitsBefore);
+        expect(fastHits(), `${target} (${name})`).toBe(hitsBefore);
         // …and the same target again is the fast path's.
         const second = await get(target, headers, method);
-        expect(fastHits, `${target} (${name})`).toBe(hitsBefore + 1);
+        expect(fastHits(), `${target} (${name})`).toBe(hitsBefore + 1);
         const keepId = 'X-Request-Id' in headers;
         expect(second.status, `${target} (${name})`).toBe(first.status);
         expect(visible(second.headers, keepId), `${target} (${name})`).toEqual(
@@ -147,9 +113,9 @@ describe('the fast path', () => {
   it('serves a site page with the site’s headers, not the JSON API’s', async () => {
     source.current().published.clear();
     await get('/therapists/mark-shulman/');
-    const hits = fastHits;
+    const hits = fastHits();
     const res = await get('/therapists/mark-shulman/', { 'Accept-Encoding': 'br' });
-    expect(fastHits).toBe(hits + 1);
+    expect(fastHits()).toBe(hits + 1);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-encoding']).toBe('br');
@@ -180,19 +146,19 @@ describe('the fast path', () => {
 
   it('steps aside for another clinic date, oversized headers and other methods', async () => {
     await get('/v1/therapists/mark-shulman');
-    let hits = fastHits;
+    let hits = fastHits();
     await get('/v1/therapists/mark-shulman');
-    expect(fastHits).toBe(hits + 1);
+    expect(fastHits()).toBe(hits + 1);
     // Midnight in San Diego: the lint's date changes, so the router answers (and republishes).
     now = new Date('2026-11-26T09:00:00Z');
-    hits = fastHits;
+    hits = fastHits();
     const nextDay = await get('/v1/therapists/mark-shulman');
-    expect(fastHits).toBe(hits);
+    expect(fastHits()).toBe(hits);
     expect(JSON.parse(nextDay.body.toString()).lint.asOf).toBe('2026-11-26');
     await get('/v1/therapists/mark-shulman');
-    expect(fastHits).toBe(hits + 1);
+    expect(fastHits()).toBe(hits + 1);
 
-    hits = fastHits;
+    hits = fastHits();
     const big = await get('/v1/clinic', { 'X-Padding': 'x'.repeat(17 * 1024) });
     expect(big.status).toBe(431);
     const post = await get('/v1/clinic', {}, 'POST');
@@ -206,6 +172,6 @@ describe('the fast path', () => {
       'OPTIONS',
     );
     expect(options.status).toBe(204);
-    expect(fastHits).toBe(hits);
+    expect(fastHits()).toBe(hits);
   });
 });

@@ -14,17 +14,9 @@ import { ApiProblem } from '../http/problem.js';
 import { CACHE, json, Representation as Rep, type Representation } from '../http/representation.js';
 import { documentFormBody } from '../intake/form-openapi.js';
 import { API_CONTACT, API_LICENSE, API_TAGS } from './api-document.js';
-import { cachingHeaders, notModified, problem } from './shared.js';
+import { cachingHeaders, notModified, REQUEST_ERRORS } from './shared.js';
 
 export { DOCS_CSP } from '../docs/reference-page.js';
-
-// What any GET of this API can answer besides its own statuses (app.ts: URL and header limits,
-// an unexpected error).
-const GET_ERRORS = {
-  414: problem('The URL is too long'),
-  431: problem('The request headers are too large'),
-  500: problem('Something went wrong on our side'),
-};
 
 const openapiJson = createRoute({
   method: 'get',
@@ -40,7 +32,7 @@ const openapiJson = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
-    ...GET_ERRORS,
+    ...REQUEST_ERRORS,
   },
 });
 const docsPage = createRoute({
@@ -59,7 +51,7 @@ const docsPage = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
-    ...GET_ERRORS,
+    ...REQUEST_ERRORS,
   },
 });
 

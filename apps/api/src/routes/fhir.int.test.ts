@@ -1,62 +1,18 @@
 // FHIR answers on a real socket, with the server's fast path in front: a published FHIR answer
 // is sent again only to a request that accepts FHIR JSON (the router answers XML with 406), a
 // search that reported ignored parameters is not kept, and POST _search reads its form off Node.
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from '../app.js';
-import { ClinicSource, loadClinic } from '../clinic-source.js';
-import { createFastPath } from '../http/fast-path.js';
-import { StaffDirectory } from '../http/staff-auth.js';
-import { tempSqliteStore } from '../test-support/app.js';
+import { sampleServer } from '../test-support/app.js';
 
-const now = new Date('2026-11-25T18:00:00Z');
-let fastHits = 0;
-let server: Server;
+let server: Awaited<ReturnType<typeof sampleServer>>;
 let base = '';
-const temp = await tempSqliteStore();
 
 beforeAll(async () => {
-  const loaded = await loadClinic({ kind: 'sample' }, 'http://api.test', now);
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  const source = new ClinicSource(loaded.snapshot, { kind: 'sample' }, 'http://api.test');
-  const logger = { info: () => {}, error: () => {} };
-  const clock = () => now;
-  const config = {
-    corsOrigins: '*' as const,
-    bodyLimit: 1024 * 1024,
-    baseUrl: 'http://api.test',
-    trustedProxies: [],
-    intakeRateLimit: { limit: 100, windowMs: 60_000 },
-  };
-  const app = createApp({
-    source,
-    clock,
-    logger,
-    readiness: { isReady: () => true },
-    config,
-    store: temp.store,
-    staff: new StaffDirectory([]),
-  });
-  const fast = createFastPath({ source, clock, logger }, publicHeaderOptions(config), {
-    maxUrlLength: MAX_URL_LENGTH,
-    maxHeaderBytes: MAX_HEADER_BYTES,
-  });
-  const hono = getRequestListener(app.fetch);
-  server = createServer((req, res) => {
-    if (fast(req, res)) fastHits += 1;
-    else void hono(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  base = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
+  server = await sampleServer({ now: new Date('2026-11-25T18:00:00Z'), staff: 'none' });
+  base = server.base;
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await temp.dispose();
-});
+afterAll(() => server.dispose());
 
 interface Answer {
   status: number;
@@ -70,7 +26,7 @@ function call(
   method = 'GET',
   body?: string,
 ): Promise<Answer> {
-  const before = fastHits;
+  const before = server.fastHits();
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -80,7 +36,7 @@ function call(
           status: res.statusCode ?? 0,
           type: res.headers['content-type'],
           body: Buffer.concat(chunks).toString('utf8'),
-          fast: fastHits > before,
+          fast: server.fastHits() > before,
         }),
       );
     });

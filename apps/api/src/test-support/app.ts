@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
 import type { Store } from '@ptfx/intake';
 import { openSqliteStore, type SqliteStore } from '@ptfx/intake';
 import { afterEach } from 'vitest';
-import { createApp } from '../app.js';
+import { createApp, MAX_HEADER_BYTES, MAX_URL_LENGTH, publicHeaderOptions } from '../app.js';
 import type { ApiDeps, LogLine } from '../app-types.js';
 import { ClinicSource, loadClinic } from '../clinic-source.js';
+import { createFastPath } from '../http/fast-path.js';
 import { mintStaffToken, StaffDirectory } from '../http/staff-auth.js';
 
 /** A staff member the test apps know, with the token to send. */
@@ -65,19 +69,22 @@ export async function sampleApp(
   const temp = options.store ? undefined : await tempSqliteStore();
   const store = options.store ?? temp?.store;
   if (!store) throw new Error('no store');
+  const clock = options.clock ?? (() => now);
+  const logger: ApiDeps['logger'] = { info: (l) => logs.push(l), error: (l) => logs.push(l) };
+  const config: ApiDeps['config'] = {
+    corsOrigins: options.corsOrigins ?? '*',
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    baseUrl: 'http://api.test',
+    ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+    trustedProxies: options.trustedProxies ?? [],
+    intakeRateLimit: options.intakeRateLimit ?? { limit: 1000, windowMs: 600_000 },
+  };
   const app = createApp({
     source,
-    clock: options.clock ?? (() => now),
-    logger: { info: (l) => logs.push(l), error: (l) => logs.push(l) },
+    clock,
+    logger,
     readiness: { isReady: () => options.ready ?? true },
-    config: {
-      corsOrigins: options.corsOrigins ?? '*',
-      bodyLimit: options.bodyLimit ?? 1024 * 1024,
-      baseUrl: 'http://api.test',
-      ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
-      trustedProxies: options.trustedProxies ?? [],
-      intakeRateLimit: options.intakeRateLimit ?? { limit: 1000, windowMs: 600_000 },
-    },
+    config,
     store,
     staff: new StaffDirectory(
       options.staff === 'none' ? [] : [{ name: TEST_STAFF.name, sha256: TEST_STAFF.sha256 }],
@@ -85,7 +92,45 @@ export async function sampleApp(
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
-  return { app, logs, source, store, dispose: async () => temp?.dispose() };
+  return {
+    app,
+    logs,
+    source,
+    store,
+    deps: { source, clock, logger, config },
+    dispose: async () => temp?.dispose(),
+  };
+}
+
+/**
+ * A sample app ({@link sampleApp}) on a real socket with the server's fast path in front, as
+ * server.ts runs it: `fastHits()` counts the requests the fast path answered.
+ */
+export async function sampleServer(options: Parameters<typeof sampleApp>[0] = {}) {
+  const t = await sampleApp(options);
+  const { source, clock, logger, config } = t.deps;
+  const fast = createFastPath({ source, clock, logger }, publicHeaderOptions(config), {
+    maxUrlLength: MAX_URL_LENGTH,
+    maxHeaderBytes: MAX_HEADER_BYTES,
+  });
+  const hono = getRequestListener(t.app.fetch);
+  let hits = 0;
+  const server = createServer((req, res) => {
+    if (fast(req, res)) hits += 1;
+    else void hono(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    ...t,
+    base: `http://127.0.0.1:${(address satisfies AddressInfo).port}`,
+    fastHits: () => hits,
+    dispose: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await t.dispose();
+    },
+  };
 }
 
 /** An app from {@link sampleApp}, with its log and store. */
