@@ -20,9 +20,8 @@ import {
   therapistDisplayName,
 } from '@ptfx/domain';
 import { CACHE, json, Representation, type Variant } from './http/representation.js';
+import { FHIR_JSON, FHIR_READ_HEADERS } from './routes/fhir-outcome.js';
 import { SiteView } from './site-view.js';
-
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /** A therapist as lists show them. */
 export function therapistSummary(t: Therapist, clinic: Clinic) {
@@ -194,7 +193,7 @@ export class ClinicSnapshot {
     // The FHIR API's base (routes/fhir.ts), so that the practice's Endpoint is among them.
     this.fhir = fhirResources(clinic, { baseUrl: `${baseUrl}/fhir/r4` });
     for (const r of this.fhir)
-      put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON));
+      put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON, FHIR_READ_HEADERS));
   }
 
   private todayCache: { minute: number; date: IsoDate } | undefined;

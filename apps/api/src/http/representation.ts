@@ -42,7 +42,8 @@ export class Representation {
     /**
      * Headers of this body that replace the request's base ones: an HTML document's own
      * Content-Security-Policy and framing rules, where the base set is the JSON API's. Kept with
-     * the body, so the router and the fast path, which both build headers from it, agree.
+     * the body, so the router and the fast path, which both build headers from it, agree. A
+     * `Vary` here is added to the request's, not put in its place.
      */
     readonly headers: Readonly<Record<string, string>> = NO_HEADERS,
   ) {
@@ -73,13 +74,14 @@ export class Representation {
   }
 }
 
-/** A JSON representation. */
+/** A JSON representation, with the body's own `headers` (see {@link Representation}). */
 export function json(
   value: unknown,
   cacheControl: string,
   contentType = 'application/json; charset=utf-8',
+  headers?: Readonly<Record<string, string>>,
 ): Representation {
-  return new Representation(JSON.stringify(value), contentType, cacheControl);
+  return new Representation(JSON.stringify(value), contentType, cacheControl, headers);
 }
 
 function preferredEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
@@ -117,7 +119,7 @@ export interface Rendered {
 /**
  * Renders a representation for a request: 304 when If-None-Match matches its ETag, else the
  * body — brotli or gzip when the client accepts it and the body is worth compressing — with
- * ETag, Cache-Control and `Vary: Accept-Encoding` over `base` (the request's security, CORS and
+ * ETag, Cache-Control and `Vary` (the base's and the body's own, plus Accept-Encoding) over `base` (the request's security, CORS and
  * request-id headers). HEAD gets the headers alone. Shared by {@link send} and the server's fast
  * path for stored answers.
  */
@@ -182,7 +184,10 @@ export function variantHeaders(
   for (const name in rep.headers) headers[name] = rep.headers[name] ?? '';
   if (rep.etag) headers.ETag = rep.etag;
   headers['Cache-Control'] = rep.cacheControl;
-  headers.Vary = base.Vary ? `${base.Vary}, Accept-Encoding` : 'Accept-Encoding';
+  // Vary is the union: the request's (Origin), the body's own (a FHIR answer's Accept) and ours.
+  const own = rep.headers.Vary;
+  const vary = base.Vary ? (own ? `${base.Vary}, ${own}` : base.Vary) : own;
+  headers.Vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
   if (variant.status === 304) return headers;
   const { encoding } = variant;
   headers['Content-Type'] = rep.contentType;

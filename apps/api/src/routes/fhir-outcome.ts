@@ -5,6 +5,17 @@ import { responseHeaders } from '../http/public-headers.js';
 
 /** The FHIR JSON media type every `/fhir/r4` answer, error or not, is sent as. */
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+/**
+ * The headers of a FHIR read: the answer depends on Accept (FHIR JSON, or 406 for XML), so a
+ * shared cache must not hand one client's answer to another that asked for something else.
+ */
+export const FHIR_READ_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  Vary: 'Accept',
+});
+/** The headers of a FHIR search: also on Prefer (handling=strict turns an ignored parameter into 400). */
+export const FHIR_SEARCH_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  Vary: 'Accept, Prefer',
+});
 /** Where the FHIR R4 API lives; every error under it is an OperationOutcome. */
 export const FHIR_BASE_PATH = '/fhir/r4';
 

@@ -17,6 +17,7 @@ afterAll(() => server.dispose());
 interface Answer {
   status: number;
   type: string | undefined;
+  vary: string | undefined;
   body: string;
   fast: boolean;
 }
@@ -35,6 +36,7 @@ function call(
         resolve({
           status: res.statusCode ?? 0,
           type: res.headers['content-type'],
+          vary: res.headers.vary,
           body: Buffer.concat(chunks).toString('utf8'),
           fast: server.fastHits() > before,
         }),
@@ -65,6 +67,23 @@ describe('FHIR behind the fast path', () => {
     expect(JSON.parse(xml.body)).toMatchObject({ resourceType: 'OperationOutcome' });
     expect(await call(path)).toMatchObject({ status: 200, fast: true });
   });
+
+  it.each([
+    ['/fhir/r4/metadata', 'Accept, Accept-Encoding'],
+    ['/fhir/r4/Practitioner/mark-shulman', 'Accept, Accept-Encoding'],
+    ['/fhir/r4/Practitioner?name=mck', 'Accept, Prefer, Accept-Encoding'],
+    ['/fhir/r4/Practitioner?name=mck&birthdate=1970', 'Accept, Prefer, Accept-Encoding'],
+  ])(
+    '%s varies on what changes it (Vary: %s), from the router and the fast path alike',
+    async (path, vary) => {
+      const answers = [
+        await call(path),
+        await call(path),
+        await call(path, { 'If-None-Match': '*' }),
+      ];
+      for (const answer of answers) expect(answer.vary).toBe(vary);
+    },
+  );
 
   it('does not keep a search that reported ignored parameters (strict would refuse it)', async () => {
     const path = '/fhir/r4/Practitioner?name=mck&birthdate=1970';

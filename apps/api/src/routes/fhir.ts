@@ -25,6 +25,8 @@ import {
 import {
   FHIR_BASE_PATH,
   FHIR_JSON,
+  FHIR_READ_HEADERS,
+  FHIR_SEARCH_HEADERS,
   fhirError,
   fhirOutcome,
   outcomeResponse,
@@ -238,7 +240,7 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     });
     if (result.status === 400) return fhirOutcome(c, 400, result.outcome.issue);
     if (method === 'POST') return send(c, json(result.bundle, CACHE.none, FHIR_JSON));
-    const rep = json(result.bundle, CACHE.facts, FHIR_JSON);
+    const rep = json(result.bundle, CACHE.facts, FHIR_JSON, FHIR_SEARCH_HEADERS);
     // An answer that reports ignored parameters would be a 400 under handling=strict: not kept.
     const reported = result.bundle.entry?.some((e) => e.search.mode === 'outcome') ?? false;
     return reported ? send(c, rep) : publish(c, rep, null, fitsFhir);
@@ -249,7 +251,7 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       const refused = notAcceptable(c, c.req.valid('query')._format);
       if (refused) return refused;
       const statement = capabilityStatement(base, c.var.snapshot.loadedAt.toISOString());
-      return publish(c, json(statement, CACHE.facts, FHIR_JSON), null, fitsFhir);
+      return publish(c, json(statement, CACHE.facts, FHIR_JSON, FHIR_READ_HEADERS), null, fitsFhir);
     })
     .openapi(search, (c) =>
       answerSearch(c, c.req.valid('param').type, [...new URL(c.req.url).searchParams], 'GET'),
