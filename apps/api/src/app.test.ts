@@ -339,6 +339,9 @@ describe('errors are RFC 9457 problems', () => {
     expect((await app.request('/v1/credential-listings/lint')).headers.get('allow')).toBe(
       'POST, OPTIONS',
     );
+    // Whatever the body: a method the path does not take is 405, not 415 for the media type.
+    for (const path of ['/v1/clinic', '/docs', '/'])
+      await expectProblem(await app.request(path, { method: 'POST' }), 405, 'method-not-allowed');
   });
 
   it('answers 415 for a body that is not JSON, 400 for malformed JSON, 413 over the limit', async () => {

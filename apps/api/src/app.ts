@@ -221,13 +221,20 @@ export function createApp(deps: ApiDeps) {
   app.use(STAFF_PREFIX, guard);
   app.use(`${STAFF_PREFIX}/*`, guard);
   // 3. Size limits, JSON-only bodies read under the limit, and the snapshot to answer from.
+  // A body is looked at only where a route takes this method: elsewhere the answer is 405 (or
+  // 404), whatever the body's media type.
+  const takesMethod = (method: string, path: string) =>
+    patterns.some((p) => p.method === method && p.regex.test(path));
   app.use('*', async (c, next) => {
     const size = requestSize(c);
     if (size.url > MAX_URL_LENGTH)
       throw new ApiProblem('uri-too-long', `the URL is over ${MAX_URL_LENGTH} characters`);
     if (size.headers > MAX_HEADER_BYTES)
       throw new ApiProblem('headers-too-large', `the headers are over ${MAX_HEADER_BYTES} bytes`);
-    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+    if (
+      (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') &&
+      takesMethod(c.req.method, c.req.path)
+    ) {
       // The test the JSON validator itself applies, so nothing it would refuse gets past here;
       // the booking form's media type on the intake route alone (intake/form.ts reads it).
       const type = requestHeader(c, 'content-type') ?? '';

@@ -23,6 +23,12 @@ import { CACHE, json, Representation, type Variant } from './http/representation
 import { FHIR_JSON, FHIR_READ_HEADERS } from './routes/fhir-outcome.js';
 import { SiteView } from './site-view.js';
 
+/** The FHIR resources of one clinic date, and the answer to a read of each (`Type/id`). */
+export interface FhirView {
+  readonly resources: readonly FhirResource[];
+  readonly reps: ReadonlyMap<string, Representation>;
+}
+
 /** A therapist as lists show them. */
 export function therapistSummary(t: Therapist, clinic: Clinic) {
   return {
@@ -91,7 +97,6 @@ export class ClinicSnapshot {
   readonly conditionsBySlug;
   readonly articlesBySlug;
   readonly reps = new Map<string, Representation>();
-  readonly fhir: readonly FhirResource[];
   /** Catalog ids of the credentials each therapist holds: structured, and in the listing. */
   readonly credentialIds: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly lintCache = new Map<string, Representation>();
@@ -189,11 +194,34 @@ export class ClinicSnapshot {
       'clinic.vcf',
       new Representation(organizationVCard(clinic), 'text/vcard; charset=utf-8', CACHE.facts),
     );
+  }
 
-    // The FHIR API's base (routes/fhir.ts), so that the practice's Endpoint is among them.
-    this.fhir = fhirResources(clinic, { baseUrl: `${baseUrl}/fhir/r4` });
-    for (const r of this.fhir)
-      put(`fhir:${r.resourceType}/${r.id}`, json(r, CACHE.facts, FHIR_JSON, FHIR_READ_HEADERS));
+  private fhirCache = new Map<IsoDate, FhirView>();
+
+  /**
+   * The FHIR resources as of `today` (a licence that has lapsed is `inactive`), each with its
+   * answer, under the FHIR API's base (routes/fhir.ts) so that the practice's Endpoint is among
+   * them. Built on first use for each clinic date; two dates are kept, for the minutes around
+   * midnight.
+   */
+  fhir(today: IsoDate): FhirView {
+    let view = this.fhirCache.get(today);
+    if (view === undefined) {
+      const resources = fhirResources(this.clinic, {
+        baseUrl: `${this.baseUrl}/fhir/r4`,
+        asOf: today,
+      });
+      const reps = new Map(
+        resources.map((r) => [
+          `${r.resourceType}/${r.id}`,
+          json(r, CACHE.facts, FHIR_JSON, FHIR_READ_HEADERS),
+        ]),
+      );
+      view = { resources, reps };
+      if (this.fhirCache.size >= 2) this.fhirCache.clear();
+      this.fhirCache.set(today, view);
+    }
+    return view;
   }
 
   private todayCache: { minute: number; date: IsoDate } | undefined;

@@ -387,4 +387,39 @@ describe('ptfx export', () => {
       'clinic.yaml:120:10  therapists[0].npi  NPI "1748392068" fails the CMS check digit',
     );
   });
+
+  it('gives FHIR licences their status as of --as-of (a lapsed one is inactive)', async () => {
+    const statuses = async (asOf: string) => {
+      const result = await run(['export', 'clinic.yaml', '--format', 'fhir', '--as-of', asOf], {
+        files: { 'clinic.yaml': sample },
+      });
+      expect(result.code).toBe(0);
+      return [...result.stdout.matchAll(/"url": "status",\s*"valueCode": "(\w+)"/g)].map(
+        (m) => m[1],
+      );
+    };
+    // The sample's licences: Mark Shulman's runs to 2030-08-31, Allison McKay's to 2030-03-31.
+    expect(await statuses('2030-01-01')).toEqual(['active', 'active']);
+    expect(await statuses('2030-06-01')).toEqual(['active', 'inactive']);
+    const bad = await run(['export', 'clinic.yaml', '--format', 'fhir', '--as-of', '2030-02-30'], {
+      files: { 'clinic.yaml': sample },
+    });
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.stderr).toBe(
+      'ptfx: --as-of must be a date written YYYY-MM-DD, like 2026-11-27, got "2030-02-30"\n',
+    );
+  });
+
+  it('refuses a --base-url that is not an absolute http(s) URL without query', async () => {
+    for (const url of ['www.example.com', 'https://x.test/fhir?a=1', 'ftp://x.test']) {
+      const result = await run(['export', 'clinic.yaml', '--format', 'fhir', '--base-url', url], {
+        files: { 'clinic.yaml': sample },
+      });
+      expect(result.code, url).toBe(2);
+      expect(result.stderr).toContain(
+        `--base-url must be an absolute http(s) URL without query or fragment`,
+      );
+      expect(result.stderr).not.toContain('    at ');
+    }
+  });
 });

@@ -230,7 +230,11 @@ export { type Npi, NpiSchema } from './identifiers/npi.js';
 export { explainInvalidNpi, isValidNpi, npiCheckDigit } from './identifiers/npi-check.js';
 export { type ProcedureCode, ProcedureCodeSchema } from './identifiers/procedure-code.js';
 export { procedureCodeSystem } from './identifiers/procedure-code-system.js';
-export { type TaxonomyCode, TaxonomyCodeSchema } from './identifiers/taxonomy.js';
+export {
+  IndividualTaxonomyCodeSchema,
+  type TaxonomyCode,
+  TaxonomyCodeSchema,
+} from './identifiers/taxonomy.js';
 export {
   NUCC_TAXONOMY_NAMES,
   NUCC_TAXONOMY_SYSTEM,
@@ -276,6 +280,7 @@ export { credentialCode } from './interop/fhir/credential-code.js';
 export { fhirEndpoint } from './interop/fhir/endpoint.js';
 export { FHIR_PROFILES } from './interop/fhir/profiles.js';
 export {
+  type FhirPractitionerOptions,
   type FhirResourcesOptions,
   fhirHealthcareService,
   fhirLocation,

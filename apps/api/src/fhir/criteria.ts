@@ -28,6 +28,9 @@ export interface Criterion {
 
 type Test = (value: unknown) => boolean;
 
+/** The most comma-separated values (OR) one parameter may carry: each is tested against every resource. */
+const MAX_ALTERNATIVES = 100;
+
 /**
  * A search parameter with its modifier and value as a {@link Criterion}; comma-separated
  * values are alternatives (OR). `base` is this server's FHIR base, for absolute references.
@@ -45,6 +48,8 @@ export function criterionOf(
     diagnostics: `${parameter}=${value.slice(0, 200)}: ${why}`,
   });
   const alternatives = splitUnescaped(value, ',').filter((v) => v !== '');
+  if (alternatives.length > MAX_ALTERNATIVES)
+    return invalid(`${alternatives.length} comma-separated values; at most ${MAX_ALTERNATIVES}`);
   if (modifier === 'missing' && param.modifiers.includes('missing')) {
     if (value !== 'true' && value !== 'false') return invalid('expected true or false');
     const missing = value === 'true';

@@ -91,12 +91,17 @@ export function readQuery(
     switch (name) {
       case '_count':
       case '_offset': {
-        if (!/^\d{1,9}$/.test(value)) {
+        if (!/^\d+$/.test(value)) {
           invalid(written, `${name}=${value.slice(0, 40)}: expected a whole number of 0 or more`);
           break;
         }
-        if (name === '_offset') offset = Number(value);
-        else {
+        if (name === '_offset') {
+          if (value.length > 9) {
+            invalid(written, `${name}=${value.slice(0, 40)}: at most 999999999`);
+            break;
+          }
+          offset = Number(value);
+        } else {
           count = Math.min(Number(value), FHIR_MAX_COUNT);
           countGiven = true;
         }

@@ -282,10 +282,24 @@ describe('paging (_count, _offset) and links', () => {
     expect(link(b, 'first')).toBe(`${BASE}/Practitioner?name=eve&_count=20`);
     expect(link(b, 'next')).toBeUndefined();
   });
-  it('a _count above 100 is lowered to 100, and self says so', () => {
-    expect(link(bundle('Practitioner', '_count=5000'), 'self')).toBe(
-      `${BASE}/Practitioner?_count=100`,
-    );
+  it('a _count above 100 is lowered to 100, and self says so, however many digits it has', () => {
+    for (const count of ['5000', '99999999999', '000000000000000101'])
+      expect(link(bundle('Practitioner', `_count=${count}`), 'self')).toBe(
+        `${BASE}/Practitioner?_count=100`,
+      );
+  });
+  it('an _offset past 999999999 is a 400 that says the bound', () => {
+    const result = search('Practitioner', '_offset=12345678901');
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result)).toContain('_offset=12345678901: at most 999999999');
+  });
+  it('a parameter with over 100 comma-separated values (OR) is a 400, not minutes of matching', () => {
+    const many = Array.from({ length: 101 }, (_, i) => `n${i}`).join(',');
+    const result = search('Practitioner', `name=${many}`);
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result)).toContain('101 comma-separated values; at most 100');
+    const hundred = Array.from({ length: 99 }, (_, i) => `n${i}`).join(',');
+    expect(search('Practitioner', `name=${hundred},eve`).status).toBe(200);
   });
   it('_summary=count and _count=0 give the total, no entries, only the self link', () => {
     for (const query of ['name=shulman&_summary=count', 'name=shulman&_count=0']) {
@@ -341,6 +355,20 @@ describe('unknown and unsupported parameters (Prefer: handling)', () => {
         diagnostics: expect.stringContaining('the "name" parameter has the modifier "above"'),
         location: ['http.name:above'],
       },
+    ]);
+  });
+  it('lenient: a malformed value is a 400 error, and what would only be ignored stays a warning', () => {
+    const result = search('Practitioner', '_count=abc&foo=bar');
+    expect(result.status).toBe(400);
+    if (result.status !== 400) return;
+    expect(result.outcome.issue).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'invalid', location: ['http._count'] }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'not-supported',
+        diagnostics: expect.stringMatching(/; ignored$/),
+        location: ['http.foo'],
+      }),
     ]);
   });
   it('strict: a search with only supported parameters succeeds', () => {

@@ -99,7 +99,11 @@ export function fhirSearch<R extends FhirSearchResource>(
   const base = options.base.replace(/\/+$/, '');
   const query = readQuery(type, options.params, base);
   const refused = query.issues.filter((i) => i.kind === 'invalid' || handling === 'strict');
-  if (refused.length > 0) return { status: 400, outcome: outcomeOf(query.issues, 'error') };
+  if (refused.length > 0)
+    return {
+      status: 400,
+      outcome: outcomeOf(query.issues, handling === 'strict' ? 'error' : 'warning'),
+    };
 
   const fullUrl = options.fullUrl ?? ((b: string, r: R) => `${b}/${r.resourceType}/${r.id}`);
   const matches = sorted(

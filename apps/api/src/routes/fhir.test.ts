@@ -431,3 +431,34 @@ describe('FHIR errors', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
   });
 });
+
+describe('licence statuses as of the clinic’s date', () => {
+  const statusOf = async (app: { request: (path: string) => Response | Promise<Response> }) => {
+    const read = (await (await app.request('/fhir/r4/Practitioner/allison-mckay')).json()) as {
+      qualification: { extension?: { extension: { url: string; valueCode?: string }[] }[] }[];
+    };
+    const search = (await (
+      await app.request('/fhir/r4/Practitioner?_id=allison-mckay')
+    ).json()) as Bundle;
+    const statuses = (q: typeof read.qualification) =>
+      q
+        .flatMap((x) => x.extension ?? [])
+        .flatMap((e) => e.extension.filter((s) => s.url === 'status'));
+    const found = search.entry?.[0]?.resource as typeof read | undefined;
+    return [statuses(read.qualification), statuses(found?.qualification ?? [])];
+  };
+
+  it('says a licence that lapsed (2030-03-31) is inactive from the next clinic day, read or searched', async () => {
+    let now = new Date('2030-03-31T18:00:00Z'); // 11:00 in San Diego, the last day
+    const { app } = await open({ clock: () => now });
+    expect(await statusOf(app)).toEqual([
+      [{ url: 'status', valueCode: 'active' }],
+      [{ url: 'status', valueCode: 'active' }],
+    ]);
+    now = new Date('2030-04-01T08:00:00Z'); // 01:00 on April 1st in San Diego
+    expect(await statusOf(app)).toEqual([
+      [{ url: 'status', valueCode: 'inactive' }],
+      [{ url: 'status', valueCode: 'inactive' }],
+    ]);
+  });
+});

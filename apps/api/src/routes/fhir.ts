@@ -31,7 +31,7 @@ import {
   fhirOutcome,
   outcomeResponse,
 } from './fhir-outcome.js';
-import { cachingHeaders, notModified } from './shared.js';
+import { cachingHeaders, notModified, REQUEST_ERRORS } from './shared.js';
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
@@ -49,12 +49,12 @@ const typeParam = z
     enum: [...FHIR_SEARCH_TYPES],
     description: `The resource type: ${TYPES} (another gets 404)`,
   });
-/** What every FHIR GET can answer besides its success. */
-const GET_ERRORS = {
+/** What every FHIR operation can answer besides its own statuses: REQUEST_ERRORS, as outcomes. */
+const FHIR_REQUEST_ERRORS = {
   406: outcomeResponse('_format or Accept asks for something other than FHIR JSON (XML, …)'),
-  414: outcomeResponse('The URL is over 4,096 characters'),
-  431: outcomeResponse('The request headers are over 16 KiB'),
-  500: outcomeResponse('Something went wrong on our side'),
+  414: outcomeResponse(REQUEST_ERRORS[414].description),
+  431: outcomeResponse(REQUEST_ERRORS[431].description),
+  500: outcomeResponse(REQUEST_ERRORS[500].description),
 };
 const SEARCH_DESCRIPTION = `FHIR R4 search (https://hl7.org/fhir/R4/search.html) over ${TYPES}: each type's parameters are listed in /fhir/r4/metadata and the API README. Strings match from the start, ignoring case and accents (:exact, :contains); tokens take system|code, |code, system| or code (:text, :not); references Type/id or id; a comma is OR, a repeated parameter AND; :missing=true|false. Pages of ${FHIR_DEFAULT_COUNT} (_count up to ${FHIR_MAX_COUNT}) with next/previous links. Unknown or unsupported parameters are ignored and reported in an OperationOutcome entry; send Prefer: handling=strict for a 400 instead.`;
 
@@ -76,7 +76,7 @@ const metadata = createRoute({
     },
     304: notModified,
     400: outcomeResponse('_format repeats'),
-    ...GET_ERRORS,
+    ...FHIR_REQUEST_ERRORS,
   },
 });
 const search = createRoute({
@@ -106,7 +106,7 @@ const search = createRoute({
     304: notModified,
     400: outcomeResponse('A malformed value, or an unsupported parameter under handling=strict'),
     404: outcomeResponse('The resource type is not served'),
-    ...GET_ERRORS,
+    ...FHIR_REQUEST_ERRORS,
   },
 });
 /**
@@ -119,7 +119,7 @@ const SEARCH_POST_RESPONSES: RouteConfig['responses'] = {
   404: outcomeResponse('The resource type is not served'),
   413: outcomeResponse('The body is over the configured limit'),
   415: outcomeResponse('The body is not application/x-www-form-urlencoded'),
-  ...GET_ERRORS,
+  ...FHIR_REQUEST_ERRORS,
 };
 const searchPost = createRoute({
   method: 'post',
@@ -173,7 +173,7 @@ const read = createRoute({
       'The type or id is too long (over 40 or 64 characters), or _format repeats',
     ),
     404: outcomeResponse('No such resource, or the resource type is not served'),
-    ...GET_ERRORS,
+    ...FHIR_REQUEST_ERRORS,
   },
 });
 
@@ -231,7 +231,9 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     const refused = notAcceptable(c, params.find(([name]) => name === '_format')?.[1]);
     if (refused) return refused;
     if (!isFhirSearchType(type)) return unsupportedType(c, type);
-    const result = fhirSearch(c.var.snapshot.fhir, {
+    // Licence statuses are as of the clinic's date: the answers are kept for that date only.
+    const today = c.var.snapshot.today(deps.clock());
+    const result = fhirSearch(c.var.snapshot.fhir(today).resources, {
       type,
       params,
       handling: preferredHandling(requestHeader(c, 'prefer')),
@@ -243,7 +245,7 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     const rep = json(result.bundle, CACHE.facts, FHIR_JSON, FHIR_SEARCH_HEADERS);
     // An answer that reports ignored parameters would be a 400 under handling=strict: not kept.
     const reported = result.bundle.entry?.some((e) => e.search.mode === 'outcome') ?? false;
-    return reported ? send(c, rep) : publish(c, rep, null, fitsFhir);
+    return reported ? send(c, rep) : publish(c, rep, today, fitsFhir);
   };
 
   return app
@@ -266,8 +268,9 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       if (refused) return refused;
       const { type, id } = c.req.valid('param');
       if (!isFhirSearchType(type)) return unsupportedType(c, type);
-      const rep = c.var.snapshot.rep(`fhir:${type}/${id}`);
+      const today = c.var.snapshot.today(deps.clock());
+      const rep = c.var.snapshot.fhir(today).reps.get(`${type}/${id}`);
       if (!rep) return fhirError(c, 404, 'not-found', `no ${type} has the id "${id.slice(0, 64)}"`);
-      return publish(c, rep, null, fitsFhir);
+      return publish(c, rep, today, fitsFhir);
     });
 }

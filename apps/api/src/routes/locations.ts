@@ -143,6 +143,7 @@ export function locationRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, de
       200: {
         description: 'vCard 4.0 (RFC 6350)',
         content: { 'text/vcard': { schema: z.string() } },
+        headers: cachingHeaders,
       },
       304: notModified,
       404: problem('No such location'),

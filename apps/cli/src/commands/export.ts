@@ -2,20 +2,22 @@ import {
   clinicJsonLd,
   clinicJsonSchema,
   fhirBundle,
+  type IsoDate,
   locationVCard,
   organizationVCard,
   serializeJsonLdForHtml,
 } from '@ptfx/domain';
-import { parseCommandArgs } from '../args.js';
+import { dateOption, parseCommandArgs } from '../args.js';
 import { requireClinic } from '../clinic-file.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io } from '../io.js';
+import { clinicToday } from '../listing-check.js';
 
 const FORMATS = ['fhir', 'jsonld', 'vcard', 'json-schema'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
 /** Help text of `ptfx export`. */
-export const help = `Usage: ptfx export FILE --format fhir|jsonld|vcard|json-schema [--out PATH] [--base-url URL]
+export const help = `Usage: ptfx export FILE --format fhir|jsonld|vcard|json-schema [--out PATH] [--base-url URL] [--as-of DATE]
 
 Project a clinic data file:
   fhir          a FHIR R4 collection Bundle (Organization, Locations, Practitioners, roles, services)
@@ -27,6 +29,8 @@ Options:
   --format F     one of the above (required)
   --out PATH     write to PATH instead of stdout
   --base-url U   base URL for FHIR fullUrls and JSON-LD ids (default https://example.invalid)
+  --as-of DATE   FHIR: the day licence statuses are for, a lapsed one is inactive (default:
+                 today in the first location's time zone)
 
 Examples:
   ptfx export clinic.yaml --format jsonld --base-url https://www.example-pt.com
@@ -36,7 +40,13 @@ Examples:
 
 /** Writes one projection of a clinic; returns the exit code. */
 export async function exportClinic(
-  options: { file: string; format: ExportFormat; out?: string | undefined; baseUrl: string },
+  options: {
+    file: string;
+    format: ExportFormat;
+    out?: string | undefined;
+    baseUrl: string;
+    asOf?: IsoDate | undefined;
+  },
   io: Io,
 ): Promise<number> {
   let text: string;
@@ -45,7 +55,14 @@ export async function exportClinic(
     const clinic = await requireClinic(io, options.file);
     switch (options.format) {
       case 'fhir':
-        text = `${JSON.stringify(fhirBundle(clinic, { baseUrl: options.baseUrl }), null, 2)}\n`;
+        text = `${JSON.stringify(
+          fhirBundle(clinic, {
+            baseUrl: options.baseUrl,
+            asOf: options.asOf ?? clinicToday(clinic, io.now()),
+          }),
+          null,
+          2,
+        )}\n`;
         break;
       case 'jsonld':
         text = `${serializeJsonLdForHtml(clinicJsonLd(clinic, { baseUrl: options.baseUrl }))}\n`;
@@ -73,6 +90,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
     'base-url': { type: 'string' },
+    'as-of': { type: 'string' },
   });
   if (values.help) {
     io.stdout(help);
@@ -87,7 +105,10 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   if (!file || extra.length > 0)
     throw new CliError('export: give one clinic data file (or - for stdin)');
   const baseUrl = values['base-url'] ?? 'https://example.invalid';
-  if (!/^https?:\/\/[^\s/?#]+/.test(baseUrl))
-    throw new CliError(`--base-url must be an absolute http(s) URL, got "${baseUrl}"`);
-  return exportClinic({ file, format, out: values.out, baseUrl }, io);
+  if (!/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/i.test(baseUrl))
+    throw new CliError(
+      `--base-url must be an absolute http(s) URL without query or fragment, like https://api.example.com/fhir/r4, got "${baseUrl}"`,
+    );
+  const asOf = dateOption('--as-of', values['as-of']);
+  return exportClinic({ file, format, out: values.out, baseUrl, asOf }, io);
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TaxonomyCodeSchema } from './taxonomy.js';
+import { IndividualTaxonomyCodeSchema, TaxonomyCodeSchema } from './taxonomy.js';
 import { NUCC_TAXONOMY_NAMES, NUCC_TAXONOMY_SYSTEM, taxonomyName } from './taxonomy-names.js';
 
 const MESSAGE = 'must be a NUCC taxonomy code: 10 characters ending in "X", like "225100000X"';
@@ -108,5 +110,40 @@ describe('taxonomyName', () => {
 describe('NUCC_TAXONOMY_SYSTEM', () => {
   it('is the FHIR code system URI of NUCC taxonomy', () => {
     expect(NUCC_TAXONOMY_SYSTEM).toBe('http://nucc.org/provider-taxonomy');
+  });
+});
+
+describe('IndividualTaxonomyCodeSchema', () => {
+  /** The codes of one of Plan-Net 1.2.0's NUCC value sets, from its npm package. */
+  const valueSet = (name: string): string[] => {
+    const vs = JSON.parse(
+      readFileSync(
+        fileURLToPath(
+          import.meta.resolve(`hl7.fhir.us.davinci-pdex-plan-net/ValueSet-${name}.json`),
+        ),
+        'utf8',
+      ),
+    ) as { compose: { include: { concept?: { code: string }[] }[] } };
+    return vs.compose.include.flatMap((i) => (i.concept ?? []).map((c) => c.code));
+  };
+
+  it('accepts every code of Plan-Net’s IndividualAndGroupSpecialtiesVS', () => {
+    const codes = valueSet('IndividualAndGroupSpecialtiesVS');
+    expect(codes.length).toBeGreaterThan(600);
+    expect(codes.filter((c) => !IndividualTaxonomyCodeSchema.safeParse(c).success)).toEqual([]);
+  });
+
+  it('refuses every code of Plan-Net’s NonIndividualSpecialtiesVS, saying where it belongs', () => {
+    const codes = valueSet('NonIndividualSpecialtiesVS');
+    expect(codes.length).toBeGreaterThan(150);
+    expect(codes.filter((c) => IndividualTaxonomyCodeSchema.safeParse(c).success)).toEqual([]);
+    expect(IndividualTaxonomyCodeSchema.safeParse('261QP2000X').error?.issues[0]?.message).toBe(
+      '"261QP2000X" is a NUCC code for an organisation or facility, not a person: a therapist\'s specialties are individual codes such as "2251X0800X" (Orthopedic); the practice\'s own code goes in organization.taxonomy',
+    );
+  });
+
+  it('still refuses what is not a code at all, with the format message', () => {
+    const result = IndividualTaxonomyCodeSchema.safeParse('2251X0800');
+    expect(result.error?.issues.map((i) => i.message)).toContain(MESSAGE);
   });
 });

@@ -19,6 +19,18 @@ import {
 
 /** A calendar date `YYYY-MM-DD`. */
 export const ISO_DATE: Shape = ['test', EXPECTED_ISO_DATE, isIsoDate];
+
+/**
+ * A FHIR base: an absolute http(s) URL with a host and perhaps a path, no query or fragment
+ * (`https://api.example.com/fhir/r4`). An Endpoint's `address` and every `fullUrl` are built on it.
+ */
+const FHIR_BASE_URL = /^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/i;
+/** The `baseUrl` of the FHIR projections. */
+export const FHIR_BASE: Shape = [
+  'test',
+  'an absolute http(s) URL without query, such as "https://api.example.com/fhir/r4"',
+  (value) => typeof value === 'string' && FHIR_BASE_URL.test(value),
+];
 const OPTIONAL_ISO_DATE: Shape = ['optional', ISO_DATE];
 const LOCAL_TIME: Shape = [
   'test',

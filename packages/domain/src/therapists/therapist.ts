@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { WebsiteUrlSchema } from '../contact/website.js';
 import { CredentialSchema } from '../credentials/credential.js';
 import { NpiSchema } from '../identifiers/npi.js';
-import { TaxonomyCodeSchema } from '../identifiers/taxonomy.js';
+import { IndividualTaxonomyCodeSchema } from '../identifiers/taxonomy.js';
 import { LanguageTagSchema } from '../shared/language-tag.js';
 import { boundedText, SlugSchema } from '../shared/schema.js';
 
@@ -52,10 +52,10 @@ export const TherapistSchema = z
       .describe('The credentials as structured data, with issuers, dates and licenses'),
     npi: NpiSchema.optional().describe('Individual (type 1) NPI'),
     specialties: z
-      .array(TaxonomyCodeSchema)
+      .array(IndividualTaxonomyCodeSchema)
       .max(10)
       .default([])
-      .describe('NUCC taxonomy codes, e.g. 2251X0800X (orthopedic)'),
+      .describe('NUCC taxonomy codes of an individual, e.g. 2251X0800X (orthopedic)'),
     languages: z
       .array(LanguageTagSchema)
       .min(1)

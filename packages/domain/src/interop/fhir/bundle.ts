@@ -1,6 +1,7 @@
 import type { Clinic } from '../../clinic/clinic.js';
 import { expectOptions, expectShape, expectText } from '../../shared/arguments.js';
-import { CLINIC, FHIR_RESOURCE } from '../../shared/shapes.js';
+import type { IsoDate } from '../../shared/schema.js';
+import { CLINIC, FHIR_BASE, FHIR_RESOURCE, ISO_DATE } from '../../shared/shapes.js';
 import { fhirEndpointUnchecked } from './endpoint.js';
 import {
   type FhirResourcesOptions,
@@ -16,30 +17,40 @@ import type { FhirBundle, FhirResource } from './types.js';
 export interface FhirBundleOptions {
   /** The FHIR base the resources live under, e.g. `https://api.example.com/fhir/r4`; no trailing slash needed. */
   readonly baseUrl: string;
+  /** The day the licences' statuses are for (see `FhirPractitionerOptions`). */
+  readonly asOf?: IsoDate;
 }
 
 /**
  * Every FHIR resource of a clinic, each conforming to its Da Vinci PDex Plan-Net profile, in a
  * stable order: Organization, Locations, Practitioners, roles, services, and — when
- * `options.baseUrl` is given — the Endpoint of the FHIR API at that base.
+ * `options.baseUrl` is given — the Endpoint of the FHIR API at that base. With `options.asOf`, a
+ * licence whose period ended before that day has the status `inactive`.
  *
  * @example
  * fhirResources(clinic).length; // 12 for the sample
  * fhirResources(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).at(-1)?.resourceType; // 'Endpoint'
- * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not `{ baseUrl? }`
- * with a text `baseUrl`
+ * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not
+ * `{ baseUrl?, asOf? }` with an absolute http(s) `baseUrl` and an ISO date `asOf`
  */
 export function fhirResources(clinic: Clinic, options?: FhirResourcesOptions): FhirResource[] {
   expectShape('fhirResources', 'clinic', clinic, CLINIC);
-  expectOptions('fhirResources', options, { baseUrl: 'text?' });
-  return resourcesOf(clinic, options?.baseUrl);
+  expectOptions('fhirResources', options, {
+    baseUrl: ['optional', FHIR_BASE],
+    asOf: ['optional', ISO_DATE],
+  });
+  return resourcesOf(clinic, options?.baseUrl, options?.asOf);
 }
 
-function resourcesOf(clinic: Clinic, baseUrl: string | undefined): FhirResource[] {
+function resourcesOf(
+  clinic: Clinic,
+  baseUrl: string | undefined,
+  asOf: IsoDate | undefined,
+): FhirResource[] {
   return [
     fhirOrganizationUnchecked(clinic, baseUrl !== undefined),
     ...clinic.locations.map((l) => fhirLocationUnchecked(l, clinic)),
-    ...clinic.therapists.map(fhirPractitionerUnchecked),
+    ...clinic.therapists.map((t) => fhirPractitionerUnchecked(t, asOf)),
     ...clinic.therapists.map((t) => fhirPractitionerRoleUnchecked(t, clinic)),
     ...clinic.treatments.map((t) => fhirHealthcareServiceUnchecked(t, clinic)),
     ...(baseUrl === undefined ? [] : [fhirEndpointUnchecked(clinic, baseUrl)]),
@@ -72,17 +83,17 @@ function fullUrl(baseUrl: string, resource: FhirResource): string {
  *
  * @example
  * fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).entry.length; // 13 for the sample
- * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not `{ baseUrl }`
- * with a text `baseUrl`
+ * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not
+ * `{ baseUrl, asOf? }` with an absolute http(s) `baseUrl` and an ISO date `asOf`
  */
 export function fhirBundle(clinic: Clinic, options: FhirBundleOptions): FhirBundle {
   expectShape('fhirBundle', 'clinic', clinic, CLINIC);
-  expectOptions('fhirBundle', options, { baseUrl: 'text' });
+  expectOptions('fhirBundle', options, { baseUrl: FHIR_BASE, asOf: ['optional', ISO_DATE] });
   return {
     resourceType: 'Bundle',
     id: `${clinic.organization.slug}-directory`,
     type: 'collection',
-    entry: resourcesOf(clinic, options.baseUrl).map((resource) => ({
+    entry: resourcesOf(clinic, options.baseUrl, options.asOf).map((resource) => ({
       fullUrl: fullUrl(options.baseUrl, resource),
       resource,
     })),

@@ -1,6 +1,6 @@
 import type { Clinic } from '../../clinic/clinic.js';
 import { expectOptions, expectShape } from '../../shared/arguments.js';
-import { CLINIC } from '../../shared/shapes.js';
+import { CLINIC, FHIR_BASE } from '../../shared/shapes.js';
 import { withNarrative } from './narrative.js';
 import { FHIR_PROFILES } from './profiles.js';
 import { FHIR_SYSTEMS } from './systems.js';
@@ -21,11 +21,11 @@ export function fhirEndpointId(clinic: Clinic): string {
  * fhirEndpoint(clinic, { baseUrl: 'https://api.example.com/fhir/r4/' }).address;
  * // 'https://api.example.com/fhir/r4'
  * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not `{ baseUrl }`
- * with a text `baseUrl`
+ * with an absolute http(s) `baseUrl`
  */
 export function fhirEndpoint(clinic: Clinic, options: { readonly baseUrl: string }): FhirEndpoint {
   expectShape('fhirEndpoint', 'clinic', clinic, CLINIC);
-  expectOptions('fhirEndpoint', options, { baseUrl: 'text' });
+  expectOptions('fhirEndpoint', options, { baseUrl: FHIR_BASE });
   return fhirEndpointUnchecked(clinic, options.baseUrl);
 }
 

@@ -183,7 +183,25 @@ describe('FHIR R4 projection of the sample clinic', () => {
       managingOrganization: { reference: 'Organization/pt-effect' },
     });
     expect(() => fhirResources(clinic, { baseUrl: 42 } as never)).toThrow(
-      /fhirResources\(options\): options\.baseUrl: expected text/,
+      /fhirResources\(options\): options\.baseUrl: expected an absolute http\(s\) URL/,
+    );
+    // An Endpoint needs an address, and fullUrls an absolute base.
+    for (const baseUrl of [
+      '',
+      'not a url',
+      '/fhir/r4',
+      'ftp://x.test/fhir',
+      'https://x.test/fhir?a=1',
+    ])
+      for (const call of [
+        () => fhirResources(clinic, { baseUrl }),
+        () => fhirBundle(clinic, { baseUrl }),
+        () => fhirEndpoint(clinic, { baseUrl }),
+        () => fhirOrganization(clinic, { baseUrl }),
+      ])
+        expect(call, JSON.stringify(baseUrl)).toThrow(TypeError);
+    expect(fhirEndpoint(clinic, { baseUrl: 'http://127.0.0.1:3000/fhir/r4/' }).address).toBe(
+      'http://127.0.0.1:3000/fhir/r4',
     );
     expect(() => fhirEndpoint(clinic, {} as never)).toThrow(/fhirEndpoint\(options\)/);
   });
@@ -208,6 +226,17 @@ describe('FHIR R4 projection of the sample clinic', () => {
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;',
     );
     expect(organization?.text.div).toContain('&lt;/div&gt;&lt;img src=x&gt;');
+  });
+
+  it('keeps a narrative well-formed XML whatever characters the data holds', () => {
+    // Lone surrogates, U+FFFE/U+FFFF and C0 controls are not XML characters: each becomes U+FFFD.
+    const odd = 'A\uD800B\uDC00C\uFFFE\uFFFF\u0001D \u{1F600}';
+    const org = { ...clinic.organization, name: odd };
+    const div = fhirResources({ ...clinic, organization: org })[0]?.text.div ?? '';
+    expect(div).toContain('A\uFFFDB\uFFFDC\uFFFD\uFFFD\uFFFDD \u{1F600}');
+    // Only what XML 1.0 allows (production Char): tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and
+    // astral characters as whole surrogate pairs.
+    expect(div).toMatch(/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
   });
 
   it('names the Plan-Net profile of every resource and leaves out Location.mode', () => {

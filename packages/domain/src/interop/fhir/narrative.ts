@@ -16,12 +16,13 @@ export type FhirResourceWithoutText = FhirResource extends infer R
 
 type Row = readonly [label: string, values: readonly (string | undefined)[]];
 
-// XML 1.0 has no C0 controls but tab, LF and CR; FHIR strings exclude them too, but a narrative
-// must be well-formed whatever reaches it.
+// XML 1.0 has no C0 controls but tab, LF and CR, no U+FFFE or U+FFFF and no lone surrogates;
+// FHIR strings exclude them too, but a narrative must be well-formed whatever reaches it.
 const escapeXml = (text: string): string =>
   text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -19,7 +19,8 @@ const PLAN_NET_VS = 'http://hl7.org/fhir/us/davinci-pdex-plan-net/ValueSet';
 const clinic = sampleClinic();
 
 // The sample, and a variant that takes the other branches: a PTA without an NPI, staff in an
-// "other" role, locations without coordinates that take no new patients.
+// "other" role without credentials, locations without coordinates that take no new patients and
+// are open by appointment only; projected as of a day when every licence has lapsed (inactive).
 function variant(): Clinic {
   const [first, second] = clinic.therapists;
   if (!first || !second) throw new Error('sample has two therapists');
@@ -29,19 +30,30 @@ function variant(): Clinic {
     locations: clinic.locations.map(({ geo: _geo, ...location }) => ({
       ...location,
       acceptingNewPatients: false,
+      hours: { ...location.hours, weekly: [] },
     })),
     therapists: [
-      { ...first, role: 'other' },
+      { ...first, role: 'other', credentials: [] },
       { ...withoutNpi, role: 'PTA' },
     ],
   };
 }
 
-const cases = (c: Clinic, label: string) =>
-  fhirResources(c, { baseUrl: BASE }).map(
+const LAPSED = '2099-01-01';
+const cases = (c: Clinic, label: string, asOf?: string) =>
+  fhirResources(c, { baseUrl: BASE, ...(asOf ? { asOf } : {}) }).map(
     (r) => [`${label} ${r.resourceType}/${r.id}`, r] as const,
   );
-const ALL = [...cases(clinic, 'sample'), ...cases(variant(), 'variant')];
+const ALL = [...cases(clinic, 'sample'), ...cases(variant(), 'variant', LAPSED)];
+
+/** The paths of the empty arrays in a value (FHIR JSON allows none). */
+function emptyArrays(value: unknown, at = ''): string[] {
+  if (Array.isArray(value))
+    return value.length === 0 ? [at] : value.flatMap((v, i) => emptyArrays(v, `${at}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => emptyArrays(v, `${at}.${k}`));
+  return [];
+}
 const profileOf = (r: FhirResource) => FHIR_PROFILES[r.resourceType];
 const json = (r: unknown) => JSON.parse(JSON.stringify(r));
 const schema = new JSONSchemaValidator();
@@ -59,6 +71,27 @@ describe('Plan-Net 1.2.0 conformance', () => {
     for (const url of Object.values(FHIR_PROFILES)) {
       expect(planNet.definitions.get(url)?.kind).toBe('resource');
     }
+  });
+
+  it('takes the variant’s branches: lapsed licences inactive, no empty qualification or hours', () => {
+    const variantResources = cases(variant(), 'variant', LAPSED).map(([, r]) => r);
+    const statuses = variantResources.flatMap((r) =>
+      r.resourceType === 'Practitioner'
+        ? (r.qualification ?? []).flatMap((q) =>
+            (q.extension ?? []).flatMap((e) => e.extension ?? []).filter((e) => e.url === 'status'),
+          )
+        : [],
+    );
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const s of statuses) expect(s).toMatchObject({ valueCode: 'inactive' });
+    const other = variantResources.find((r) => r.resourceType === 'Practitioner');
+    expect(other).not.toHaveProperty('qualification');
+    for (const r of variantResources)
+      if (r.resourceType === 'Location') expect(r).not.toHaveProperty('hoursOfOperation');
+  });
+
+  it.each(ALL)('%s has no empty array (FHIR JSON forbids them)', (_name, resource) => {
+    expect(emptyArrays(resource)).toEqual([]);
   });
 
   it.each(ALL)('%s conforms to its Plan-Net profile (@medplum/core)', (_name, resource) => {

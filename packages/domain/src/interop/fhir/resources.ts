@@ -6,7 +6,15 @@ import { expiryFromCycle } from '../../credentials/expiry.js';
 import { procedureCodeSystem } from '../../identifiers/procedure-code-system.js';
 import { taxonomyName } from '../../identifiers/taxonomy-names.js';
 import { expectOptions, expectShape } from '../../shared/arguments.js';
-import { CLINIC, LOCATION, THERAPIST, TREATMENT } from '../../shared/shapes.js';
+import type { IsoDate } from '../../shared/schema.js';
+import {
+  CLINIC,
+  FHIR_BASE,
+  ISO_DATE,
+  LOCATION,
+  THERAPIST,
+  TREATMENT,
+} from '../../shared/shapes.js';
 import { therapistDisplayName } from '../../therapists/display-name.js';
 import type { Therapist } from '../../therapists/therapist.js';
 import type { Treatment } from '../../treatments/treatment.js';
@@ -115,19 +123,33 @@ function practitionerIdentifier(therapist: Therapist) {
  * `http://hl7.org/fhir/sid/us-npi`; without one, ptfx's own identifier, the slug, since Plan-Net
  * requires an identifier), the name with the honorific, each structured credential as a
  * qualification (code, period from the stated or catalog-cycle expiry, issuer; a license also its
- * number and Plan-Net's qualification extension with the state it is valid in and the status
- * `active`, the only status the profile allows — the period says until when), the languages as
- * BCP 47 codes, and a generated narrative.
+ * number and Plan-Net's qualification extension with the state it is valid in and its status:
+ * `inactive` when `options.asOf` is given and the licence's period ended before that day, else
+ * `active`), the languages as BCP 47 codes, and a generated narrative.
  *
- * @throws {TypeError} when `therapist` is not a parsed therapist
+ * @throws {TypeError} when `therapist` is not a parsed therapist, or `options` is not
+ * `{ asOf? }` with an ISO date
  */
-export function fhirPractitioner(therapist: Therapist): FhirPractitioner {
+export function fhirPractitioner(
+  therapist: Therapist,
+  options?: FhirPractitionerOptions,
+): FhirPractitioner {
   expectShape('fhirPractitioner', 'therapist', therapist, THERAPIST);
-  return fhirPractitionerUnchecked(therapist);
+  expectOptions('fhirPractitioner', options, { asOf: ['optional', ISO_DATE] });
+  return fhirPractitionerUnchecked(therapist, options?.asOf);
+}
+
+/** Options of {@link fhirPractitioner}. */
+export interface FhirPractitionerOptions {
+  /**
+   * The day the licences' statuses are for: one whose period ended before it is `inactive`.
+   * Without it every licence is `active`, as the data file lists it.
+   */
+  readonly asOf?: IsoDate;
 }
 
 /** {@link fhirPractitioner} without the argument check, for callers that have made it. */
-export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitioner {
+export function fhirPractitionerUnchecked(therapist: Therapist, asOf?: IsoDate): FhirPractitioner {
   const { given, middle, family, suffix } = therapist.name;
   return withNarrative({
     resourceType: 'Practitioner',
@@ -148,44 +170,54 @@ export function fhirPractitionerUnchecked(therapist: Therapist): FhirPractitione
     ...(therapist.photo
       ? { photo: [{ url: therapist.photo.url, title: therapist.photo.alt }] }
       : {}),
-    qualification: therapist.credentials.map((credential) => {
-      const entry = findCredential(credential.abbreviation);
-      const end =
-        credential.expires ??
-        (credential.earned && entry ? expiryFromCycle(entry, credential.earned) : undefined);
-      const license = credential.license;
-      return {
-        ...(license
-          ? {
-              extension: [
-                {
-                  url: FHIR_SYSTEMS.planNetQualification,
-                  extension: [
-                    { url: 'status', valueCode: 'active' },
-                    {
-                      url: 'whereValid',
-                      valueCodeableConcept: {
-                        coding: [{ system: FHIR_SYSTEMS.usps, code: license.state }],
+    ...(therapist.credentials.length > 0
+      ? {
+          qualification: therapist.credentials.map((credential) => {
+            const entry = findCredential(credential.abbreviation);
+            const end =
+              credential.expires ??
+              (credential.earned && entry ? expiryFromCycle(entry, credential.earned) : undefined);
+            const license = credential.license;
+            return {
+              ...(license
+                ? {
+                    extension: [
+                      {
+                        url: FHIR_SYSTEMS.planNetQualification,
+                        extension: [
+                          {
+                            url: 'status',
+                            valueCode:
+                              asOf !== undefined && end !== undefined && end < asOf
+                                ? 'inactive'
+                                : 'active',
+                          },
+                          {
+                            url: 'whereValid',
+                            valueCodeableConcept: {
+                              coding: [{ system: FHIR_SYSTEMS.usps, code: license.state }],
+                            },
+                          },
+                        ],
                       },
+                    ],
+                    identifier: [{ use: 'official' as const, value: license.number }],
+                  }
+                : {}),
+              code: credentialCode(credential),
+              ...(credential.earned || end
+                ? {
+                    period: {
+                      ...(credential.earned ? { start: credential.earned } : {}),
+                      ...(end ? { end } : {}),
                     },
-                  ],
-                },
-              ],
-              identifier: [{ use: 'official' as const, value: license.number }],
-            }
-          : {}),
-        code: credentialCode(credential),
-        ...(credential.earned || end
-          ? {
-              period: {
-                ...(credential.earned ? { start: credential.earned } : {}),
-                ...(end ? { end } : {}),
-              },
-            }
-          : {}),
-        ...(credential.issuer ? { issuer: { display: credential.issuer } } : {}),
-      };
-    }),
+                  }
+                : {}),
+              ...(credential.issuer ? { issuer: { display: credential.issuer } } : {}),
+            };
+          }),
+        }
+      : {}),
     communication: therapist.languages.map((code) => ({
       coding: [{ system: FHIR_SYSTEMS.bcp47, code }],
     })),
@@ -255,6 +287,8 @@ export interface FhirResourcesOptions {
    * given, the practice's FHIR API is an Endpoint and the Organization refers to it.
    */
   readonly baseUrl?: string;
+  /** The day the licences' statuses are for (see {@link FhirPractitionerOptions}). */
+  readonly asOf?: IsoDate;
 }
 
 /**
@@ -264,11 +298,11 @@ export interface FhirResourcesOptions {
  * narrative.
  *
  * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not
- * `{ baseUrl? }` with a text `baseUrl`
+ * `{ baseUrl? }` with an absolute http(s) `baseUrl`
  */
 export function fhirOrganization(clinic: Clinic, options?: FhirResourcesOptions): FhirOrganization {
   expectShape('fhirOrganization', 'clinic', clinic, CLINIC);
-  expectOptions('fhirOrganization', options, { baseUrl: 'text?' });
+  expectOptions('fhirOrganization', options, { baseUrl: ['optional', FHIR_BASE] });
   return fhirOrganizationUnchecked(clinic, options?.baseUrl !== undefined);
 }
 
@@ -367,12 +401,17 @@ export function fhirLocationUnchecked(location: Location, clinic: Clinic): FhirL
       reference: `Organization/${clinic.organization.slug}`,
       display: clinic.organization.name,
     },
-    hoursOfOperation: location.hours.weekly.map((range) => ({
-      daysOfWeek: range.days.map((d) => FHIR_DAY[d]),
-      ...(range.opens === '00:00' && range.closes === '24:00'
-        ? { allDay: true }
-        : { openingTime: fhirTime(range.opens), closingTime: fhirTime(range.closes) }),
-    })),
+    // FHIR JSON has no empty arrays: a location open by appointment only has no hours.
+    ...(location.hours.weekly.length > 0
+      ? {
+          hoursOfOperation: location.hours.weekly.map((range) => ({
+            daysOfWeek: range.days.map((d) => FHIR_DAY[d]),
+            ...(range.opens === '00:00' && range.closes === '24:00'
+              ? { allDay: true }
+              : { openingTime: fhirTime(range.opens), closingTime: fhirTime(range.closes) }),
+          })),
+        }
+      : {}),
     ...(exceptions.length > 0 ? { availabilityExceptions: exceptions.join('; ') } : {}),
   });
 }
