@@ -371,6 +371,18 @@ describe('unknown and unsupported parameters (Prefer: handling)', () => {
       }),
     ]);
   });
+  it('keeps an outcome to characters JSON and XML carry, when a cut value splits one or holds a control', () => {
+    // _count's value is quoted up to 40 UTF-16 units: the 40th is half of the emoji.
+    const result = search('Practitioner', `_count=${'9'.repeat(39)}\u{1F600}&foo\u0001=1`);
+    expect(result.status).toBe(400);
+    if (result.status !== 400) return;
+    const text = JSON.stringify(result.outcome);
+    expect(text).not.toMatch(/\\ud83d|\\u0001/i);
+    expect(result.outcome.issue[0]?.diagnostics).toContain(`${'9'.repeat(39)}\uFFFD`);
+    expect(result.outcome.text.div).toMatch(
+      /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u,
+    );
+  });
   it('strict: a search with only supported parameters succeeds', () => {
     expect(search('Practitioner', 'given=eve&_count=1&_sort=family', 'strict').status).toBe(200);
   });

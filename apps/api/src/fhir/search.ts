@@ -8,6 +8,7 @@ import type { FhirSearchType } from './search-params.js';
 import { sorted } from './sort.js';
 import { keptElements, subset } from './subset.js';
 import type { FhirSearchResource } from './values.js';
+import { listNarrative, xmlCharacters } from './xhtml.js';
 
 /** Options of {@link fhirSearch}. */
 export interface FhirSearchOptions<R extends FhirSearchResource> {
@@ -160,28 +161,17 @@ function outcomeOf(
   const issue = issues.map((i) => ({
     severity: i.kind === 'invalid' ? 'error' : unsupportedSeverity,
     code: i.kind === 'invalid' ? 'invalid' : 'not-supported',
-    diagnostics:
+    // Request text, perhaps cut inside a character: kept to what JSON and XML both carry.
+    diagnostics: xmlCharacters(
       i.kind === 'invalid' || unsupportedSeverity === 'error'
         ? i.diagnostics
         : `${i.diagnostics}; ignored`,
-    location: [`http.${i.parameter.slice(0, 100)}`],
+    ),
+    location: [xmlCharacters(`http.${i.parameter.slice(0, 100)}`)],
   })) satisfies FhirOperationOutcome['issue'];
-  const items = issue.map((i) => `<li>${escapeXml(i.diagnostics)}</li>`).join('');
   return {
     resourceType: 'OperationOutcome',
-    text: {
-      status: 'generated',
-      div: `<div xmlns="http://www.w3.org/1999/xhtml"><ul>${items}</ul></div>`,
-    },
+    text: listNarrative(issue.map((i) => i.diagnostics)),
     issue,
   };
 }
-
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);

@@ -6,7 +6,7 @@ import {
   FHIR_SEARCH_TYPES,
   fhirCapabilitySearch,
 } from '../fhir/search-params.js';
-import { escapeXml } from './fhir-outcome.js';
+import { escapeXml } from '../fhir/xhtml.js';
 
 /** The instructions every search takes besides its type's parameters, as the statement says them. */
 function restDocumentation(): string {

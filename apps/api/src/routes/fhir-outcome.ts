@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { listNarrative, xmlCharacters } from '../fhir/xhtml.js';
 import { type ApiProblem, PROBLEMS, type ProblemType } from '../http/problem.js';
 import { responseHeaders } from '../http/public-headers.js';
 
@@ -130,29 +131,17 @@ export function outcomeResponse(description: string) {
   };
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-/** Text made safe inside XHTML (a narrative's `div`). */
-export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
-
 /**
  * An OperationOutcome with a generated narrative listing its issues (escaped XHTML), so that a
  * FHIR validator's dom-6 (a resource should have a narrative) is quiet for errors too.
  */
 export function operationOutcome(issues: readonly FhirIssue[]) {
-  const items = issues.map((i) => `<li>${escapeXml(i.diagnostics)}</li>`).join('');
+  // Diagnostics quote the request, perhaps cut inside a character.
+  const issue = issues.map((i) => ({ ...i, diagnostics: xmlCharacters(i.diagnostics) }));
   return {
     resourceType: 'OperationOutcome' as const,
-    text: {
-      status: 'generated' as const,
-      div: `<div xmlns="http://www.w3.org/1999/xhtml"><ul>${items}</ul></div>`,
-    },
-    issue: issues,
+    text: listNarrative(issue.map((i) => i.diagnostics)),
+    issue,
   };
 }
 
