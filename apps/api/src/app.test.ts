@@ -341,7 +341,17 @@ describe('errors are RFC 9457 problems', () => {
     );
     // Whatever the body: a method the path does not take is 405, not 415 for the media type.
     for (const path of ['/v1/clinic', '/docs', '/'])
-      await expectProblem(await app.request(path, { method: 'POST' }), 405, 'method-not-allowed');
+      await expectProblem(await app.request(path, { method: 'POST' }), 405, 'method-not-allowed'); // A plain OPTIONS (no CORS preflight) is answered with the methods, wherever it is sent.
+    for (const [path, allow] of [
+      ['/v1/clinic', 'GET, HEAD, OPTIONS'] as const,
+      ['/v1/credential-listings/lint', 'POST, OPTIONS'],
+      ['/fhir/r4/Practitioner', 'GET, HEAD, OPTIONS'],
+    ]) {
+      const options = await app.request(path, { method: 'OPTIONS' });
+      expect(options.status, path).toBe(204);
+      expect(options.headers.get('allow')).toBe(allow);
+      expect(options.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   it('answers 415 for a body that is not JSON, 400 for malformed JSON, 413 over the limit', async () => {

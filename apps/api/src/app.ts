@@ -6,7 +6,11 @@ import type { ApiDeps, ApiEnv } from './app-types.js';
 import { readBody } from './http/body.js';
 import { requestHeader, requestSize } from './http/node-request.js';
 import { ApiProblem, problemResponse } from './http/problem.js';
-import { createBaseHeaders, type PublicHeadersOptions } from './http/public-headers.js';
+import {
+  createBaseHeaders,
+  type PublicHeadersOptions,
+  responseHeaders,
+} from './http/public-headers.js';
 import { staffAuth } from './http/staff-auth.js';
 import { validationHook } from './http/validation.js';
 import { formProblemPage, isFormPost } from './intake/form.js';
@@ -287,6 +291,9 @@ export function createApp(deps: ApiDeps) {
       const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(
         ', ',
       );
+      // OPTIONS is in Allow: a plain OPTIONS (a CORS preflight is cors()'s) gets the methods.
+      if (c.req.method === 'OPTIONS')
+        return new Response(null, { status: 204, headers: responseHeaders(c, { Allow: allow }) });
       return answerProblem(
         c,
         new ApiProblem(

@@ -26,6 +26,7 @@ describe('ptfx', () => {
 
   it.each([
     ['validate', 'Usage: ptfx validate'],
+    ['credentials', 'Usage: ptfx credentials <command>'],
     ['credentials lint', 'Usage: ptfx credentials lint'],
     ['credentials explain', 'Usage: ptfx credentials explain'],
     ['credentials list', 'Usage: ptfx credentials list'],
@@ -51,7 +52,11 @@ describe('ptfx', () => {
     [['frobnicate'], 'ptfx: unknown command "frobnicate"; see `ptfx --help`\n'],
     [
       ['credentials'],
-      'ptfx: credentials: give a subcommand: lint, explain, list or expiring; see `ptfx --help`\n',
+      'ptfx: credentials: give a subcommand: lint, explain, list or expiring; see `ptfx credentials --help`\n',
+    ],
+    [
+      ['credentials', 'bogus'],
+      'ptfx: credentials: unknown subcommand "bogus"; see `ptfx credentials --help`\n',
     ],
     [
       ['credentials', 'lint', '--frob'],
@@ -408,6 +413,28 @@ describe('ptfx export', () => {
     expect(bad.stderr).toBe(
       'ptfx: --as-of must be a date written YYYY-MM-DD, like 2026-11-27, got "2030-02-30"\n',
     );
+  });
+
+  it('adds the FHIR API’s Endpoint only at a --base-url given', async () => {
+    const endpoints = async (...extra: string[]) => {
+      const result = await run(['export', 'clinic.yaml', '--format', 'fhir', ...extra], {
+        files: { 'clinic.yaml': sample },
+      });
+      expect(result.code).toBe(0);
+      const bundle = JSON.parse(result.stdout) as {
+        entry: { fullUrl: string; resource: { resourceType: string; address?: string } }[];
+      };
+      return bundle.entry
+        .filter((e) => e.resource.resourceType === 'Endpoint')
+        .map((e) => [e.fullUrl, e.resource.address]);
+    };
+    expect(await endpoints()).toEqual([]);
+    expect(await endpoints('--base-url', 'https://api.example-pt.com/fhir/r4')).toEqual([
+      [
+        'https://api.example-pt.com/fhir/r4/Endpoint/pt-effect-fhir',
+        'https://api.example-pt.com/fhir/r4',
+      ],
+    ]);
   });
 
   it('refuses a --base-url that is not an absolute http(s) URL without query', async () => {

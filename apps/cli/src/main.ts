@@ -48,6 +48,21 @@ Examples:
   ptfx site build clinic.yaml --out site --base-url https://www.example-pt.com
 `;
 
+/** Help text of `ptfx credentials` (a group: each subcommand has its own --help). */
+const CREDENTIALS_HELP = `Usage: ptfx credentials <command> [options]
+
+Commands:
+  lint [LISTING...]     check credential listings against APTA order and state title law
+  explain [CODE|ABBR]   a lint rule (source, examples), or what a credential is
+  list                  the credential catalog
+  expiring [FILE]       credentials that expire soon or have expired
+
+Examples:
+  ptfx credentials lint "Jane Doe, DPT, PT" --fix
+  ptfx credentials explain designation-not-first
+  ptfx credentials lint --help
+`;
+
 /**
  * Runs `ptfx` with its arguments; returns the exit code. Every failure ends here: a usage or
  * input error prints its message (exit 2), anything else is a bug and says so.
@@ -66,10 +81,17 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     const two = `${first} ${second ?? ''}`;
     const load = COMMANDS[two] ?? COMMANDS[first];
     if (!load) {
-      if (first === 'credentials')
+      if (first === 'credentials') {
+        if (second === '-h' || second === '--help') {
+          io.stdout(CREDENTIALS_HELP);
+          return EXIT.ok;
+        }
         throw new CliError(
-          `credentials: give a subcommand: lint, explain, list or expiring; see \`ptfx --help\``,
+          second === undefined
+            ? 'credentials: give a subcommand: lint, explain, list or expiring; see `ptfx credentials --help`'
+            : `credentials: unknown subcommand "${second}"; see \`ptfx credentials --help\``,
         );
+      }
       throw new CliError(`unknown command "${first}"; see \`ptfx --help\``);
     }
     const command = await load();

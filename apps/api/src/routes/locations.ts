@@ -91,6 +91,7 @@ const getHours = createRoute({
         .datetime({
           offset: true,
           error: 'at must be an ISO 8601 instant such as 2026-11-27T18:00:00Z',
+          abort: true,
         })
         .refine((text) => new Date(text).getUTCFullYear() >= 1, {
           error: 'at must be in year 1 or later',

@@ -93,15 +93,15 @@ const listTherapists = createRoute({
       limit: z.coerce
         .number({ error: 'limit must be a whole number' })
         .int({ error: 'limit must be a whole number' })
-        .min(1)
+        .min(1, { error: 'limit is at least 1' })
         .max(MAX_PAGE_SIZE, { error: `limit is at most ${MAX_PAGE_SIZE}` })
         .default(20)
         .openapi({ description: `Page size, 1 to ${MAX_PAGE_SIZE}`, example: 20 }),
       offset: z.coerce
-        .number()
-        .int()
-        .min(0)
-        .max(100_000)
+        .number({ error: 'offset must be a whole number' })
+        .int({ error: 'offset must be a whole number' })
+        .min(0, { error: 'offset is at least 0' })
+        .max(100_000, { error: 'offset is at most 100000' })
         .default(0)
         .openapi({ description: 'Items to skip', example: 0 }),
     }),

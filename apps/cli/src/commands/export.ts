@@ -20,7 +20,8 @@ type ExportFormat = (typeof FORMATS)[number];
 export const help = `Usage: ptfx export FILE --format fhir|jsonld|vcard|json-schema [--out PATH] [--base-url URL] [--as-of DATE]
 
 Project a clinic data file:
-  fhir          a FHIR R4 collection Bundle (Organization, Locations, Practitioners, roles, services)
+  fhir          a FHIR R4 collection Bundle (Organization, Locations, Practitioners, roles,
+                services; with --base-url also the Endpoint of the FHIR API there)
   jsonld        schema.org JSON-LD, safe to paste into <script type="application/ld+json">
   vcard         vCard 4.0: the practice, then each location
   json-schema   the JSON Schema of clinic data files (FILE is not read; give -)
@@ -28,13 +29,15 @@ Project a clinic data file:
 Options:
   --format F     one of the above (required)
   --out PATH     write to PATH instead of stdout
-  --base-url U   base URL for FHIR fullUrls and JSON-LD ids (default https://example.invalid)
+  --base-url U   fhir: the FHIR API's base, for fullUrls and its Endpoint; jsonld: the website,
+                for ids and links (default https://example.invalid, and no Endpoint)
   --as-of DATE   FHIR: the day licence statuses are for, a lapsed one is inactive (default:
                  today in the first location's time zone)
 
 Examples:
   ptfx export clinic.yaml --format jsonld --base-url https://www.example-pt.com
   ptfx export clinic.yaml --format fhir --out bundle.json
+  ptfx export clinic.yaml --format fhir --base-url https://api.example-pt.com/fhir/r4
   ptfx export - --format json-schema > clinic.schema.json
 `;
 
@@ -45,6 +48,8 @@ export async function exportClinic(
     format: ExportFormat;
     out?: string | undefined;
     baseUrl: string;
+    /** Whether `baseUrl` was given: only then is the FHIR API there an Endpoint. */
+    baseUrlGiven?: boolean;
     asOf?: IsoDate | undefined;
   },
   io: Io,
@@ -58,6 +63,7 @@ export async function exportClinic(
         text = `${JSON.stringify(
           fhirBundle(clinic, {
             baseUrl: options.baseUrl,
+            endpoint: options.baseUrlGiven === true,
             asOf: options.asOf ?? clinicToday(clinic, io.now()),
           }),
           null,
@@ -110,5 +116,15 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       `--base-url must be an absolute http(s) URL without query or fragment, like https://api.example.com/fhir/r4, got "${baseUrl}"`,
     );
   const asOf = dateOption('--as-of', values['as-of']);
-  return exportClinic({ file, format, out: values.out, baseUrl, asOf }, io);
+  return exportClinic(
+    {
+      file,
+      format,
+      out: values.out,
+      baseUrl,
+      baseUrlGiven: values['base-url'] !== undefined,
+      asOf,
+    },
+    io,
+  );
 }

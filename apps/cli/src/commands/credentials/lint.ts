@@ -35,7 +35,7 @@ Options:
   --file PATH          a roster: .csv (RFC 4180; a header naming a "listing" column,
                        optionally name, state, role), .ndjson or .json (an array)
   --profile NAME       apta-2016 (default) or apta-legacy
-  --state CODE         the state whose title law applies (CA, TX, FL, NY have "Dr." rules);
+  --state CODE         the state whose title law applies (CA, FL, MI, NY, TX have "Dr." rules);
                        for rows without a "state" column; wins over the config's
   --role ROLE          PT, PTA or other (default: PTA when the listing has PTA, else PT);
                        for rows without a "role" column; wins over the config's

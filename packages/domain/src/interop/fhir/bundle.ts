@@ -19,6 +19,12 @@ export interface FhirBundleOptions {
   readonly baseUrl: string;
   /** The day the licences' statuses are for (see `FhirPractitionerOptions`). */
   readonly asOf?: IsoDate;
+  /**
+   * Whether the FHIR API at `baseUrl` is in the bundle as an Endpoint, which the Organization
+   * refers to (default `true`); `false` when `baseUrl` only names the resources (`fullUrl`), with
+   * no FHIR API there.
+   */
+  readonly endpoint?: boolean;
 }
 
 /**
@@ -79,21 +85,31 @@ function fullUrl(baseUrl: string, resource: FhirResource): string {
 
 /**
  * The whole clinic as a FHIR R4 `collection` Bundle: every resource once (the FHIR API's
- * Endpoint at `baseUrl` included), with stable ids (the slugs) and absolute `fullUrl`s.
+ * Endpoint at `baseUrl` included, unless `endpoint: false`), with stable ids (the slugs) and
+ * absolute `fullUrl`s.
  *
  * @example
  * fhirBundle(clinic, { baseUrl: 'https://api.example.com/fhir/r4' }).entry.length; // 13 for the sample
  * @throws {TypeError} when `clinic` is not a parsed clinic, or `options` is not
- * `{ baseUrl, asOf? }` with an absolute http(s) `baseUrl` and an ISO date `asOf`
+ * `{ baseUrl, asOf?, endpoint? }` with an absolute http(s) `baseUrl`, an ISO date `asOf` and a
+ * boolean `endpoint`
  */
 export function fhirBundle(clinic: Clinic, options: FhirBundleOptions): FhirBundle {
   expectShape('fhirBundle', 'clinic', clinic, CLINIC);
-  expectOptions('fhirBundle', options, { baseUrl: FHIR_BASE, asOf: ['optional', ISO_DATE] });
+  expectOptions('fhirBundle', options, {
+    baseUrl: FHIR_BASE,
+    asOf: ['optional', ISO_DATE],
+    endpoint: 'boolean?',
+  });
   return {
     resourceType: 'Bundle',
     id: `${clinic.organization.slug}-directory`,
     type: 'collection',
-    entry: resourcesOf(clinic, options.baseUrl, options.asOf).map((resource) => ({
+    entry: resourcesOf(
+      clinic,
+      options.endpoint === false ? undefined : options.baseUrl,
+      options.asOf,
+    ).map((resource) => ({
       fullUrl: fullUrl(options.baseUrl, resource),
       resource,
     })),

@@ -200,6 +200,14 @@ describe('FHIR R4 projection of the sample clinic', () => {
         () => fhirOrganization(clinic, { baseUrl }),
       ])
         expect(call, JSON.stringify(baseUrl)).toThrow(TypeError);
+    // endpoint: false: the base only names the resources; no Endpoint, no reference to one.
+    const plain = fhirBundle(clinic, { baseUrl: 'https://x.test/fhir', endpoint: false });
+    expect(plain.entry.map((e) => e.resource.resourceType)).not.toContain('Endpoint');
+    expect(plain.entry[0]?.resource).not.toHaveProperty('endpoint');
+    expect(plain.entry[0]?.fullUrl).toBe('https://x.test/fhir/Organization/pt-effect');
+    expect(() =>
+      fhirBundle(clinic, { baseUrl: 'https://x.test', endpoint: 'no' } as never),
+    ).toThrow(/fhirBundle\(options\): options\.endpoint/);
     expect(fhirEndpoint(clinic, { baseUrl: 'http://127.0.0.1:3000/fhir/r4/' }).address).toBe(
       'http://127.0.0.1:3000/fhir/r4',
     );
