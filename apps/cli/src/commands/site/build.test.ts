@@ -78,8 +78,11 @@ describe('ptfx site build', () => {
     expect(result.stdout).toMatch(
       /\n\d+ files, [\d.]+ (B|KiB); home page [\d.]+ (B|KiB) gzipped, [\d.]+ (B|KiB) with its CSS and JS\n/,
     );
+    // The summary counts every warning line printed: the listings' and the no---api-url note.
+    const printed = result.stderr.split('\n').filter((l) => /^\S*warning\S*\s/.test(l)).length;
+    expect(printed).toBe(7);
     expect(result.stdout).toContain(
-      `Base URL ${BASE}; the form posts to /v1/consultation-requests on the same origin; 6 warnings\n`,
+      `Base URL ${BASE}; the form posts to /v1/consultation-requests on the same origin; 7 warnings\n`,
     );
   });
 

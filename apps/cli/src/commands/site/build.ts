@@ -220,7 +220,8 @@ export async function buildSite(options: SiteBuildOptions, io: Io): Promise<numb
       home,
       baseUrl,
       form: !hasForm ? undefined : `${apiUrl}/v1/consultation-requests`,
-      warnings: warnings.length,
+      // Every warning line printed above: the data's, the listings' and the notes.
+      warnings: warnings.length + notes.length,
     }),
   );
   return EXIT.ok;
