@@ -38,8 +38,8 @@ export interface SearchQuery {
   readonly issues: readonly SearchIssue[];
 }
 
-// Parameters the HTTP layer handles; kept in the links, not read here.
-const PASS_THROUGH = new Set(['_format']);
+// Parameters the HTTP layer handles (routes/fhir-negotiation.ts); kept in the links, not read here.
+const PASS_THROUGH = new Set(['_format', '_pretty']);
 const ONCE = new Set(['_count', '_offset', '_sort', '_summary', '_elements', '_total']);
 // `_total`: the total is always exact, which every value allows.
 const TOTALS = ['none', 'estimate', 'accurate'];

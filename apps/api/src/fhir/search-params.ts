@@ -295,7 +295,7 @@ export const FHIR_RESULT_PARAMS: readonly {
   {
     name: '_elements',
     documentation:
-      'Comma-separated top-level elements of the matches to return (id, meta and mandatory elements always), marked SUBSETTED',
+      'Comma-separated top-level elements of the matches to return (id, meta and the elements base R4 requires always; a Plan-Net profile’s own required ones only when listed), marked SUBSETTED',
   },
   {
     name: '_total',

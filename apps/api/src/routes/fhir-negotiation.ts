@@ -92,3 +92,13 @@ export function preferredHandling(prefer: string | undefined): SearchHandling {
   }
   return 'lenient';
 }
+
+/**
+ * FHIR's general `_pretty` parameter (https://hl7.org/fhir/R4/http.html#general): `true` asks for
+ * indented JSON, `false` (or none) for compact. Answers whether to indent, or what is wrong.
+ */
+export function prettyOf(value: string | undefined): boolean | { readonly invalid: string } {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return { invalid: `_pretty=${[...value].slice(0, 40).join('')}: expected true or false` };
+}

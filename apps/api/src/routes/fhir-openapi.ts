@@ -59,6 +59,12 @@ export const FormatSchema = z.string().optional().openapi({
   example: 'json',
 });
 
+/** `_pretty`: FHIR's general parameter for indented JSON. */
+export const PrettySchema = z.string().optional().openapi({
+  description: 'true: the JSON indented, for reading; false (the default): compact',
+  example: 'true',
+});
+
 /** One search parameter's value: one, or several for a repeated name (AND). */
 const searchValue = z.union([z.string(), z.array(z.string())]);
 
@@ -93,6 +99,7 @@ function searchQueryShape() {
   for (const p of FHIR_RESULT_PARAMS)
     shape[p.name] = searchValue.optional().openapi({ description: p.documentation });
   shape._format = FormatSchema;
+  shape._pretty = PrettySchema;
   return shape;
 }
 

@@ -462,3 +462,65 @@ describe('licence statuses as of the clinic’s date', () => {
     ]);
   });
 });
+
+describe('GET [type]/_search', () => {
+  it('is 405 naming POST and the GET form, not a read of the id "_search"', async () => {
+    const res = await get('/fhir/r4/Practitioner/_search?name=shul');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST, OPTIONS');
+    expect(res.headers.get('content-type')).toBe(FHIR_JSON);
+    const outcome = (await res.json()) as Outcome;
+    expect(outcome.issue[0]?.diagnostics).toBe(
+      'Practitioner/_search takes POST with a form body; to search with GET, send the parameters to /fhir/r4/Practitioner?…',
+    );
+  });
+});
+
+describe('_pretty (FHIR’s general parameter)', () => {
+  it.each([
+    '/fhir/r4/metadata',
+    '/fhir/r4/Practitioner/mark-shulman',
+    '/fhir/r4/Practitioner?name=shul',
+  ])('%s: _pretty=true indents the same JSON, _pretty=false does not', async (path) => {
+    const sep = path.includes('?') ? '&' : '?';
+    const compact = await (await get(path)).text();
+    const pretty = await (
+      await get(`${path}${sep}_pretty=true`, { Prefer: 'handling=strict' })
+    ).text();
+    const plain = await (await get(`${path}${sep}_pretty=false`)).text();
+    expect(compact).not.toContain('\n');
+    expect(pretty).toMatch(/^\{\n {2}"resourceType": /);
+    expect(plain).not.toContain('\n');
+    // The same content, the links aside (they repeat what the query said).
+    const strip = (text: string) => {
+      const value = JSON.parse(text) as Record<string, unknown>;
+      delete value.link;
+      return value;
+    };
+    expect(strip(pretty)).toEqual(strip(compact));
+  });
+
+  it('keeps _pretty in the links, and refuses a value other than true or false', async () => {
+    const bundle = (await (
+      await get('/fhir/r4/Practitioner?_count=1&_pretty=true')
+    ).json()) as Bundle;
+    expect(bundle.link.find((l) => l.relation === 'next')?.url).toBe(
+      'http://api.test/fhir/r4/Practitioner?_pretty=true&_count=1&_offset=1',
+    );
+    for (const path of [
+      '/fhir/r4/Practitioner?_pretty=yes',
+      '/fhir/r4/Practitioner/mark-shulman?_pretty=yes',
+      '/fhir/r4/metadata?_pretty=1',
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      const outcome = (await res.json()) as Outcome;
+      expect(outcome.issue[0]?.diagnostics).toMatch(/^_pretty=(yes|1): expected true or false$/);
+    }
+    const twice = await postSearch('/fhir/r4/Practitioner/_search?_pretty=true', '_pretty=false');
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as Outcome).issue[0]?.diagnostics).toBe(
+      '_pretty repeats: give it once',
+    );
+  });
+});

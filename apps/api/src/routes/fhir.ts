@@ -11,14 +11,15 @@ import {
 } from '../fhir/search-params.js';
 import { publish } from '../http/fast-path.js';
 import { requestHeader } from '../http/node-request.js';
-import { CACHE, json, send } from '../http/representation.js';
+import { CACHE, Representation, send } from '../http/representation.js';
 import { capabilityStatement } from './fhir-capability.js';
-import { acceptsFhirJson, formatRefusal, preferredHandling } from './fhir-negotiation.js';
+import { acceptsFhirJson, formatRefusal, preferredHandling, prettyOf } from './fhir-negotiation.js';
 import {
   BundleSchema,
   CapabilityStatementSchema,
   FHIR_SEARCH_BODY_EXAMPLE,
   FormatSchema,
+  PrettySchema,
   ResourceSchema,
   SearchQuerySchema,
 } from './fhir-openapi.js';
@@ -67,7 +68,7 @@ const metadata = createRoute({
     'What this FHIR server supports: Plan-Net profiles, interactions, search parameters and includes per resource type.',
   tags: ['fhir'],
   security: [],
-  request: { query: z.object({ _format: FormatSchema }) },
+  request: { query: z.object({ _format: FormatSchema, _pretty: PrettySchema }) },
   responses: {
     200: {
       description: 'The CapabilityStatement',
@@ -75,7 +76,7 @@ const metadata = createRoute({
       headers: cachingHeaders,
     },
     304: notModified,
-    400: outcomeResponse('_format repeats'),
+    400: outcomeResponse('_format repeats, or _pretty is not true or false'),
     ...FHIR_REQUEST_ERRORS,
   },
 });
@@ -160,7 +161,7 @@ const read = createRoute({
         .max(64)
         .openapi({ param: { name: 'id', in: 'path' }, example: 'mark-shulman' }),
     }),
-    query: z.object({ _format: FormatSchema }),
+    query: z.object({ _format: FormatSchema, _pretty: PrettySchema }),
   },
   responses: {
     200: {
@@ -170,9 +171,10 @@ const read = createRoute({
     },
     304: notModified,
     400: outcomeResponse(
-      'The type or id is too long (over 40 or 64 characters), or _format repeats',
+      'The type or id is too long (over 40 or 64 characters), _format repeats, or _pretty is not true or false',
     ),
     404: outcomeResponse('No such resource, or the resource type is not served'),
+    405: outcomeResponse('The id is _search: [type]/_search takes POST (Allow says so)'),
     ...FHIR_REQUEST_ERRORS,
   },
 });
@@ -204,6 +206,28 @@ function notAcceptable(c: Context, format: string | undefined): Response | undef
   return refusal === undefined ? undefined : fhirError(c, 406, 'not-supported', refusal);
 }
 
+/** `_pretty` of a request (FHIR's general parameter), or the 400 that says what is wrong. */
+function prettyOrRefusal(c: Context, values: readonly string[]): boolean | Response {
+  if (values.length > 1) return fhirError(c, 400, 'invalid', '_pretty repeats: give it once');
+  const pretty = prettyOf(values[0]);
+  return typeof pretty === 'boolean' ? pretty : fhirError(c, 400, 'invalid', pretty.invalid);
+}
+
+/** A FHIR JSON answer, indented when `_pretty=true` asked for it. */
+function fhirJson(
+  value: unknown,
+  cacheControl: string,
+  headers: Readonly<Record<string, string>> | undefined,
+  pretty: boolean,
+): Representation {
+  return new Representation(
+    JSON.stringify(value, null, pretty ? 2 : undefined),
+    FHIR_JSON,
+    cacheControl,
+    headers,
+  );
+}
+
 /** The 404 for a resource type this server does not serve. */
 function unsupportedType(c: Context, type: string): Response {
   return fhirError(
@@ -231,6 +255,11 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     const refused = notAcceptable(c, params.find(([name]) => name === '_format')?.[1]);
     if (refused) return refused;
     if (!isFhirSearchType(type)) return unsupportedType(c, type);
+    const pretty = prettyOrRefusal(
+      c,
+      params.filter(([name]) => name === '_pretty').map(([, value]) => value),
+    );
+    if (pretty instanceof Response) return pretty;
     // Licence statuses are as of the clinic's date: the answers are kept for that date only.
     const today = c.var.snapshot.today(deps.clock());
     const result = fhirSearch(c.var.snapshot.fhir(today).resources, {
@@ -241,8 +270,8 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       fullUrl: fhirFullUrl,
     });
     if (result.status === 400) return fhirOutcome(c, 400, result.outcome.issue);
-    if (method === 'POST') return send(c, json(result.bundle, CACHE.none, FHIR_JSON));
-    const rep = json(result.bundle, CACHE.facts, FHIR_JSON, FHIR_SEARCH_HEADERS);
+    if (method === 'POST') return send(c, fhirJson(result.bundle, CACHE.none, undefined, pretty));
+    const rep = fhirJson(result.bundle, CACHE.facts, FHIR_SEARCH_HEADERS, pretty);
     // An answer that reports ignored parameters would be a 400 under handling=strict: not kept.
     const reported = result.bundle.entry?.some((e) => e.search.mode === 'outcome') ?? false;
     return reported ? send(c, rep) : publish(c, rep, today, fitsFhir);
@@ -250,10 +279,18 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
 
   return app
     .openapi(metadata, (c) => {
-      const refused = notAcceptable(c, c.req.valid('query')._format);
+      const query = c.req.valid('query');
+      const refused = notAcceptable(c, query._format);
       if (refused) return refused;
+      const pretty = prettyOrRefusal(c, query._pretty === undefined ? [] : [query._pretty]);
+      if (pretty instanceof Response) return pretty;
       const statement = capabilityStatement(base, c.var.snapshot.loadedAt.toISOString());
-      return publish(c, json(statement, CACHE.facts, FHIR_JSON, FHIR_READ_HEADERS), null, fitsFhir);
+      return publish(
+        c,
+        fhirJson(statement, CACHE.facts, FHIR_READ_HEADERS, pretty),
+        null,
+        fitsFhir,
+      );
     })
     .openapi(search, (c) =>
       answerSearch(c, c.req.valid('param').type, [...new URL(c.req.url).searchParams], 'GET'),
@@ -264,13 +301,33 @@ export function fhirRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
       return answerSearch(c, type, [...new URL(c.req.url).searchParams, ...body], 'POST');
     })
     .openapi(read, (c) => {
-      const refused = notAcceptable(c, c.req.valid('query')._format);
+      const query = c.req.valid('query');
+      const refused = notAcceptable(c, query._format);
       if (refused) return refused;
+      const pretty = prettyOrRefusal(c, query._pretty === undefined ? [] : [query._pretty]);
+      if (pretty instanceof Response) return pretty;
       const { type, id } = c.req.valid('param');
       if (!isFhirSearchType(type)) return unsupportedType(c, type);
+      // `[type]/_search` is POST's; a GET there means a search in the query: say so.
+      if (id === '_search')
+        return fhirOutcome(
+          c,
+          405,
+          [
+            {
+              severity: 'error',
+              code: 'not-supported',
+              diagnostics: `${type}/_search takes POST with a form body; to search with GET, send the parameters to /fhir/r4/${type}?…`,
+            },
+          ],
+          { Allow: 'POST, OPTIONS' },
+        );
       const today = c.var.snapshot.today(deps.clock());
       const rep = c.var.snapshot.fhir(today).reps.get(`${type}/${id}`);
       if (!rep) return fhirError(c, 404, 'not-found', `no ${type} has the id "${id.slice(0, 64)}"`);
-      return publish(c, rep, today, fitsFhir);
+      const answer = pretty
+        ? fhirJson(JSON.parse(rep.text), CACHE.facts, FHIR_READ_HEADERS, true)
+        : rep;
+      return publish(c, answer, today, fitsFhir);
     });
 }
