@@ -9,26 +9,35 @@ export function links(
   total: number,
   countOnly: boolean,
 ): { relation: string; url: string }[] {
-  const at = (offset: number, withCount: boolean) =>
+  const at = (offset: number, withCount: boolean, count = query.count) =>
     href(url, [
       ...query.applied,
-      ...(withCount ? [['_count', String(query.count)] as const] : []),
+      ...(withCount ? [['_count', String(count)] as const] : []),
       ...(offset > 0 ? [['_offset', String(offset)] as const] : []),
     ]);
   const self = { relation: 'self', url: at(query.offset, query.countGiven) };
   if (countOnly) return [self];
   const { count, offset } = query;
-  const last = total === 0 ? 0 : Math.floor((total - 1) / count) * count;
+  // Pages follow on from this one (an _offset need not be a multiple of _count): the last is the
+  // one `next` leads to in the end; past the end, the last counted from the start.
+  const last =
+    offset < total
+      ? offset + Math.floor((total - 1 - offset) / count) * count
+      : total === 0
+        ? 0
+        : Math.floor((total - 1) / count) * count;
+  // The page before holds exactly what comes before this one: shorter at the start.
+  const previous =
+    offset >= total
+      ? { offset: Math.max(0, Math.min(offset, last + count) - count), count }
+      : offset >= count
+        ? { offset: offset - count, count }
+        : { offset: 0, count: offset };
   return [
     self,
     { relation: 'first', url: at(0, true) },
     ...(offset > 0
-      ? [
-          {
-            relation: 'previous',
-            url: at(Math.max(0, Math.min(offset, last + count) - count), true),
-          },
-        ]
+      ? [{ relation: 'previous', url: at(previous.offset, true, previous.count) }]
       : []),
     ...(offset + count < total ? [{ relation: 'next', url: at(offset + count, true) }] : []),
     { relation: 'last', url: at(last, true) },

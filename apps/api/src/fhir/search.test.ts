@@ -316,6 +316,18 @@ describe('paging (_count, _offset) and links', () => {
     expect(search('Practitioner', '_total=none', 'strict').status).toBe(200);
     expect(search('Practitioner', '_total=some').status).toBe(400);
   });
+  it('an _offset off the _count grid: previous holds exactly what comes before, last follows on', () => {
+    // Five practitioners; a page of 2 from the 2nd: [1, 2], then [3, 4].
+    const b = bundle('Practitioner', '_count=2&_offset=1');
+    expect(link(b, 'previous')).toBe(`${BASE}/Practitioner?_count=1`);
+    expect(link(b, 'next')).toBe(`${BASE}/Practitioner?_count=2&_offset=3`);
+    expect(link(b, 'last')).toBe(`${BASE}/Practitioner?_count=2&_offset=3`);
+    const tail = bundle('Practitioner', '_count=4&_offset=3');
+    expect(ids(tail)).toHaveLength(2);
+    expect(link(tail, 'previous')).toBe(`${BASE}/Practitioner?_count=3`);
+    expect(link(tail, 'last')).toBe(`${BASE}/Practitioner?_count=4&_offset=3`);
+    expect(link(tail, 'next')).toBeUndefined();
+  });
   it('an offset past the end is an empty page that links back', () => {
     const b = bundle('Practitioner', '_count=2&_offset=10');
     expect(ids(b)).toEqual([]);
