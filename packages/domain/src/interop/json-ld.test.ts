@@ -159,8 +159,9 @@ describe('schema.org JSON-LD of the sample clinic', () => {
  * What Google's structured-data documentation lists as required or recommended for the types the
  * practice, its therapists and its articles are published as, read from the pages cited on each
  * row (November 2026). `emitted` must be on the sample's node (the sample fills every field the
- * model has for them, as marked sample values); `absent` lists what Google names but ptfx does
- * not write, each with the reason, and must not be on the node. A dotted name is a property of
+ * model has for them, as marked sample values); `absent` lists what Google names but the sample's
+ * node does not have, each with the reason (the model has no such fact, or the sample page gives
+ * none), and must not be on the node. A dotted name is a property of
  * the property's value (`geo.latitude`); on a list, of every item.
  */
 interface GoogleRow {
@@ -248,7 +249,7 @@ const GOOGLE: readonly GoogleRow[] = [
   },
   {
     page: 'https://developers.google.com/search/docs/appearance/structured-data/profile-page',
-    what: 'ProfilePage mainEntity (each therapist, as Person; the site puts it on the therapist’s page)',
+    what: 'ProfilePage mainEntity (each therapist, as Person: what a page that wraps the Person in a ProfilePage needs of it; ptfx writes no ProfilePage, the site puts the Person itself on the therapist’s page)',
     node: () => byType('Person')[0],
     required: ['name'],
     recommended: ['description', 'identifier', 'image', 'sameAs'],
