@@ -286,6 +286,13 @@ describe('HTTP behaviour', () => {
     );
   });
 
+  it('sends /docs/ (the page’s folder) to /docs with a 308', async () => {
+    const res = await get('/docs/');
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe('/docs');
+    expect((await get('/docs/nothing.js')).status).toBe(404);
+  });
+
   it('logs one line per request, never a body', async () => {
     logs.length = 0;
     await post('/v1/credential-listings/lint', { listing: 'SECRET-LISTING, PT' });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import type { ApiDeps } from './app-types.js';
 import { ClinicSource, loadClinic } from './clinic-source.js';
+import { DOCS_ASSET_PREFIX } from './docs/reference-page.js';
 import { StaffDirectory } from './http/staff-auth.js';
 import { DOCS_FILE_ROUTE } from './routes/docs.js';
 import { SITE_ROUTE } from './routes/site.js';
@@ -116,7 +117,14 @@ function openApiPath(honoPath: string): string {
  */
 function routedOperations(): string[] {
   const routed = app.routes
-    .filter((r) => r.method !== 'ALL' && r.path !== SITE_ROUTE && r.path !== DOCS_FILE_ROUTE)
+    .filter(
+      (r) =>
+        r.method !== 'ALL' &&
+        r.path !== SITE_ROUTE &&
+        // The page's files and its folder's redirect: the page's, not operations.
+        r.path !== DOCS_FILE_ROUTE &&
+        r.path !== DOCS_ASSET_PREFIX,
+    )
     .map((r) => `${r.method} ${openApiPath(r.path)}`);
   return [...new Set(routed)];
 }

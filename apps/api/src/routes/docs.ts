@@ -11,6 +11,7 @@ import {
 import { readScalarBundle } from '../docs/scalar-bundle.js';
 import { publish } from '../http/fast-path.js';
 import { ApiProblem } from '../http/problem.js';
+import { responseHeaders } from '../http/public-headers.js';
 import { CACHE, json, Representation as Rep, type Representation } from '../http/representation.js';
 import { documentFormBody } from '../intake/form-openapi.js';
 import { API_CONTACT, API_LICENSE, API_TAGS } from './api-document.js';
@@ -100,6 +101,15 @@ export function docsRoutes<S extends Schema>(app: OpenAPIHono<ApiEnv, S>, deps: 
     };
     return cache;
   };
+  // `/docs/` is the page's folder, not the page: a 308 to it (as the site does the other way).
+  app.get(
+    DOCS_ASSET_PREFIX,
+    (c) =>
+      new Response(null, {
+        status: 308,
+        headers: responseHeaders(c, { Location: '/docs', 'Cache-Control': CACHE.facts }),
+      }),
+  );
   app.get(DOCS_FILE_ROUTE, (c) => {
     const file = c.req.param('file');
     const asset = build().assets.get(file);
