@@ -170,58 +170,59 @@ export function fhirPractitionerUnchecked(therapist: Therapist, asOf?: IsoDate):
     ...(therapist.photo
       ? { photo: [{ url: therapist.photo.url, title: therapist.photo.alt }] }
       : {}),
+    // FHIR JSON has no empty arrays: a therapist without credentials has no qualification.
     ...(therapist.credentials.length > 0
-      ? {
-          qualification: therapist.credentials.map((credential) => {
-            const entry = findCredential(credential.abbreviation);
-            const end =
-              credential.expires ??
-              (credential.earned && entry ? expiryFromCycle(entry, credential.earned) : undefined);
-            const license = credential.license;
-            return {
-              ...(license
-                ? {
-                    extension: [
-                      {
-                        url: FHIR_SYSTEMS.planNetQualification,
-                        extension: [
-                          {
-                            url: 'status',
-                            valueCode:
-                              asOf !== undefined && end !== undefined && end < asOf
-                                ? 'inactive'
-                                : 'active',
-                          },
-                          {
-                            url: 'whereValid',
-                            valueCodeableConcept: {
-                              coding: [{ system: FHIR_SYSTEMS.usps, code: license.state }],
-                            },
-                          },
-                        ],
-                      },
-                    ],
-                    identifier: [{ use: 'official' as const, value: license.number }],
-                  }
-                : {}),
-              code: credentialCode(credential),
-              ...(credential.earned || end
-                ? {
-                    period: {
-                      ...(credential.earned ? { start: credential.earned } : {}),
-                      ...(end ? { end } : {}),
-                    },
-                  }
-                : {}),
-              ...(credential.issuer ? { issuer: { display: credential.issuer } } : {}),
-            };
-          }),
-        }
+      ? { qualification: therapist.credentials.map((c) => qualification(c, asOf)) }
       : {}),
     communication: therapist.languages.map((code) => ({
       coding: [{ system: FHIR_SYSTEMS.bcp47, code }],
     })),
   });
+}
+
+/**
+ * One credential as a Practitioner qualification: its code, period (the stated expiry, else the
+ * catalog's cycle from the date earned) and issuer; a licence also its number and Plan-Net's
+ * qualification extension, whose status is `inactive` when the period ended before `asOf`.
+ */
+function qualification(credential: Therapist['credentials'][number], asOf: IsoDate | undefined) {
+  const entry = findCredential(credential.abbreviation);
+  const end =
+    credential.expires ??
+    (credential.earned && entry ? expiryFromCycle(entry, credential.earned) : undefined);
+  const license = credential.license;
+  const status = asOf !== undefined && end !== undefined && end < asOf ? 'inactive' : 'active';
+  return {
+    ...(license
+      ? {
+          extension: [
+            {
+              url: FHIR_SYSTEMS.planNetQualification,
+              extension: [
+                { url: 'status', valueCode: status },
+                {
+                  url: 'whereValid',
+                  valueCodeableConcept: {
+                    coding: [{ system: FHIR_SYSTEMS.usps, code: license.state }],
+                  },
+                },
+              ],
+            },
+          ],
+          identifier: [{ use: 'official' as const, value: license.number }],
+        }
+      : {}),
+    code: credentialCode(credential),
+    ...(credential.earned || end
+      ? {
+          period: {
+            ...(credential.earned ? { start: credential.earned } : {}),
+            ...(end ? { end } : {}),
+          },
+        }
+      : {}),
+    ...(credential.issuer ? { issuer: { display: credential.issuer } } : {}),
+  };
 }
 
 /**
