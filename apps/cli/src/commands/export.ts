@@ -30,7 +30,7 @@ Options:
   --format F     one of the above (required)
   --out PATH     write to PATH instead of stdout
   --base-url U   fhir: the FHIR API's base, for fullUrls and its Endpoint; jsonld: the website,
-                for ids and links (default https://example.invalid, and no Endpoint)
+                 for ids and links (default https://example.invalid, and no Endpoint)
   --as-of DATE   FHIR: the day licence statuses are for, a lapsed one is inactive (default:
                  today in the first location's time zone)
 
