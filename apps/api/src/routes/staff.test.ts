@@ -177,7 +177,7 @@ describe('staff access', () => {
     const t = await open();
     // Everything anyone may call. A new route that is not here must be a staff route.
     const PUBLIC = [
-      /^\/(healthz|readyz|openapi\.json|docs|docs\/:file)$/,
+      /^\/(healthz|readyz|openapi\.json|docs|docs\/|docs\/:file)$/,
       /^\/v1\/(clinic|locations|therapists|credentials|treatments|conditions|articles)(\/|\.|$)/,
       /^\/v1\/credential-listings\/lint$/,
       /^\/v1\/consultation-requests$/,
