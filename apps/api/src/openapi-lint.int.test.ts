@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_TAGS } from './routes/api-document.js';
 import { sampleApp, TEST_STAFF } from './test-support/app.js';
+import { exampleParams } from './test-support/example-params.js';
 
 // The OpenAPI document as client generators and linters read it: Redocly's recommended ruleset
 // on the live document (not a file in git), and what generators need beyond it (stable
@@ -246,20 +247,7 @@ describe('the OpenAPI document for client generators', () => {
 
 /** A value for each path parameter: a real one, or one far over every bound (`long`). */
 function fill(path: string, long: boolean): string {
-  const real: Json = {
-    slug: path.startsWith('/v1/therapists/')
-      ? 'mark-shulman'
-      : path.startsWith('/v1/treatments/')
-        ? 'massage'
-        : path.startsWith('/v1/conditions/')
-          ? 'back-pain'
-          : path.startsWith('/v1/articles/')
-            ? 'how-can-physical-therapy-help-to-reduce-back-pain'
-            : 'san-diego',
-    abbreviation: 'DPT',
-    type: 'Practitioner',
-    id: path.startsWith('/fhir/') ? 'mark-shulman' : '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11',
-  };
+  const real = exampleParams(path);
   return path.replace(/\{(\w+)\}/g, (_m, name: string) =>
     long ? 'a'.repeat(300) : encodeURIComponent(String(real[name])),
   );

@@ -13,6 +13,7 @@ import { StaffDirectory } from './http/staff-auth.js';
 import { DOCS_FILE_ROUTE } from './routes/docs.js';
 import { SITE_ROUTE } from './routes/site.js';
 import { TEST_STAFF, tempSqliteStore } from './test-support/app.js';
+import { EXAMPLE_REQUEST_ID, exampleParams } from './test-support/example-params.js';
 
 const BASE_URL = 'http://api.test';
 const NOW = new Date('2026-11-27T18:00:00Z');
@@ -34,7 +35,6 @@ function dig(value: unknown, ...keys: string[]): unknown {
   return at;
 }
 
-const EXAMPLE_REQUEST_ID = '0b7c2f2e-4a1d-4f57-9d8e-2a0f5c3e9b11';
 const temp = await tempSqliteStore();
 const { store } = temp;
 afterAll(() => temp.dispose());
@@ -127,21 +127,6 @@ function routedOperations(): string[] {
     )
     .map((r) => `${r.method} ${openApiPath(r.path)}`);
   return [...new Set(routed)];
-}
-
-/** The value each path parameter takes in the GET checks, by the collection it names. */
-function exampleParams(path: string): Record<string, string> {
-  const slug = path.startsWith('/v1/therapists/')
-    ? 'mark-shulman'
-    : path.startsWith('/v1/treatments/')
-      ? 'massage'
-      : path.startsWith('/v1/conditions/')
-        ? 'back-pain'
-        : path.startsWith('/v1/articles/')
-          ? 'how-can-physical-therapy-help-to-reduce-back-pain'
-          : 'san-diego';
-  const id = path.startsWith('/v1/staff/') ? EXAMPLE_REQUEST_ID : 'mark-shulman';
-  return { slug, abbreviation: 'DPT', type: 'Practitioner', id };
 }
 
 function fillPath(path: string): string {

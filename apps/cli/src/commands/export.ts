@@ -7,7 +7,7 @@ import {
   organizationVCard,
   serializeJsonLdForHtml,
 } from '@ptfx/domain';
-import { dateOption, parseCommandArgs } from '../args.js';
+import { baseUrlOption, dateOption, parseCommandArgs } from '../args.js';
 import { requireClinic } from '../clinic-file.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io } from '../io.js';
@@ -110,11 +110,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0)
     throw new CliError('export: give one clinic data file (or - for stdin)');
-  const baseUrl = values['base-url'] ?? 'https://example.invalid';
-  if (!/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/i.test(baseUrl))
-    throw new CliError(
-      `--base-url must be an absolute http(s) URL without query or fragment, like https://api.example.com/fhir/r4, got "${baseUrl}"`,
-    );
+  const given = values['base-url'];
+  const baseUrl =
+    given === undefined ? 'https://example.invalid' : baseUrlOption('--base-url', given);
   const asOf = dateOption('--as-of', values['as-of']);
   return exportClinic(
     {
@@ -122,7 +120,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       format,
       out: values.out,
       baseUrl,
-      baseUrlGiven: values['base-url'] !== undefined,
+      baseUrlGiven: given !== undefined,
       asOf,
     },
     io,
